@@ -1,0 +1,254 @@
+// The connection adapter: `sqlite3` (one N-API build for Node and Electron) under drizzle's sqlite-proxy
+// driver. Two traps of that pairing were measured and are fixed here (see architecture.md):
+//  1. sqlite3 returns rows as objects, so two result columns with the same name collapse into one and
+//     drizzle, which maps by position, shifts every later value into the wrong field. Every
+//     row-returning statement is wrapped as `select * from (…)`, which makes SQLite give duplicate
+//     columns distinct names (`id`, `id:1`, …) in order.
+//  2. A proxy transaction is plain BEGIN/COMMIT on the one shared connection, so any other call that
+//     arrives meanwhile would run inside it (and be rolled back with it). All access goes through one
+//     async mutex; statements issued inside a transaction carry the lock in AsyncLocalStorage.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
+import path from 'node:path';
+import sqlite3 from 'sqlite3';
+import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
+import * as schema from './schema';
+import { applyMigrations } from './migrate';
+
+export type Db = SqliteRemoteDatabase<typeof schema>;
+export type Row = Record<string, unknown>;
+
+interface LockHolder {
+  archive: Archive;
+  depth: number;
+  seq?: number; // the change sequence number allocated to this write transaction
+  afterCommit: (() => void)[];
+}
+
+const lockStore = new AsyncLocalStorage<LockHolder>();
+
+/** Plain promise mutex: each acquirer waits for the previous one's release. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => next);
+    return previous.then(() => release);
+  }
+}
+
+export class ArchiveError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'corrupt' | 'migration' | 'closed' | 'column_name',
+  ) {
+    super(message);
+    this.name = 'ArchiveError';
+  }
+}
+
+const ROW_STATEMENT = /^\s*(select|with|values)\b/i;
+const INTEGER_KEY = /^(0|[1-9]\d*)$/;
+
+/**
+ * JS objects put integer-like keys first, whatever the column order; a result column named like `1`
+ * would silently reorder the row. Refuse it so that the query gets an alias instead.
+ */
+function toPositional(row: Row): unknown[] {
+  const keys = Object.keys(row);
+  for (const k of keys) {
+    if (INTEGER_KEY.test(k)) throw new ArchiveError(`结果列名 "${k}" 是整数,会打乱列的顺序;请给该表达式起别名`, 'column_name');
+  }
+  return keys.map((k) => row[k]);
+}
+
+export class Archive {
+  readonly db: Db;
+  /** Bumped after every committed transaction: lets readers cache figures until the next write. */
+  version = 0;
+  private readonly mutex = new Mutex();
+  private closed = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly raw: sqlite3.Database,
+  ) {
+    this.db = drizzle<typeof schema>((sqlText, params, method) => this.proxy(sqlText, params, method), { schema });
+  }
+
+  /** Open (creating if needed) the archive file, check it, and bring its schema up to date. */
+  static async open(file: string, options: { migrationsDir?: string } = {}): Promise<Archive> {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err) => (err ? reject(err) : resolve(db)));
+    });
+    const archive = new Archive(file, raw);
+    try {
+      raw.configure('busyTimeout', 10_000);
+      await archive.exec('PRAGMA journal_mode = WAL');
+      await archive.exec('PRAGMA synchronous = FULL'); // an archive: durability before speed
+      await archive.exec('PRAGMA foreign_keys = ON');
+      const check = await archive.query<{ quick_check: string }>('PRAGMA quick_check');
+      if (check.length !== 1 || check[0].quick_check !== 'ok') {
+        throw new ArchiveError(`档案数据库 ${file} 已损坏:${check.map((r) => r.quick_check).join('; ')}`, 'corrupt');
+      }
+      await applyMigrations(archive, options.migrationsDir);
+    } catch (err) {
+      await archive.close().catch(() => undefined);
+      throw err;
+    }
+    return archive;
+  }
+
+  // ---- low-level statement execution, always under the lock ----
+
+  private rawRun(sqlText: string, params: unknown[] = []): Promise<{ changes: number; lastID: number }> {
+    return new Promise((resolve, reject) =>
+      this.raw.run(sqlText, params, function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) reject(err);
+        else resolve({ changes: this.changes, lastID: this.lastID });
+      }),
+    );
+  }
+
+  private rawAll(sqlText: string, params: unknown[] = []): Promise<Row[]> {
+    return new Promise((resolve, reject) => this.raw.all(sqlText, params, (err: Error | null, rows: Row[]) => (err ? reject(err) : resolve(rows))));
+  }
+
+  private rawGet(sqlText: string, params: unknown[] = []): Promise<Row | undefined> {
+    return new Promise((resolve, reject) => this.raw.get(sqlText, params, (err: Error | null, row: Row | undefined) => (err ? reject(err) : resolve(row))));
+  }
+
+  private rawExec(sqlText: string): Promise<void> {
+    return new Promise((resolve, reject) => this.raw.exec(sqlText, (err: Error | null) => (err ? reject(err) : resolve())));
+  }
+
+  /** Run `fn` holding the connection: directly when this async context already holds it. */
+  private async locked<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new ArchiveError('档案数据库已关闭', 'closed');
+    if (lockStore.getStore()?.archive === this) return fn();
+    const release = await this.mutex.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  private proxy(sqlText: string, params: unknown[], method: 'run' | 'all' | 'values' | 'get'): Promise<{ rows: unknown[] }> {
+    return this.locked(async () => {
+      if (method === 'run') {
+        await this.rawRun(sqlText, params);
+        return { rows: [] };
+      }
+      const text = ROW_STATEMENT.test(sqlText) ? `select * from (${sqlText})` : sqlText;
+      if (method === 'get') {
+        const row = await this.rawGet(text, params);
+        return { rows: row ? toPositional(row) : (undefined as unknown as unknown[]) };
+      }
+      const rows = await this.rawAll(text, params);
+      return { rows: rows.map(toPositional) };
+    });
+  }
+
+  // ---- the adapter's own API for services ----
+
+  /** Raw rows as objects, for hand-written SQL (alias every column you select twice). */
+  query<T = Row>(sqlText: string, params: unknown[] = []): Promise<T[]> {
+    return this.locked(() => this.rawAll(sqlText, params) as Promise<T[]>);
+  }
+
+  queryOne<T = Row>(sqlText: string, params: unknown[] = []): Promise<T | undefined> {
+    return this.locked(() => this.rawGet(sqlText, params) as Promise<T | undefined>);
+  }
+
+  run(sqlText: string, params: unknown[] = []): Promise<{ changes: number; lastID: number }> {
+    return this.locked(() => this.rawRun(sqlText, params));
+  }
+
+  exec(sqlText: string): Promise<void> {
+    return this.locked(() => this.rawExec(sqlText));
+  }
+
+  /** True when the calling async context is inside one of this archive's transactions. */
+  inTransaction(): boolean {
+    return lockStore.getStore()?.archive === this;
+  }
+
+  /**
+   * Run `fn` as one transaction (`begin immediate`: writers take the write lock up front, so a
+   * transaction never fails half-way for want of it). Nested calls become savepoints.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const holder = lockStore.getStore();
+    if (holder?.archive === this) {
+      const name = `sp${++holder.depth}`;
+      await this.rawExec(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn();
+        await this.rawExec(`RELEASE ${name}`);
+        return result;
+      } catch (err) {
+        await this.rawExec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+        throw err;
+      } finally {
+        holder.depth--;
+      }
+    }
+    if (this.closed) throw new ArchiveError('档案数据库已关闭', 'closed');
+    const release = await this.mutex.acquire();
+    const mine: LockHolder = { archive: this, depth: 0, afterCommit: [] };
+    try {
+      const result = await lockStore.run(mine, async () => {
+        await this.rawExec('BEGIN IMMEDIATE');
+        try {
+          const value = await fn();
+          await this.rawExec('COMMIT');
+          return value;
+        } catch (err) {
+          await this.rawExec('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      });
+      this.version++;
+      for (const cb of mine.afterCommit) cb();
+      return result;
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * The change sequence number of the current write transaction: one number per transaction, taken
+   * from this install's counter, stamped on every row the transaction writes.
+   */
+  async changeSeq(): Promise<number> {
+    const holder = lockStore.getStore();
+    if (holder?.archive !== this) throw new Error('changeSeq() must be called inside archive.transaction()');
+    if (holder.seq === undefined) {
+      const row = await this.rawGet(
+        `INSERT INTO counters(name, value) VALUES ('change', 1)
+         ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`,
+      );
+      holder.seq = Number(row!.value);
+    }
+    return holder.seq;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    const release = await this.mutex.acquire();
+    try {
+      this.closed = true;
+      await new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())));
+    } finally {
+      release();
+    }
+  }
+}
+
+export function openArchive(file: string, options?: { migrationsDir?: string }): Promise<Archive> {
+  return Archive.open(file, options);
+}

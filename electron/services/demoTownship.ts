@@ -1,0 +1,56 @@
+// Loads the demo township (db/demo) into an empty archive through the same services and rules as real
+// data: organizations under the township 党委, then all members in one bulk transaction.
+import crypto from 'node:crypto';
+import { generateTownship } from '../../db/demo/generateTownship';
+import { todayOf, nowIso, type ServiceContext } from './context';
+import { appendAudit } from './audit';
+import { DomainError } from './errors';
+import { insertMembersBulk } from './memberBulk';
+import { requireTownship } from './settings';
+
+export interface DemoOptions {
+  members?: number;
+  seed?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export async function loadDemoTownship(ctx: ServiceContext, options: DemoOptions = {}): Promise<{ organizations: number; members: number }> {
+  const township = await requireTownship(ctx);
+  const existing = await ctx.archive.queryOne<{ n: number }>('SELECT count(*) AS n FROM members');
+  if (existing && existing.n > 0) throw new DomainError('conflict', `档案中已有 ${existing.n} 名党员,演示数据只能载入空档案`);
+  const demo = generateTownship({ seed: options.seed ?? 1, members: options.members ?? 4200, townshipName: township.name, townshipCode: township.code, asOf: todayOf(ctx) });
+  return ctx.archive.transaction(async () => {
+    const seq = await ctx.archive.changeSeq();
+    const now = nowIso();
+    const idOf = new Map<string, string>();
+    for (const [i, o] of demo.orgs.entries()) {
+      // The demo's root is the township 党委 that setup already created.
+      if (o.parentKey === null) {
+        idOf.set(o.key, township.rootOrgId);
+        continue;
+      }
+      const id = crypto.randomUUID();
+      idOf.set(o.key, id);
+      await ctx.archive.run(
+        `INSERT INTO organizations(id, parent_id, name, short_name, type, sector, unit_situation, formation, admin_code, contact, phone,
+           founded_date, status, rating, weak_team, weak_economy, weak_base, first_secretary, sort_order, seq, created_at, updated_at)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'active',?,?,?,?,?,?,?,?,?)`,
+        [id, idOf.get(o.parentKey), o.name, o.shortName, o.type, o.sector, o.unitSituation, o.formation, o.adminCode, o.contact, o.phone,
+          o.foundedDate, o.rating, o.weakTeam ? 1 : 0, o.weakEconomy ? 1 : 0, o.weakBase ? 1 : 0, o.firstSecretary, i, seq, now, now],
+      );
+      for (const u of o.units) {
+        await ctx.archive.run('INSERT INTO org_units(id, org_id, name, kind, seq) VALUES (?,?,?,?,?)', [crypto.randomUUID(), id, u.name, u.kind, seq]);
+      }
+    }
+    await appendAudit(ctx.archive, [
+      { actor: ctx.actor, action: 'org.bulk_create', entity: 'organizations', entityId: null, before: null, after: { source: '演示数据', organizations: demo.orgs.length - 1 } },
+    ]);
+    const result = await insertMembersBulk(
+      ctx,
+      demo.members.map(({ orgKey, ...m }) => ({ ...m, orgId: idOf.get(orgKey)! })),
+      { source: '演示数据', onProgress: options.onProgress, signal: options.signal },
+    );
+    return { organizations: demo.orgs.length, members: result.inserted };
+  });
+}

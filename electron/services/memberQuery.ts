@@ -1,0 +1,268 @@
+// The members grid's data: one page of rows at a time, sorted and filtered in SQL (the grid's infinite
+// row model asks for blocks), so that a county's 150,000 members never travel to the window at once.
+// Quick search works like Chinese office software: characters, full pinyin, pinyin initials, ID number.
+import { and, asc, desc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { members, organizations } from '../../db/schema';
+import type { ServiceContext } from './context';
+import { codesMatching, type CodeListName } from './codes';
+import { subtreeIds } from './organizations';
+import { normalizeSearchText } from './searchKeys';
+import { DomainError } from './errors';
+
+export type MemberView = 'roll' | 'exited' | 'all' | 'probationary' | 'mobile' | 'lost';
+
+export interface TextFilterModel {
+  filterType: 'text';
+  type: 'contains' | 'notContains' | 'equals' | 'notEqual' | 'startsWith' | 'endsWith' | 'blank' | 'notBlank';
+  filter?: string | null;
+}
+export interface DateFilterModel {
+  filterType: 'date';
+  type: 'equals' | 'notEqual' | 'lessThan' | 'greaterThan' | 'inRange' | 'blank' | 'notBlank';
+  dateFrom?: string | null;
+  dateTo?: string | null;
+}
+export type ColumnFilterModel = TextFilterModel | DateFilterModel;
+
+export interface MemberListQuery {
+  startRow: number;
+  endRow: number;
+  sort?: { colId: string; sort: 'asc' | 'desc' }[];
+  orgId?: string | null;
+  view?: MemberView;
+  exitReason?: string | null;
+  search?: string | null;
+  filters?: Record<string, ColumnFilterModel>;
+}
+
+const parentOrg = alias(organizations, 'parent_org');
+
+/** What a grid row shows. */
+export const listColumns = {
+  id: members.id,
+  name: members.name,
+  gender: members.gender,
+  idNumber: members.idNumber,
+  ethnicity: members.ethnicity,
+  birthDate: members.birthDate,
+  education: members.education,
+  category: members.category,
+  orgId: members.orgId,
+  orgName: organizations.name,
+  orgShortName: organizations.shortName,
+  parentOrgId: parentOrg.id,
+  parentOrgName: parentOrg.name,
+  joinDate: members.joinDate,
+  fullDate: members.fullDate,
+  occupation: members.occupation,
+  jobTitle: members.jobTitle,
+  phone: members.phone,
+  address: members.address,
+  isMobile: members.isMobile,
+  isLost: members.isLost,
+  exitReason: members.exitReason,
+  exitDate: members.exitDate,
+  nativePlace: members.nativePlace,
+  workUnit: members.workUnit,
+  householdPlace: members.householdPlace,
+  remarks: members.remarks,
+};
+
+export type MemberListRow = {
+  [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] | ((typeof listColumns)[K]['_']['notNull'] extends true ? never : null);
+};
+
+const TEXT_COLUMNS: Record<string, AnyColumn> = {
+  name: members.name,
+  idNumber: members.idNumber,
+  phone: members.phone,
+  address: members.address,
+  jobTitle: members.jobTitle,
+  workUnit: members.workUnit,
+  nativePlace: members.nativePlace,
+  householdPlace: members.householdPlace,
+  remarks: members.remarks,
+  orgName: organizations.name,
+  parentOrgName: parentOrg.name,
+};
+const CODED_COLUMNS: Record<string, [AnyColumn, CodeListName]> = {
+  gender: [members.gender, 'gender'],
+  ethnicity: [members.ethnicity, 'ethnicity'],
+  education: [members.education, 'education'],
+  occupation: [members.occupation, 'occupation'],
+  category: [members.category, 'memberCategory'],
+  exitReason: [members.exitReason, 'exitReason'],
+};
+const DATE_COLUMNS: Record<string, AnyColumn> = {
+  birthDate: members.birthDate,
+  joinDate: members.joinDate,
+  fullDate: members.fullDate,
+  exitDate: members.exitDate,
+};
+const SORTABLE: Record<string, AnyColumn> = {
+  ...TEXT_COLUMNS,
+  ...Object.fromEntries(Object.entries(CODED_COLUMNS).map(([k, [c]]) => [k, c])),
+  ...DATE_COLUMNS,
+};
+
+/** Upper bound of a prefix range: text columns compare bytewise, and U+10FFFF sorts after everything. */
+const prefixEnd = (prefix: string) => prefix + '\u{10FFFF}';
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+
+function searchCondition(text: string): SQL | undefined {
+  const q = normalizeSearchText(text);
+  if (!q) return undefined;
+  if (/^[0-9x]+$/.test(q)) {
+    const id = q.toUpperCase();
+    const prefix = sql`(${members.idNumber} >= ${id} AND ${members.idNumber} < ${prefixEnd(id)})`;
+    return q.length >= 4 ? sql`(${prefix} OR ${members.idNumber} LIKE ${'%' + likeEscape(id) + '%'} ESCAPE '\\' OR ${members.phone} LIKE ${likeEscape(q) + '%'} ESCAPE '\\')` : prefix;
+  }
+  if (/^[a-z]+$/.test(q)) {
+    return sql`((${members.pinyinInitials} >= ${q} AND ${members.pinyinInitials} < ${prefixEnd(q)}) OR (${members.pinyinFull} >= ${q} AND ${members.pinyinFull} < ${prefixEnd(q)}))`;
+  }
+  return sql`(${members.name} LIKE ${'%' + likeEscape(q) + '%'} ESCAPE '\\')`;
+}
+
+function columnFilter(colId: string, model: ColumnFilterModel): SQL | undefined {
+  const coded = CODED_COLUMNS[colId];
+  if (model.filterType === 'text') {
+    const column = coded ? coded[0] : TEXT_COLUMNS[colId];
+    if (!column) throw new DomainError('bad_input', `不能按“${colId}”筛选`);
+    if (model.type === 'blank') return sql`(${column} IS NULL OR ${column} = '')`;
+    if (model.type === 'notBlank') return sql`(${column} IS NOT NULL AND ${column} <> '')`;
+    const value = (model.filter ?? '').trim();
+    if (!value) return undefined;
+    if (coded) {
+      // The grid shows labels (男, 大学本科); the archive stores codes.
+      const codes = codesMatching(coded[1], value);
+      const inList = codes.length ? sql`${column} IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})` : sql`0`;
+      return model.type === 'notContains' || model.type === 'notEqual' ? sql`NOT (${inList})` : inList;
+    }
+    const v = likeEscape(value);
+    switch (model.type) {
+      case 'contains': return sql`${column} LIKE ${'%' + v + '%'} ESCAPE '\\'`;
+      case 'notContains': return sql`(${column} IS NULL OR ${column} NOT LIKE ${'%' + v + '%'} ESCAPE '\\')`;
+      case 'equals': return sql`${column} = ${value}`;
+      case 'notEqual': return sql`(${column} IS NULL OR ${column} <> ${value})`;
+      case 'startsWith': return sql`${column} LIKE ${v + '%'} ESCAPE '\\'`;
+      case 'endsWith': return sql`${column} LIKE ${'%' + v} ESCAPE '\\'`;
+    }
+  }
+  if (model.filterType === 'date') {
+    const column = DATE_COLUMNS[colId];
+    if (!column) throw new DomainError('bad_input', `不能按“${colId}”筛选日期`);
+    const from = model.dateFrom?.slice(0, 10);
+    const to = model.dateTo?.slice(0, 10);
+    switch (model.type) {
+      case 'blank': return sql`${column} IS NULL`;
+      case 'notBlank': return sql`${column} IS NOT NULL`;
+      case 'equals': return from ? sql`${column} = ${from}` : undefined;
+      case 'notEqual': return from ? sql`${column} <> ${from}` : undefined;
+      case 'lessThan': return from ? sql`${column} < ${from}` : undefined;
+      case 'greaterThan': return from ? sql`${column} > ${from}` : undefined;
+      case 'inRange': return from && to ? sql`${column} BETWEEN ${from} AND ${to}` : undefined;
+    }
+  }
+  throw new DomainError('bad_input', `不支持的筛选条件:${colId}`);
+}
+
+function viewCondition(view: MemberView, exitReason: string | null | undefined): SQL | undefined {
+  switch (view) {
+    case 'roll': return sql`${members.exitReason} IS NULL`;
+    case 'exited': return exitReason ? eq(members.exitReason, exitReason) : sql`${members.exitReason} IS NOT NULL`;
+    case 'probationary': return sql`${members.exitReason} IS NULL AND ${members.category} = 'probationary'`;
+    case 'mobile': return sql`${members.exitReason} IS NULL AND ${members.isMobile} = 1`;
+    case 'lost': return sql`${members.exitReason} IS NULL AND ${members.isLost} = 1`;
+    case 'all': return undefined;
+  }
+}
+
+async function whereOf(ctx: ServiceContext, q: MemberListQuery): Promise<SQL | undefined> {
+  const conds: (SQL | undefined)[] = [viewCondition(q.view ?? 'roll', q.exitReason)];
+  if (q.orgId) {
+    const ids = await subtreeIds(ctx.archive, q.orgId);
+    const all = await ctx.archive.queryOne<{ n: number }>('SELECT count(*) AS n FROM organizations');
+    // The whole tree needs no condition (and a long IN list would keep SQLite off the sort index).
+    if (ids.length !== all?.n) conds.push(ids.length === 1 ? eq(members.orgId, ids[0]) : sql`${members.orgId} IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+  }
+  if (q.search) conds.push(searchCondition(q.search));
+  for (const [colId, model] of Object.entries(q.filters ?? {})) conds.push(columnFilter(colId, model));
+  const present = conds.filter((c): c is SQL => c !== undefined);
+  return present.length ? and(...present) : undefined;
+}
+
+const countCache = new WeakMap<object, { version: number; counts: Map<string, number> }>();
+
+export async function listMembers(ctx: ServiceContext, q: MemberListQuery): Promise<{ rows: MemberListRow[]; total: number }> {
+  const limit = Math.max(0, Math.min(1000, q.endRow - q.startRow));
+  const where = await whereOf(ctx, q);
+  const order = (q.sort ?? []).map((s) => {
+    const column = SORTABLE[s.colId];
+    if (!column) throw new DomainError('bad_input', `不能按“${s.colId}”排序`);
+    return s.sort === 'desc' ? desc(column) : asc(column);
+  });
+  order.push(asc(members.name), asc(members.id)); // a stable order, so pages never overlap
+  const rows = await ctx.archive.db
+    .select(listColumns)
+    .from(members)
+    .innerJoin(organizations, eq(organizations.id, members.orgId))
+    .leftJoin(parentOrg, eq(parentOrg.id, organizations.parentId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(Math.max(0, q.startRow));
+  // The total only changes with a write; scrolling through pages reuses it.
+  const key = JSON.stringify([q.orgId, q.view, q.exitReason, q.search, q.filters]);
+  let cache = countCache.get(ctx.archive);
+  if (!cache || cache.version !== ctx.archive.version) countCache.set(ctx.archive, (cache = { version: ctx.archive.version, counts: new Map() }));
+  let total = cache.counts.get(key);
+  if (total === undefined) {
+    const needsJoin = Object.keys(q.filters ?? {}).some((k) => k === 'orgName' || k === 'parentOrgName');
+    const base = ctx.archive.db.select({ n: sql<number>`count(*)` }).from(members);
+    const counted = needsJoin
+      ? await base.innerJoin(organizations, eq(organizations.id, members.orgId)).leftJoin(parentOrg, eq(parentOrg.id, organizations.parentId)).where(where).get()
+      : await base.where(where).get();
+    total = counted?.n ?? 0;
+    cache.counts.set(key, total);
+  }
+  return { rows: rows as MemberListRow[], total };
+}
+
+export interface MemberCounts {
+  roll: number;
+  probationary: number;
+  mobile: number;
+  lost: number;
+  exited: number;
+  exitedByReason: Record<string, number>;
+}
+
+/** Counts for the status views of the sidebar, for an organization's subtree or everything. */
+export async function memberCounts(ctx: ServiceContext, orgId?: string | null): Promise<MemberCounts> {
+  let filter = '';
+  let params: unknown[] = [];
+  if (orgId) {
+    const ids = await subtreeIds(ctx.archive, orgId);
+    filter = `WHERE org_id IN (${ids.map(() => '?').join(',')})`;
+    params = ids;
+  }
+  const rows = await ctx.archive.query<{ exit_reason: string | null; n: number; probationary: number; mobile: number; lost: number }>(
+    `SELECT exit_reason, count(*) AS n, sum(category = 'probationary') AS probationary, sum(is_mobile) AS mobile, sum(is_lost) AS lost
+     FROM members ${filter} GROUP BY exit_reason`,
+    params,
+  );
+  const out: MemberCounts = { roll: 0, probationary: 0, mobile: 0, lost: 0, exited: 0, exitedByReason: {} };
+  for (const r of rows) {
+    if (r.exit_reason === null) {
+      out.roll = r.n;
+      out.probationary = r.probationary ?? 0;
+      out.mobile = r.mobile ?? 0;
+      out.lost = r.lost ?? 0;
+    } else {
+      out.exited += r.n;
+      out.exitedByReason[r.exit_reason] = r.n;
+    }
+  }
+  return out;
+}
