@@ -1,7 +1,7 @@
 // Loads the demo township (db/demo) into an empty archive through the same services and rules as real
 // data: organizations under the township 党委, then all members in one bulk transaction.
-import crypto from 'node:crypto';
-import { generateTownship } from '../../db/demo/generateTownship';
+import { newId } from './ids';
+import { generateTownship, type DemoOrg } from '../../db/demo/generateTownship';
 import { todayOf, nowIso, type ServiceContext } from './context';
 import { appendAudit } from './audit';
 import { DomainError } from './errors';
@@ -21,16 +21,29 @@ export async function loadDemoTownship(ctx: ServiceContext, options: DemoOptions
   if (existing && existing.n > 0) throw new DomainError('conflict', `档案中已有 ${existing.n} 名党员,演示数据只能载入空档案`);
   const demo = generateTownship({ seed: options.seed ?? 1, members: options.members ?? 4200, townshipName: township.name, townshipCode: township.code, asOf: todayOf(ctx) });
   return ctx.archive.transaction(async () => {
+    const idOf = await insertDemoOrganizations(ctx, demo.orgs, township.rootOrgId);
+    const result = await insertMembersBulk(
+      ctx,
+      demo.members.map(({ orgKey, ...m }) => ({ ...m, orgId: idOf.get(orgKey)! })),
+      { source: '演示数据', onProgress: options.onProgress, signal: options.signal },
+    );
+    return { organizations: demo.orgs.length, members: result.inserted };
+  });
+}
+
+/** The demo's organizations under the township 党委 setup created; returns demo key → organization id. */
+export async function insertDemoOrganizations(ctx: ServiceContext, orgs: DemoOrg[], rootOrgId: string): Promise<Map<string, string>> {
+  return ctx.archive.transaction(async () => {
     const seq = await ctx.archive.changeSeq();
     const now = nowIso();
     const idOf = new Map<string, string>();
-    for (const [i, o] of demo.orgs.entries()) {
+    for (const [i, o] of orgs.entries()) {
       // The demo's root is the township 党委 that setup already created.
       if (o.parentKey === null) {
-        idOf.set(o.key, township.rootOrgId);
+        idOf.set(o.key, rootOrgId);
         continue;
       }
-      const id = crypto.randomUUID();
+      const id = newId();
       idOf.set(o.key, id);
       await ctx.archive.run(
         `INSERT INTO organizations(id, parent_id, name, short_name, type, sector, unit_situation, formation, admin_code, contact, phone,
@@ -40,17 +53,12 @@ export async function loadDemoTownship(ctx: ServiceContext, options: DemoOptions
           o.foundedDate, o.rating, o.weakTeam ? 1 : 0, o.weakEconomy ? 1 : 0, o.weakBase ? 1 : 0, o.firstSecretary, i, seq, now, now],
       );
       for (const u of o.units) {
-        await ctx.archive.run('INSERT INTO org_units(id, org_id, name, kind, seq) VALUES (?,?,?,?,?)', [crypto.randomUUID(), id, u.name, u.kind, seq]);
+        await ctx.archive.run('INSERT INTO org_units(id, org_id, name, kind, seq) VALUES (?,?,?,?,?)', [newId(), id, u.name, u.kind, seq]);
       }
     }
     await appendAudit(ctx.archive, [
-      { actor: ctx.actor, action: 'org.bulk_create', entity: 'organizations', entityId: null, before: null, after: { source: '演示数据', organizations: demo.orgs.length - 1 } },
+      { actor: ctx.actor, action: 'org.bulk_create', entity: 'organizations', entityId: null, before: null, after: { source: '演示数据', organizations: orgs.length - 1 } },
     ]);
-    const result = await insertMembersBulk(
-      ctx,
-      demo.members.map(({ orgKey, ...m }) => ({ ...m, orgId: idOf.get(orgKey)! })),
-      { source: '演示数据', onProgress: options.onProgress, signal: options.signal },
-    );
-    return { organizations: demo.orgs.length, members: result.inserted };
+    return idOf;
   });
 }

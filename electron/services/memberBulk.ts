@@ -1,7 +1,7 @@
 // Many members at once (demo township, roster import): the same rules as one at a time, checked for
 // the whole batch before anything is written, then multi-row inserts inside ONE transaction, so an
 // interrupted load leaves the archive exactly as it was.
-import crypto from 'node:crypto';
+import { newId } from './ids';
 import { nowIso, todayOf, type ServiceContext } from './context';
 import { appendAudit } from './audit';
 import { ValidationError } from './errors';
@@ -82,7 +82,7 @@ export async function insertMembersBulk(ctx: ServiceContext, inputs: BulkMemberI
       const chunk = cleaned.slice(start, start + ROWS_PER_STATEMENT);
       const params: unknown[] = [];
       for (const m of chunk) {
-        const id = m.id ?? crypto.randomUUID();
+        const id = m.id ?? newId();
         ids.push(id);
         const k = keysOf(m.name);
         params.push(

@@ -1,6 +1,6 @@
 // A member's history (member events): every change with the day it happened, who recorded it, and
 // the changed fields before → after. The member page shows it as a timeline.
-import crypto from 'node:crypto';
+import { newId } from './ids';
 import type { Archive } from '../../db/connection';
 import { nowIso } from './context';
 
@@ -38,7 +38,7 @@ export async function recordMemberEvents(archive: Archive, events: MemberEventIn
     await archive.run(
       `INSERT INTO member_events(id, member_id, kind, event_date, actor, summary, before, after, seq, recorded_at) VALUES ${chunk.map(() => '(?,?,?,?,?,?,?,?,?,?)').join(',')}`,
       chunk.flatMap((e) => [
-        crypto.randomUUID(),
+        newId(),
         e.memberId,
         e.kind,
         e.eventDate,

@@ -6,7 +6,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { members, organizations } from '../../db/schema';
 import type { ServiceContext } from './context';
 import { codesMatching, type CodeListName } from './codes';
-import { subtreeIds } from './organizations';
+import { organizationCount, subtreeIds } from './organizations';
 import { normalizeSearchText } from './searchKeys';
 import { DomainError } from './errors';
 
@@ -182,9 +182,8 @@ async function whereOf(ctx: ServiceContext, q: MemberListQuery): Promise<SQL | u
   const conds: (SQL | undefined)[] = [viewCondition(q.view ?? 'roll', q.exitReason)];
   if (q.orgId) {
     const ids = await subtreeIds(ctx.archive, q.orgId);
-    const all = await ctx.archive.queryOne<{ n: number }>('SELECT count(*) AS n FROM organizations');
     // The whole tree needs no condition (and a long IN list would keep SQLite off the sort index).
-    if (ids.length !== all?.n) conds.push(ids.length === 1 ? eq(members.orgId, ids[0]) : sql`${members.orgId} IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+    if (ids.length !== (await organizationCount(ctx.archive))) conds.push(ids.length === 1 ? eq(members.orgId, ids[0]) : sql`${members.orgId} IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
   }
   if (q.search) conds.push(searchCondition(q.search));
   for (const [colId, model] of Object.entries(q.filters ?? {})) conds.push(columnFilter(colId, model));
@@ -192,41 +191,100 @@ async function whereOf(ctx: ServiceContext, q: MemberListQuery): Promise<SQL | u
   return present.length ? and(...present) : undefined;
 }
 
-const countCache = new WeakMap<object, { version: number; counts: Map<string, number> }>();
+const countCache = new WeakMap<object, { version: number; values: Map<string, unknown> }>();
+
+/** Figures that only change with a write (totals, per-branch counts): kept until the next commit. */
+async function cached<T>(ctx: ServiceContext, key: string, compute: () => Promise<T>): Promise<T> {
+  let cache = countCache.get(ctx.archive);
+  if (!cache || cache.version !== ctx.archive.version) countCache.set(ctx.archive, (cache = { version: ctx.archive.version, values: new Map() }));
+  if (cache.values.has(key)) return cache.values.get(key) as T;
+  const value = await compute();
+  cache.values.set(key, value);
+  return value;
+}
+
+const rowid = sql<number>`${members}.rowid`;
+const ORG_COLUMNS = new Set(['orgName', 'parentOrgName']);
+
+/** Full rows for a page of rowids, in the page's order. */
+async function rowsFor(ctx: ServiceContext, rowids: number[]): Promise<MemberListRow[]> {
+  if (rowids.length === 0) return [];
+  const rows = await ctx.archive.db
+    .select({ ...listColumns, rid: rowid })
+    .from(members)
+    .innerJoin(organizations, eq(organizations.id, members.orgId))
+    .leftJoin(parentOrg, eq(parentOrg.id, organizations.parentId))
+    .where(sql`${members}.rowid IN (${sql.join(rowids.map((r) => sql`${r}`), sql`, `)})`);
+  const byRowid = new Map(rows.map(({ rid, ...r }) => [rid, r as MemberListRow]));
+  return rowids.map((r) => byRowid.get(r)!);
+}
+
+/**
+ * Sorted by branch name: walk the branches in name order with each one's count (one grouped, cached
+ * query), and read only the one or two branches the page falls in, each through its own index.
+ */
+async function pageByOrgName(ctx: ServiceContext, where: SQL | undefined, direction: 'asc' | 'desc', start: number, limit: number, key: string) {
+  const perOrg = await cached(ctx, 'perOrg:' + key, async () => {
+    const counts = await ctx.archive.db.select({ orgId: members.orgId, n: sql<number>`count(*)` }).from(members).where(where).groupBy(members.orgId);
+    const names = await ctx.archive.db.select({ id: organizations.id, name: organizations.name }).from(organizations);
+    const nameOf = new Map(names.map((o) => [o.id, o.name]));
+    return counts.map((c) => ({ ...c, name: nameOf.get(c.orgId) ?? '' })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.orgId < b.orgId ? -1 : 1));
+  });
+  const ordered = direction === 'asc' ? perOrg : [...perOrg].reverse();
+  const total = ordered.reduce((sum, o) => sum + o.n, 0);
+  const rowids: number[] = [];
+  let offset = 0;
+  for (const org of ordered) {
+    if (rowids.length >= limit) break;
+    if (offset + org.n <= start) {
+      offset += org.n;
+      continue;
+    }
+    const local = Math.max(0, start - offset);
+    const part = await ctx.archive.db
+      .select({ rid: rowid })
+      .from(members)
+      .where(and(where, eq(members.orgId, org.orgId)))
+      .orderBy(asc(members.name), asc(rowid))
+      .limit(limit - rowids.length)
+      .offset(local);
+    rowids.push(...part.map((p) => p.rid));
+    offset += org.n;
+  }
+  return { rows: await rowsFor(ctx, rowids), total };
+}
 
 export async function listMembers(ctx: ServiceContext, q: MemberListQuery): Promise<{ rows: MemberListRow[]; total: number }> {
   const limit = Math.max(0, Math.min(1000, q.endRow - q.startRow));
+  const start = Math.max(0, q.startRow);
   const where = await whereOf(ctx, q);
-  const order = (q.sort ?? []).map((s) => {
+  const key = JSON.stringify([q.orgId, q.view, q.exitReason, q.search, q.filters]);
+  const sorts = q.sort ?? [];
+  const filtersOnOrg = Object.keys(q.filters ?? {}).some((k) => ORG_COLUMNS.has(k));
+  if (sorts.length === 1 && sorts[0].colId === 'orgName' && !filtersOnOrg) return pageByOrgName(ctx, where, sorts[0].sort, start, limit, key);
+
+  const order = sorts.map((s) => {
     const column = SORTABLE[s.colId];
     if (!column) throw new DomainError('bad_input', `不能按“${s.colId}”排序`);
     return s.sort === 'desc' ? desc(column) : asc(column);
   });
-  order.push(asc(members.name), asc(members.id)); // a stable order, so pages never overlap
-  const rows = await ctx.archive.db
-    .select(listColumns)
-    .from(members)
-    .innerJoin(organizations, eq(organizations.id, members.orgId))
-    .leftJoin(parentOrg, eq(parentOrg.id, organizations.parentId))
-    .where(where)
-    .orderBy(...order)
-    .limit(limit)
-    .offset(Math.max(0, q.startRow));
-  // The total only changes with a write; scrolling through pages reuses it.
-  const key = JSON.stringify([q.orgId, q.view, q.exitReason, q.search, q.filters]);
-  let cache = countCache.get(ctx.archive);
-  if (!cache || cache.version !== ctx.archive.version) countCache.set(ctx.archive, (cache = { version: ctx.archive.version, counts: new Map() }));
-  let total = cache.counts.get(key);
-  if (total === undefined) {
-    const needsJoin = Object.keys(q.filters ?? {}).some((k) => k === 'orgName' || k === 'parentOrgName');
-    const base = ctx.archive.db.select({ n: sql<number>`count(*)` }).from(members);
-    const counted = needsJoin
-      ? await base.innerJoin(organizations, eq(organizations.id, members.orgId)).leftJoin(parentOrg, eq(parentOrg.id, organizations.parentId)).where(where).get()
-      : await base.where(where).get();
-    total = counted?.n ?? 0;
-    cache.counts.set(key, total);
-  }
-  return { rows: rows as MemberListRow[], total };
+  // Name, then rowid: a stable order that the (…, name) indexes carry without a sort step.
+  if (!sorts.some((s) => s.colId === 'name')) order.push(asc(members.name));
+  order.push(asc(rowid));
+  const needsJoin = filtersOnOrg || sorts.some((s) => ORG_COLUMNS.has(s.colId));
+  // Phase one pages through rowids only, so SQLite skips the offset inside an index; phase two reads
+  // the hundred full rows with their branch and its parent.
+  const base = ctx.archive.db.select({ rid: rowid }).from(members);
+  const joined = needsJoin ? base.innerJoin(organizations, eq(organizations.id, members.orgId)).leftJoin(parentOrg, eq(parentOrg.id, organizations.parentId)) : base;
+  const page = await joined.where(where).orderBy(...order).limit(limit).offset(start);
+  const total = await cached(ctx, 'total:' + key, async () => {
+    const countBase = ctx.archive.db.select({ n: sql<number>`count(*)` }).from(members);
+    const counted = filtersOnOrg
+      ? await countBase.innerJoin(organizations, eq(organizations.id, members.orgId)).leftJoin(parentOrg, eq(parentOrg.id, organizations.parentId)).where(where).get()
+      : await countBase.where(where).get();
+    return counted?.n ?? 0;
+  });
+  return { rows: await rowsFor(ctx, page.map((p) => p.rid)), total };
 }
 
 export interface MemberCounts {

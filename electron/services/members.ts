@@ -1,6 +1,6 @@
 // Members: add, edit, exit. A member is never deleted; leaving the party is an exit with a coded
 // reason (死亡, 组织关系转出, 停止党籍 …) and the record stays in the archive with its whole history.
-import crypto from 'node:crypto';
+import { newId } from './ids';
 import { eq } from 'drizzle-orm';
 import { members, organizations } from '../../db/schema';
 import type { Member } from '../../db/schema';
@@ -85,7 +85,7 @@ export async function createMember(ctx: ServiceContext, input: MemberInput): Pro
   const clean = normalizeMemberInput(input);
   const own = checkMemberRecord(clean, todayOf(ctx));
   if (own.length) throw new ValidationError(own, '党员信息有误');
-  const id = crypto.randomUUID();
+  const id = newId();
   await ctx.archive.transaction(async () => {
     const stored = await checkMemberAgainstArchive(ctx.archive, clean, null);
     if (stored.length) throw new ValidationError(stored, '党员信息有误');

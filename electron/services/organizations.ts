@@ -1,6 +1,6 @@
 // Party organizations (党组织): the tree from the township 党委 to branches. Organizations are never
 // deleted: they are merged into another (members move with an event each) or dissolved once empty.
-import crypto from 'node:crypto';
+import { newId } from './ids';
 import { eq } from 'drizzle-orm';
 import { organizations, orgUnits } from '../../db/schema';
 import type { Organization } from '../../db/schema';
@@ -124,18 +124,31 @@ function childrenIndex<T extends { id: string; parentId: string | null }>(nodes:
   return map;
 }
 
-/** The organization and every organization below it. */
+const subtreeCache = new WeakMap<Archive, { version: number; children: Map<string, { id: string }[]>; count: number }>();
+
+/** The organization and every organization below it (the tree is read once per archive version). */
 export async function subtreeIds(archive: Archive, rootId: string): Promise<string[]> {
-  const rows = await archive.query<{ id: string; parent_id: string | null }>('SELECT id, parent_id FROM organizations');
-  const children = childrenIndex(rows.map((r) => ({ id: r.id, parentId: r.parent_id })));
+  let cache = subtreeCache.get(archive);
+  if (!cache || cache.version !== archive.version || archive.inTransaction()) {
+    const rows = await archive.query<{ id: string; parent_id: string | null }>('SELECT id, parent_id FROM organizations');
+    cache = { version: archive.version, children: childrenIndex(rows.map((r) => ({ id: r.id, parentId: r.parent_id }))), count: rows.length };
+    if (!archive.inTransaction()) subtreeCache.set(archive, cache);
+  }
   const out: string[] = [];
   const stack = [rootId];
   while (stack.length) {
     const id = stack.pop()!;
     out.push(id);
-    for (const c of children.get(id) ?? []) stack.push(c.id);
+    for (const c of cache.children.get(id) ?? []) stack.push(c.id);
   }
   return out;
+}
+
+/** How many organizations the archive holds (every status). */
+export async function organizationCount(archive: Archive): Promise<number> {
+  const cache = subtreeCache.get(archive);
+  if (cache && cache.version === archive.version && !archive.inTransaction()) return cache.count;
+  return (await archive.queryOne<{ n: number }>('SELECT count(*) AS n FROM organizations'))?.n ?? 0;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -178,14 +191,14 @@ async function requireActiveParent(archive: Archive, parentId: string): Promise<
 async function writeUnits(archive: Archive, orgId: string, units: OrgUnitInput[], seq: number): Promise<void> {
   await archive.run('DELETE FROM org_units WHERE org_id = ?', [orgId]);
   for (const u of units) {
-    await archive.run('INSERT INTO org_units(id, org_id, name, kind, seq) VALUES (?,?,?,?,?)', [crypto.randomUUID(), orgId, u.name.trim(), u.kind, seq]);
+    await archive.run('INSERT INTO org_units(id, org_id, name, kind, seq) VALUES (?,?,?,?,?)', [newId(), orgId, u.name.trim(), u.kind, seq]);
   }
 }
 
 export async function createOrg(ctx: ServiceContext, input: OrgInput): Promise<OrgRecord> {
   const issues = [...validateOrgFields(input, false), ...jointIssues(input.type, input.unitSituation, input.units ?? [])];
   if (issues.length) throw new ValidationError(issues);
-  const id = crypto.randomUUID();
+  const id = newId();
   await ctx.archive.transaction(async () => {
     await requireActiveParent(ctx.archive, input.parentId);
     const seq = await ctx.archive.changeSeq();

@@ -1,12 +1,12 @@
 // Settings of this install: which township it is (or that it is the county), and UI preferences that
 // should survive a reinstall together with the archive (grid columns, …).
+import { newId } from './ids';
 import { eq } from 'drizzle-orm';
 import { settings } from '../../db/schema';
 import type { Archive } from '../../db/connection';
 import type { ServiceContext } from './context';
 import { appendAudit } from './audit';
 import { DomainError, ValidationError } from './errors';
-import crypto from 'node:crypto';
 import { nowIso } from './context';
 
 export type InstallRole = 'township' | 'county';
@@ -58,7 +58,7 @@ export async function initTownship(ctx: ServiceContext, input: { code: string; n
     await writeSetting(ctx.archive, 'township', { code, name });
     await writeSetting(ctx.archive, 'role', input.role);
     const seq = await ctx.archive.changeSeq();
-    const rootId = crypto.randomUUID();
+    const rootId = newId();
     const now = nowIso();
     // The township 党委 is the root of the organization tree.
     const isCounty = input.role === 'county';

@@ -4,10 +4,6 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
     pool: 'forks',
-    // Two cores: e2e files drive Chromium and must not compete with each other.
-    fileParallelism: true,
-    maxWorkers: 2,
   },
 });

@@ -1,0 +1,175 @@
+// `npm run bench`: the archive at county size (150,000 members). Prints figures and, where a target is
+// a ratio, the baseline measured in the same run. Targets are reported, not asserted: machines differ.
+//   open           time to open the archive (quick_check + migrations check)
+//   page           a page of 100 members, sorted and filtered, through the dispatcher (p50 / p95)
+//   search         pinyin-initials quick search, through the dispatcher (p50 / p95)
+//   bulk insert    insertMembersBulk vs a raw multi-row INSERT through sqlite3 of the same rows
+//   grid           Chromium: first grid rows visible after the page opens (needs `npm run build`)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sqlite3 from 'sqlite3';
+import { openArchive } from '../../db/connection';
+import { generateTownship } from '../../db/demo/generateTownship';
+import { createDispatcher } from '../../electron/api/dispatcher';
+import { archiveFile } from '../../electron/services/dataDir';
+import { initTownship } from '../../electron/services/settings';
+import { insertDemoOrganizations } from '../../electron/services/demoTownship';
+import { insertMembersBulk, MEMBER_COLUMNS, memberInsertSql, ROWS_PER_STATEMENT } from '../../electron/services/memberBulk';
+import { nameSearchKeys } from '../../electron/services/searchKeys';
+import { newId } from '../../electron/services/ids';
+import type { ServiceContext } from '../../electron/services/context';
+import { measureGridFirstRows } from './gridFirstRows';
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 150_000);
+const TODAY = '2026-11-28';
+
+function quantile(values: number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const results: { name: string; figure: string; target: string; ok: boolean | null }[] = [];
+function report(name: string, figure: string, target: string, ok: boolean | null) {
+  results.push({ name, figure, target, ok });
+  console.log(`${ok === null ? '  ' : ok ? '✔ ' : '✘ '}${name.padEnd(34)} ${figure.padEnd(46)} ${target}`);
+}
+
+async function rawInsert(file: string, rows: unknown[][]): Promise<number> {
+  const db = new sqlite3.Database(file);
+  const run = (sql: string, params: unknown[] = []) => new Promise<void>((res, rej) => db.run(sql, params, (e) => (e ? rej(e) : res())));
+  await run('PRAGMA journal_mode = WAL');
+  await run('PRAGMA synchronous = FULL');
+  await run('PRAGMA foreign_keys = ON');
+  const t0 = performance.now();
+  await run('BEGIN IMMEDIATE');
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+    await run(memberInsertSql(chunk.length), chunk.flat());
+  }
+  await run('COMMIT');
+  const elapsed = performance.now() - t0;
+  await new Promise<void>((res) => db.close(() => res()));
+  return elapsed;
+}
+
+async function main() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-bench-'));
+  console.log(`乡镇党员档案 benchmark — ${MEMBERS} members, ${os.cpus().length} cores, node ${process.version}\n`);
+  const t0 = performance.now();
+  const demo = generateTownship({ seed: 42, members: MEMBERS, townshipName: '东城镇', townshipCode: '370783101', asOf: TODAY });
+  report('generate demo data', ms(performance.now() - t0), '', null);
+
+  // Two archives with the same organizations: one filled by the service, one by raw inserts.
+  const setup = async (dir: string) => {
+    const archive = await openArchive(archiveFile(dir));
+    const ctx: ServiceContext = { archive, actor: 'bench', today: TODAY };
+    const s = await initTownship(ctx, { code: '370783101', name: '东城镇', role: 'county' });
+    const idOf = await insertDemoOrganizations(ctx, demo.orgs, s.rootOrgId!);
+    return { archive, ctx, idOf };
+  };
+  const ours = await setup(path.join(root, 'ours'));
+  const raw = await setup(path.join(root, 'raw'));
+  const inputs = demo.members.map(({ orgKey, ...m }) => ({ ...m, orgId: ours.idOf.get(orgKey)! }));
+
+  // Baseline: the same rows, already shaped, stored by plain multi-row INSERTs (same statement size).
+  const now = new Date().toISOString();
+  const rawRows = demo.members.map((m) => {
+    const k = nameSearchKeys(m.name);
+    const values: Record<string, unknown> = {
+      id: newId(), name: m.name, gender: m.gender, id_number: m.idNumber, ethnicity: m.ethnicity, birth_date: m.birthDate, education: m.education,
+      category: m.category, org_id: raw.idOf.get(m.orgKey), join_date: m.joinDate, full_date: m.fullDate, occupation: m.occupation, job_title: m.jobTitle,
+      phone: m.phone, address: m.address, is_mobile: m.isMobile ? 1 : 0, is_lost: m.isLost ? 1 : 0, lost_reason: m.lostReason, lost_date: m.lostDate,
+      exit_reason: m.exitReason, exit_date: m.exitDate, exit_note: m.exitNote, native_place: m.nativePlace, degree: m.degree, work_start_date: m.workStartDate,
+      work_unit: m.workUnit, household_place: m.householdPlace, photo: null, remarks: m.remarks, pinyin_full: k.pinyinFull, pinyin_initials: k.pinyinInitials,
+      seq: 1, created_at: now, updated_at: now,
+    };
+    return MEMBER_COLUMNS.map((c) => values[c] ?? null);
+  });
+  await raw.archive.close();
+  const rawMs = await rawInsert(archiveFile(path.join(root, 'raw')), rawRows);
+
+  const t1 = performance.now();
+  await insertMembersBulk(ours.ctx, inputs, { source: 'bench' });
+  const oursMs = performance.now() - t1;
+  const ratio = oursMs / rawMs;
+  report('bulk insert: raw sqlite3 multi-row', `${ms(rawMs)} (${Math.round(MEMBERS / (rawMs / 1000))} rows/s)`, 'baseline', null);
+  report('bulk insert: insertMembersBulk', `${ms(oursMs)} (${Math.round(MEMBERS / (oursMs / 1000))} rows/s), ${ratio.toFixed(2)}× raw`, '≤ 2× raw', ratio <= 2);
+  await ours.archive.close();
+
+  const t2 = performance.now();
+  const archive = await openArchive(archiveFile(path.join(root, 'ours')));
+  report('open archive', ms(performance.now() - t2), '', null);
+  const dispatcher = createDispatcher(archive, { today: TODAY });
+  const call = async (name: string, input: unknown) => {
+    const r = await dispatcher.dispatch(name, input, { actor: 'bench' });
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.value as { rows: { name: string }[]; total: number };
+  };
+
+  // Pages: the grid's typical requests — whole archive or one branch, a status view, a column filter, a sort.
+  const tree = (await dispatcher.dispatch('orgTree', {}, { actor: 'bench' })) as { ok: true; value: { id: string; type: string; totalCount: number }[] };
+  const branches = tree.value.filter((o) => o.type === 'branch' && o.totalCount > 50).map((o) => o.id);
+  let seed = 7;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const scenarios: (() => unknown)[] = [
+    () => ({ startRow: rnd(1400) * 100, sort: [{ colId: 'name', sort: 'asc' }], view: 'roll' }),
+    () => ({ startRow: rnd(50) * 100, sort: [{ colId: 'birthDate', sort: 'desc' }], view: 'roll', filters: { education: { filterType: 'text', type: 'contains', filter: '高中' } } }),
+    () => ({ startRow: 0, sort: [{ colId: 'joinDate', sort: 'asc' }], orgId: branches[rnd(branches.length)], view: 'roll' }),
+    () => ({ startRow: rnd(30) * 100, sort: [{ colId: 'joinDate', sort: 'desc' }], view: 'roll', filters: { gender: { filterType: 'text', type: 'equals', filter: '女' }, joinDate: { filterType: 'date', type: 'greaterThan', dateFrom: '2000-01-01' } } }),
+    () => ({ startRow: rnd(20) * 100, sort: [{ colId: 'orgName', sort: 'asc' }], view: 'mobile' }),
+    () => ({ startRow: rnd(1400) * 100, sort: [{ colId: 'orgName', sort: 'asc' }], view: 'roll' }),
+  ];
+  const pageTimes: number[] = [];
+  const byScenario: number[][] = scenarios.map(() => []);
+  for (let i = 0; i < 300; i++) {
+    const q = scenarios[i % scenarios.length]() as { startRow: number };
+    const t = performance.now();
+    await call('listMembers', { ...q, endRow: q.startRow + 100 });
+    pageTimes.push(performance.now() - t);
+    byScenario[i % scenarios.length].push(performance.now() - t);
+  }
+  console.log(`  (p95 per kind of page: ${byScenario.map((s) => quantile(s, 0.95).toFixed(1)).join(' / ')} ms)`);
+  const pageP95 = quantile(pageTimes, 0.95);
+  report('page of 100, sorted + filtered', `p50 ${ms(quantile(pageTimes, 0.5))}, p95 ${ms(pageP95)}`, 'p95 ≤ 30 ms', pageP95 <= 30);
+
+  // A free-text "contains" filter on a column without a search key reads every row: reported, no target.
+  const scanTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const startRow = rnd(50) * 100;
+    const t = performance.now();
+    await call('listMembers', { startRow, endRow: startRow + 100, view: 'all', sort: [{ colId: 'name', sort: 'asc' }], filters: { address: { filterType: 'text', type: 'contains', filter: `${1 + (i % 9)}组` } } });
+    scanTimes.push(performance.now() - t);
+  }
+  report('page with a "contains" column filter', `p50 ${ms(quantile(scanTimes, 0.5))}, p95 ${ms(quantile(scanTimes, 0.95))}`, '(full scan, no target)', null);
+
+  // Searches: initials of real names, 2–3 letters, as a clerk types them.
+  const searchTimes: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const m = demo.members[rnd(demo.members.length)];
+    const initials = nameSearchKeys(m.name).pinyinInitials.slice(0, 2 + (i % 2));
+    const t = performance.now();
+    const r = await call('listMembers', { startRow: 0, endRow: 100, search: initials, view: 'all', sort: [] });
+    searchTimes.push(performance.now() - t);
+    if (!r.rows.length) throw new Error(`search ${initials} found nothing`);
+  }
+  const searchP95 = quantile(searchTimes, 0.95);
+  report('pinyin-initials search', `p50 ${ms(quantile(searchTimes, 0.5))}, p95 ${ms(searchP95)}`, 'p95 ≤ 50 ms', searchP95 <= 50);
+  await archive.close();
+
+  const grid = await measureGridFirstRows(path.join(root, 'ours'));
+  if (grid === null) report('grid first rows (Chromium)', 'skipped: no renderer build (npm run build)', '≤ 1.5 s', null);
+  else report('grid first rows (Chromium)', ms(grid), '≤ 1500 ms', grid <= 1500);
+
+  fs.rmSync(root, { recursive: true, force: true });
+  const failed = results.filter((r) => r.ok === false);
+  console.log(`\n${results.filter((r) => r.ok).length} targets met, ${failed.length} missed`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
