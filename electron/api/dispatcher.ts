@@ -3,48 +3,13 @@
 // Both transports (IPC in electron/main, HTTP in the test harness) only forward to it.
 import { z } from 'zod';
 import type { Archive } from '../../db/connection';
-import { CALL_NAMES, isCallName, type CallName } from './callNames';
-import { contract, type CallOutput } from './contract';
+import { CALL_NAMES, isCallName } from './callNames';
+import { contract } from './contract';
 import type { ApiError, ApiResult, CallContext, Dispatcher } from './result';
 import { DomainError } from '../services/errors';
 import type { ServiceContext } from '../services/context';
-import * as settings from '../services/settings';
-import * as orgs from '../services/organizations';
-import * as members from '../services/members';
-import { listMembers, memberCounts } from '../services/memberQuery';
-import { memberHistory } from '../services/memberEvents';
-import { loadDemoTownship } from '../services/demoTownship';
-import { checkArchive } from '../services/integrity';
 import { FIELD_LABELS } from '../services/memberRules';
-
-type Handlers = { [K in CallName]: (ctx: ServiceContext, input: z.output<(typeof contract)[K]['input']>) => Promise<CallOutput<K>> };
-
-const handlers: Handlers = {
-  getSetup: (ctx) => settings.getSetup(ctx),
-  initTownship: (ctx, i) => settings.initTownship(ctx, i),
-  loadDemo: (ctx, i) => loadDemoTownship(ctx, i ?? {}),
-  orgTree: (ctx) => orgs.orgTree(ctx),
-  getOrg: (ctx, i) => orgs.getOrg(ctx, i.id),
-  createOrg: (ctx, i) => orgs.createOrg(ctx, i),
-  updateOrg: (ctx, i) => orgs.updateOrg(ctx, i.id, i.patch),
-  moveOrg: (ctx, i) => orgs.moveOrg(ctx, i.id, i.parentId),
-  mergeOrg: (ctx, i) => orgs.mergeOrg(ctx, i.id, i.targetId, i.date),
-  dissolveOrg: (ctx, i) => orgs.dissolveOrg(ctx, i.id, i.date),
-  listMembers: (ctx, i) => listMembers(ctx, i),
-  memberCounts: (ctx, i) => memberCounts(ctx, i?.orgId),
-  getMember: (ctx, i) => members.getMember(ctx, i.id),
-  validateMember: (ctx, i) => members.validateMember(ctx, i.member, i.id ?? null),
-  createMember: (ctx, i) => members.createMember(ctx, i),
-  updateMember: (ctx, i) => members.updateMember(ctx, i.id, i.patch),
-  exitMember: (ctx, i) => members.exitMember(ctx, i.id, i),
-  memberHistory: (ctx, i) => memberHistory(ctx.archive, i.id),
-  getPreference: (ctx, i) => settings.getPreference(ctx, i.key),
-  setPreference: async (ctx, i) => {
-    await settings.setPreference(ctx, i.key, i.value);
-    return null;
-  },
-  checkArchive: (ctx) => checkArchive(ctx),
-};
+import type { CallDefinition } from './defineCall';
 
 function inputProblem(callName: string, error: z.ZodError): ApiError {
   const issues = error.issues.map((issue) => {
@@ -69,13 +34,12 @@ export function createDispatcher(archive: Archive, options: DispatcherOptions = 
       if (!isCallName(callName)) {
         return { ok: false, error: { code: 'unknown_call', message: `没有名为“${String(callName).slice(0, 40)}”的功能` } };
       }
-      const entry = contract[callName];
+      const entry = contract[callName] as CallDefinition;
       const parsed = entry.input.safeParse(input);
       if (!parsed.success) return { ok: false, error: inputProblem(callName, parsed.error) };
       const ctx: ServiceContext = { archive, actor: context.actor, today: options.today };
       try {
-        const handler = handlers[callName] as (ctx: ServiceContext, input: unknown) => Promise<unknown>;
-        const value = await handler(ctx, parsed.data);
+        const value = await entry.run(ctx, parsed.data);
         const out = entry.output.safeParse(value);
         if (!out.success) {
           options.onInternalError?.(callName, out.error);

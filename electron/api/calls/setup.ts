@@ -1,0 +1,34 @@
+// Setting the install up: which township (or the county) it is, the demo township, integrity check.
+import { z } from 'zod';
+import { defineCall } from '../defineCall';
+import { integrityReport, setupStatus } from '../schemas';
+import * as settings from '../../services/settings';
+import { loadDemoTownship } from '../../services/demoTownship';
+import { checkArchive } from '../../services/integrity';
+
+export const setupCalls = {
+  getSetup: defineCall({ input: z.object({}).optional(), output: setupStatus, write: false, run: (ctx) => settings.getSetup(ctx) }),
+  initTownship: defineCall({
+    input: z.object({ code: z.string().max(20), name: z.string().max(50), role: z.enum(['township', 'county']).default('township') }),
+    output: setupStatus,
+    write: true,
+    run: (ctx, i) => settings.initTownship(ctx, i),
+  }),
+  loadDemo: defineCall({
+    input: z.object({ members: z.number().int().min(1).max(200000).optional(), seed: z.number().int().optional() }).optional(),
+    output: z.object({ organizations: z.number(), members: z.number() }),
+    write: true,
+    run: (ctx, i) => loadDemoTownship(ctx, i ?? {}),
+  }),
+  checkArchive: defineCall({ input: z.object({}).optional(), output: integrityReport, write: false, run: (ctx) => checkArchive(ctx) }),
+  getPreference: defineCall({ input: z.object({ key: z.string().max(64) }), output: z.unknown(), write: false, run: (ctx, i) => settings.getPreference(ctx, i.key) }),
+  setPreference: defineCall({
+    input: z.object({ key: z.string().max(64), value: z.unknown() }),
+    output: z.null(),
+    write: false,
+    run: async (ctx, i) => {
+      await settings.setPreference(ctx, i.key, i.value);
+      return null;
+    },
+  }),
+};
