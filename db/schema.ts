@@ -111,19 +111,18 @@ export const members = sqliteTable(
   },
   (t) => [
     uniqueIndex('members_id_number').on(t.idNumber),
-    index('members_org_exit_name').on(t.orgId, t.exitReason, t.name),
-    index('members_name').on(t.name),
+    index('members_org_exit_name').on(t.orgId, t.exitReason, t.pinyinFull),
     index('members_pinyin_full').on(t.pinyinFull),
     index('members_pinyin_initials').on(t.pinyinInitials),
-    // The grid's usual sorts (name, 入党日期, 出生日期) within a status, carrying the short coded fields
+    // The grid's usual sorts (name by pinyin, 入党日期, 出生日期) within a status, carrying the short coded fields
     // too, so that paging with a filter on 性别/学历/职业/民族/类别 is answered from the index alone.
-    index('members_exit').on(t.exitReason, t.name, t.gender, t.education, t.occupation, t.category, t.ethnicity),
+    index('members_exit').on(t.exitReason, t.pinyinFull, t.gender, t.education, t.occupation, t.category, t.ethnicity),
     index('members_exit_join').on(t.exitReason, t.joinDate, t.gender, t.education, t.occupation, t.category, t.ethnicity),
     index('members_exit_birth').on(t.exitReason, t.birthDate, t.gender, t.education, t.occupation, t.category, t.ethnicity),
     // Small status views (流动, 失联, 预备) get partial indexes, so paging them never scans the roll.
-    index('members_mobile').on(t.name).where(sql`exit_reason IS NULL AND is_mobile = 1`),
-    index('members_lost').on(t.name).where(sql`exit_reason IS NULL AND is_lost = 1`),
-    index('members_probationary').on(t.name).where(sql`exit_reason IS NULL AND category = 'probationary'`),
+    index('members_mobile').on(t.pinyinFull).where(sql`exit_reason IS NULL AND is_mobile = 1`),
+    index('members_lost').on(t.pinyinFull).where(sql`exit_reason IS NULL AND is_lost = 1`),
+    index('members_probationary').on(t.pinyinFull).where(sql`exit_reason IS NULL AND category = 'probationary'`),
     index('members_seq').on(t.seq),
   ],
 );

@@ -72,16 +72,15 @@ CREATE TABLE `members` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `members_id_number` ON `members` (`id_number`);--> statement-breakpoint
-CREATE INDEX `members_org_exit_name` ON `members` (`org_id`,`exit_reason`,`name`);--> statement-breakpoint
-CREATE INDEX `members_name` ON `members` (`name`);--> statement-breakpoint
+CREATE INDEX `members_org_exit_name` ON `members` (`org_id`,`exit_reason`,`pinyin_full`);--> statement-breakpoint
 CREATE INDEX `members_pinyin_full` ON `members` (`pinyin_full`);--> statement-breakpoint
 CREATE INDEX `members_pinyin_initials` ON `members` (`pinyin_initials`);--> statement-breakpoint
-CREATE INDEX `members_exit` ON `members` (`exit_reason`,`name`,`gender`,`education`,`occupation`,`category`,`ethnicity`);--> statement-breakpoint
+CREATE INDEX `members_exit` ON `members` (`exit_reason`,`pinyin_full`,`gender`,`education`,`occupation`,`category`,`ethnicity`);--> statement-breakpoint
 CREATE INDEX `members_exit_join` ON `members` (`exit_reason`,`join_date`,`gender`,`education`,`occupation`,`category`,`ethnicity`);--> statement-breakpoint
 CREATE INDEX `members_exit_birth` ON `members` (`exit_reason`,`birth_date`,`gender`,`education`,`occupation`,`category`,`ethnicity`);--> statement-breakpoint
-CREATE INDEX `members_mobile` ON `members` (`name`) WHERE exit_reason IS NULL AND is_mobile = 1;--> statement-breakpoint
-CREATE INDEX `members_lost` ON `members` (`name`) WHERE exit_reason IS NULL AND is_lost = 1;--> statement-breakpoint
-CREATE INDEX `members_probationary` ON `members` (`name`) WHERE exit_reason IS NULL AND category = 'probationary';--> statement-breakpoint
+CREATE INDEX `members_mobile` ON `members` (`pinyin_full`) WHERE exit_reason IS NULL AND is_mobile = 1;--> statement-breakpoint
+CREATE INDEX `members_lost` ON `members` (`pinyin_full`) WHERE exit_reason IS NULL AND is_lost = 1;--> statement-breakpoint
+CREATE INDEX `members_probationary` ON `members` (`pinyin_full`) WHERE exit_reason IS NULL AND category = 'probationary';--> statement-breakpoint
 CREATE INDEX `members_seq` ON `members` (`seq`);--> statement-breakpoint
 CREATE TABLE `org_units` (
 	`id` text PRIMARY KEY NOT NULL,

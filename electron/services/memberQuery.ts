@@ -102,6 +102,8 @@ const DATE_COLUMNS: Record<string, AnyColumn> = {
 };
 const SORTABLE: Record<string, AnyColumn> = {
   ...TEXT_COLUMNS,
+  // Names sort the way Chinese rosters do, by pinyin (丁 after 安, not first by its code point).
+  name: members.pinyinFull,
   ...Object.fromEntries(Object.entries(CODED_COLUMNS).map(([k, [c]]) => [k, c])),
   ...DATE_COLUMNS,
 };
@@ -245,7 +247,7 @@ async function pageByOrgName(ctx: ServiceContext, where: SQL | undefined, direct
       .select({ rid: rowid })
       .from(members)
       .where(and(where, eq(members.orgId, org.orgId)))
-      .orderBy(asc(members.name), asc(rowid))
+      .orderBy(asc(members.pinyinFull), asc(rowid))
       .limit(limit - rowids.length)
       .offset(local);
     rowids.push(...part.map((p) => p.rid));
@@ -300,7 +302,7 @@ export async function listMembers(ctx: ServiceContext, q: MemberListQuery): Prom
   const filtersOnOrg = Object.keys(q.filters ?? {}).some((k) => ORG_COLUMNS.has(k));
   if (sorts.length === 1 && sorts[0].colId === 'orgName' && !filtersOnOrg) return pageByOrgName(ctx, where, sorts[0].sort, start, limit, key);
 
-  // The order: the clerk's sorts, then name and rowid as tie-breakers in the first sort's direction, so
+  // The order: the clerk's sorts, then name (by pinyin) and rowid as tie-breakers in the first sort's direction, so
   // that the order is stable (pages never overlap) and the (…, name) indexes carry it without a sort.
   const direction = sorts[0]?.sort ?? 'asc';
   const keys: { column: AnyColumn | SQL; dir: 'asc' | 'desc'; colId: string }[] = sorts.map((s) => {
@@ -308,7 +310,7 @@ export async function listMembers(ctx: ServiceContext, q: MemberListQuery): Prom
     if (!column) throw new DomainError('bad_input', `不能按“${s.colId}”排序`);
     return { column, dir: s.sort, colId: s.colId };
   });
-  if (!sorts.some((s) => s.colId === 'name')) keys.push({ column: members.name, dir: direction, colId: 'name' });
+  if (!sorts.some((s) => s.colId === 'name')) keys.push({ column: members.pinyinFull, dir: direction, colId: 'name' });
   keys.push({ column: rowid, dir: direction, colId: 'rowid' });
   const order = keys.map((k) => (k.dir === 'desc' ? desc(k.column) : asc(k.column)));
   const needsJoin = filtersOnOrg || sorts.some((s) => ORG_COLUMNS.has(s.colId));

@@ -13,14 +13,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const SQL_COLUMN: Record<string, string> = { name: 'm.name', joinDate: 'm.join_date', birthDate: 'm.birth_date', gender: 'm.gender', orgName: 'o.name' };
+const SQL_COLUMN: Record<string, string> = { name: 'm.pinyin_full', joinDate: 'm.join_date', birthDate: 'm.birth_date', gender: 'm.gender', orgName: 'o.name' };
 
 async function reference(where: string, params: unknown[], sort: { colId: string; sort: 'asc' | 'desc' }[], start: number, count: number): Promise<string[]> {
   const dir = sort[0]?.sort ?? 'asc';
   const order = sort.map((s) => `${SQL_COLUMN[s.colId]} ${s.sort}`);
-  if (sort[0]?.colId === 'orgName') order.push(`o.id ${dir}`, `m.name asc`, `m.rowid asc`);
+  if (sort[0]?.colId === 'orgName') order.push(`o.id ${dir}`, `m.pinyin_full asc`, `m.rowid asc`);
   else {
-    if (!sort.some((s) => s.colId === 'name')) order.push(`m.name ${dir}`);
+    if (!sort.some((s) => s.colId === 'name')) order.push(`m.pinyin_full ${dir}`);
     order.push(`m.rowid ${dir}`);
   }
   const rows = await t.archive.query<{ id: string }>(
