@@ -1,0 +1,270 @@
+// The members grid: AG Grid's infinite row model asks listMembers for blocks of 100 rows as the clerk
+// scrolls, so even a county's 150,000 members never travel to the window at once. Sorting and the
+// column filters run in the archive. After a write the cache is refreshed in place (scroll position
+// and sort kept), not reloaded.
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type {
+  CellKeyDownEvent,
+  ColumnState,
+  FullWidthCellKeyDownEvent,
+  ColDef,
+  GetRowIdParams,
+  GridApi,
+  GridReadyEvent,
+  IDatasource,
+  IGetRowsParams,
+  RowClassRules,
+  RowDoubleClickedEvent,
+} from 'ag-grid-community';
+import { useTranslation } from 'react-i18next';
+import { api, messageOf, type CallInput } from '../api';
+import { gridLocale, gridTheme } from '../lib/gridSetup';
+import { EXIT_COLUMNS, LOCKED_COLUMNS, memberColumns, type MemberRow } from './memberColumns';
+
+export type MemberView = 'roll' | 'exited' | 'all' | 'probationary' | 'mobile' | 'lost';
+
+export interface MembersQuery {
+  orgId: string | null;
+  view: MemberView;
+  exitReason: string | null;
+  search: string;
+}
+
+/** What the column chooser remembers (preference "membersGrid.columns"). */
+export interface SavedColumns {
+  version: 1;
+  columns: { colId: string; hide?: boolean; width?: number; pinned?: 'left' | 'right' | null }[];
+}
+
+export interface ColumnInfo {
+  colId: string;
+  label: string;
+  visible: boolean;
+  locked: boolean;
+}
+
+export interface MembersGridHandle {
+  /** Re-read the loaded blocks after a write (keeps scroll, sort and filters). */
+  refresh(): void;
+  columns(): ColumnInfo[];
+  setColumnVisible(colId: string, visible: boolean): void;
+  resetColumns(): void;
+}
+
+export const COLUMNS_PREF = 'membersGrid.columns';
+const BLOCK_SIZE = 100;
+const DEFAULT_COL_DEF: ColDef<MemberRow> = { sortable: true, resizable: true, floatingFilter: true };
+
+type Filters = NonNullable<CallInput<'listMembers'>['filters']>;
+
+/** Only the single-condition text and date models the archive understands travel. */
+function filtersOf(model: Record<string, unknown> | null | undefined): Filters {
+  const out: Filters = {};
+  for (const [colId, raw] of Object.entries(model ?? {})) {
+    const m = raw as Record<string, unknown>;
+    if (m.filterType === 'text' && typeof m.type === 'string') {
+      out[colId] = { filterType: 'text', type: m.type as never, filter: (m.filter as string | null | undefined) ?? null };
+    } else if (m.filterType === 'date' && typeof m.type === 'string') {
+      out[colId] = { filterType: 'date', type: m.type as never, dateFrom: (m.dateFrom as string | null) ?? null, dateTo: (m.dateTo as string | null) ?? null };
+    }
+  }
+  return out;
+}
+
+function showsExitColumns(view: MemberView): boolean {
+  return view === 'exited' || view === 'all';
+}
+
+interface Props {
+  query: MembersQuery;
+  savedColumns: SavedColumns | null;
+  onColumnsSaved: (saved: SavedColumns) => void;
+  onOpen: (id: string) => void;
+  onTotal: (total: number | null) => void;
+  onError: (message: string) => void;
+  ref?: Ref<MembersGridHandle>;
+}
+
+export function MembersGrid({ query, savedColumns, onColumnsSaved, onOpen, onTotal, onError, ref }: Props) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const gridApi = useRef<GridApi<MemberRow> | null>(null);
+  const callbacks = useRef({ onTotal, onError, onOpen, onColumnsSaved });
+  const saveTimer = useRef<number | undefined>(undefined);
+  const initialColumns = useRef(savedColumns);
+
+  useEffect(() => {
+    callbacks.current = { onTotal, onError, onOpen, onColumnsSaved };
+  }, [onTotal, onError, onOpen, onColumnsSaved]);
+
+  const columnDefs = useMemo(() => memberColumns(t, language), [t, language]);
+  const localeText = useMemo(() => ({ ...gridLocale(language), noRowsToShow: t('grid.noRows') }), [language, t]);
+
+  const { orgId, view, exitReason, search } = query;
+  // A new datasource when the question changes: the grid drops its cache and starts at the top.
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows(params: IGetRowsParams) {
+        const input: CallInput<'listMembers'> = {
+          startRow: params.startRow,
+          endRow: params.endRow,
+          sort: params.sortModel.slice(0, 5).map((s) => ({ colId: s.colId, sort: s.sort })),
+          orgId,
+          view,
+          exitReason,
+          search: search || null,
+          filters: filtersOf(params.filterModel),
+        };
+        api
+          .listMembers(input)
+          .then((result) => {
+            params.successCallback(result.rows, result.total);
+            callbacks.current.onTotal(result.total);
+            const grid = gridApi.current;
+            if (grid && !grid.isDestroyed()) grid.setGridOption('activeOverlay', result.total === 0 ? 'agNoRowsOverlay' : undefined);
+          })
+          .catch((err: unknown) => {
+            params.failCallback();
+            callbacks.current.onTotal(null);
+            callbacks.current.onError(messageOf(err));
+          });
+      },
+    }),
+    [orgId, view, exitReason, search],
+  );
+
+  const persistColumns = useCallback(() => {
+    window.clearTimeout(saveTimer.current);
+    saveTimer.current = window.setTimeout(() => {
+      const grid = gridApi.current;
+      if (!grid || grid.isDestroyed()) return;
+      const saved: SavedColumns = {
+        version: 1,
+        columns: grid.getColumnState().map((s: ColumnState) => ({
+          colId: s.colId,
+          // The exit columns follow the view; remembering their visibility would fight it.
+          ...(EXIT_COLUMNS.includes(s.colId) ? {} : { hide: !!s.hide }),
+          width: s.width ?? undefined,
+          pinned: s.pinned === 'left' || s.pinned === 'right' ? s.pinned : null,
+        })),
+      };
+      callbacks.current.onColumnsSaved(saved);
+      api.setPreference(COLUMNS_PREF, saved).catch(() => undefined);
+    }, 600);
+  }, []);
+
+  useEffect(() => () => window.clearTimeout(saveTimer.current), []);
+
+  const applyViewColumns = useCallback((grid: GridApi<MemberRow>, v: MemberView) => {
+    grid.setColumnsVisible(EXIT_COLUMNS, showsExitColumns(v));
+  }, []);
+
+  useEffect(() => {
+    const grid = gridApi.current;
+    if (grid && !grid.isDestroyed()) applyViewColumns(grid, view);
+  }, [view, applyViewColumns]);
+
+  const onGridReady = useCallback(
+    (event: GridReadyEvent<MemberRow>) => {
+      gridApi.current = event.api;
+      const saved = initialColumns.current;
+      if (saved?.version === 1 && Array.isArray(saved.columns)) {
+        const known = new Set(event.api.getColumns()?.map((c) => c.getColId()) ?? []);
+        event.api.applyColumnState({
+          state: saved.columns
+            .filter((c) => known.has(c.colId))
+            .map((c) => ({ colId: c.colId, width: c.width, pinned: c.pinned ?? null, ...(c.hide === undefined || LOCKED_COLUMNS.includes(c.colId) ? {} : { hide: c.hide }) })),
+          applyOrder: true,
+        });
+      }
+      applyViewColumns(event.api, view);
+    },
+    [applyViewColumns, view],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      refresh() {
+        const grid = gridApi.current;
+        if (grid && !grid.isDestroyed()) grid.refreshInfiniteCache();
+      },
+      columns() {
+        const grid = gridApi.current;
+        if (!grid || grid.isDestroyed()) return [];
+        return (grid.getAllGridColumns() ?? [])
+          .filter((c) => !EXIT_COLUMNS.includes(c.getColId()))
+          .map((c) => ({
+            colId: c.getColId(),
+            label: c.getColDef().headerName ?? c.getColId(),
+            visible: c.isVisible(),
+            locked: LOCKED_COLUMNS.includes(c.getColId()),
+          }));
+      },
+      setColumnVisible(colId, visible) {
+        gridApi.current?.setColumnsVisible([colId], visible);
+        persistColumns();
+      },
+      resetColumns() {
+        const grid = gridApi.current;
+        if (!grid) return;
+        grid.resetColumnState();
+        applyViewColumns(grid, view);
+        persistColumns();
+      },
+    }),
+    [persistColumns, applyViewColumns, view],
+  );
+
+  const onCellKeyDown = useCallback((event: CellKeyDownEvent<MemberRow> | FullWidthCellKeyDownEvent<MemberRow>) => {
+    const key = (event.event as KeyboardEvent | null)?.key;
+    if (key === 'Enter' && event.data?.id) callbacks.current.onOpen(event.data.id);
+  }, []);
+
+  const rowClassRules = useMemo<RowClassRules<MemberRow>>(() => ({ 'row-exited': (p) => !!p.data?.exitReason }), []);
+  const getRowId = useCallback((p: GetRowIdParams<MemberRow>) => p.data.id, []);
+  const onRowDoubleClicked = useCallback((e: RowDoubleClickedEvent<MemberRow>) => {
+    if (e.data?.id) callbacks.current.onOpen(e.data.id);
+  }, []);
+
+  const onColumnChanged = useCallback(
+    (event: { source: string; finished?: boolean }) => {
+      if (event.source === 'api' || event.source === 'gridInitializing' || event.source === 'flex') return;
+      if (event.finished === false) return;
+      persistColumns();
+    },
+    [persistColumns],
+  );
+
+  return (
+    <div className="members-grid" data-testid="members-grid" aria-label={t('grid.openHint')}>
+      <AgGridReact<MemberRow>
+        theme={gridTheme}
+        localeText={localeText}
+        columnDefs={columnDefs}
+        defaultColDef={DEFAULT_COL_DEF}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={BLOCK_SIZE}
+        maxBlocksInCache={50}
+        infiniteInitialRowCount={1}
+        getRowId={getRowId}
+        rowClassRules={rowClassRules}
+        onGridReady={onGridReady}
+        onRowDoubleClicked={onRowDoubleClicked}
+        onCellKeyDown={onCellKeyDown}
+        onColumnMoved={onColumnChanged}
+        onColumnResized={onColumnChanged}
+        onColumnPinned={onColumnChanged}
+        onColumnVisible={onColumnChanged}
+        tooltipShowDelay={600}
+        enableCellTextSelection={false}
+        suppressCellFocus={false}
+        rowHeight={36}
+        headerHeight={38}
+        floatingFiltersHeight={36}
+      />
+    </div>
+  );
+}

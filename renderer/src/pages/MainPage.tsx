@@ -1,0 +1,237 @@
+// The workspace: header, organization tree and status views on the left, toolbar and the members grid
+// on the right, the member drawer over it. After every write the grid refreshes its loaded blocks in
+// place and the tree and status counts are read again (never the whole member list).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, messageOf, type MemberCountsDto, type MemberRecordDto, type OrgNodeDto, type SetupStatusDto } from '../api';
+import type { Language } from '../i18n';
+import { labelOf } from '../lib/codes';
+import { ColumnChooser } from '../components/ColumnChooser';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { MemberForm } from '../components/MemberForm';
+import {
+  COLUMNS_PREF,
+  MembersGrid,
+  type ColumnInfo,
+  type MembersGridHandle,
+  type MembersQuery,
+  type MemberView,
+  type SavedColumns,
+} from '../components/MembersGrid';
+import { OrgTree } from '../components/OrgTree';
+import { SearchBox } from '../components/SearchBox';
+import { StatusViews } from '../components/StatusViews';
+import { Toasts, type Toast } from '../components/Toasts';
+
+const BRANCH_TYPES = new Set(['branch', 'joint_branch']);
+
+interface Props {
+  setup: SetupStatusDto;
+  onLanguage: (language: Language) => void;
+}
+
+/** Status counts for the selected organization, and the township's whole roll for the header. */
+async function readCounts(scope: string | null): Promise<{ forScope: MemberCountsDto; roll: number }> {
+  const [forScope, forAll] = await Promise.all([api.memberCounts(scope), scope ? api.memberCounts(null) : null]);
+  return { forScope, roll: (forAll ?? forScope).roll };
+}
+
+type FormSession = { key: number; memberId: string | null } | null;
+
+export function MainPage({ setup, onLanguage }: Props) {
+  const { t, i18n } = useTranslation();
+  const [nodes, setNodes] = useState<OrgNodeDto[]>([]);
+  const [orgId, setOrgId] = useState<string | null>(null);
+  const [view, setView] = useState<MemberView>('roll');
+  const [exitReason, setExitReason] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [counts, setCounts] = useState<MemberCountsDto | null>(null);
+  const [rollTotal, setRollTotal] = useState<number>(setup.memberCount);
+  const [gridTotal, setGridTotal] = useState<number | null>(null);
+  const [savedColumns, setSavedColumns] = useState<SavedColumns | null | undefined>(undefined);
+  const [chooser, setChooser] = useState<ColumnInfo[] | null>(null);
+  const [form, setForm] = useState<FormSession>(null);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const grid = useRef<MembersGridHandle>(null);
+  const toastSeq = useRef(0);
+
+  const toast = useCallback((kind: Toast['kind'], text: string) => {
+    const id = ++toastSeq.current;
+    setToasts((list) => [...list.filter((x) => x.text !== text), { id, kind, text }]);
+    if (kind === 'info') window.setTimeout(() => setToasts((list) => list.filter((x) => x.id !== id)), 4000);
+  }, []);
+
+  // Reads that refresh the side panel; each sets its state when the answer arrives.
+  const loadTree = useCallback(() => {
+    api.orgTree().then(setNodes, (err: unknown) => toast('error', messageOf(err)));
+  }, [toast]);
+
+  const loadCounts = useCallback(
+    (scope: string | null) => {
+      readCounts(scope).then(
+        ({ forScope, roll }) => {
+          setCounts(forScope);
+          setRollTotal(roll);
+        },
+        (err: unknown) => toast('error', messageOf(err)),
+      );
+    },
+    [toast],
+  );
+
+  // Start: the tree and the remembered columns.
+  useEffect(() => {
+    api.orgTree().then(setNodes, (err: unknown) => toast('error', messageOf(err)));
+    api.getPreference(COLUMNS_PREF).then(
+      (value) => setSavedColumns((value as SavedColumns | null) ?? null),
+      () => setSavedColumns(null),
+    );
+  }, [toast]);
+
+  useEffect(() => {
+    readCounts(orgId).then(
+      ({ forScope, roll }) => {
+        setCounts(forScope);
+        setRollTotal(roll);
+      },
+      (err: unknown) => toast('error', messageOf(err)),
+    );
+  }, [orgId, toast]);
+
+  const rootId = setup.rootOrgId;
+  const scopeOrgId = orgId === rootId ? null : orgId;
+  const query = useMemo<MembersQuery>(() => ({ orgId: scopeOrgId, view, exitReason, search }), [scopeOrgId, view, exitReason, search]);
+
+  // The drawer tells the clerk what happened; here the rest of the window catches up.
+  const afterWrite = useCallback(
+    (_record: MemberRecordDto, _what: 'created' | 'updated' | 'exited') => {
+      grid.current?.refresh();
+      loadTree();
+      loadCounts(orgId);
+    },
+    [loadTree, loadCounts, orgId],
+  );
+
+  const openMember = useCallback((id: string) => setForm((f) => ({ key: (f?.key ?? 0) + 1, memberId: id })), []);
+  const onGridError = useCallback((message: string) => toast('error', t('grid.loadFailed', { message })), [toast, t]);
+
+  const selectedNode = nodes.find((n) => n.id === orgId) ?? null;
+  const defaultOrgId = selectedNode && BRANCH_TYPES.has(selectedNode.type) && selectedNode.status === 'active' ? selectedNode.id : '';
+  const viewLabel =
+    view === 'exited'
+      ? exitReason
+        ? `${t('views.exited')} · ${labelOf('exitReason', exitReason, i18n.language)}`
+        : t('views.exited')
+      : view === 'all'
+        ? t('views.roll')
+        : t(`views.${view}`);
+  const scopeName = selectedNode ? selectedNode.shortName || selectedNode.name : (nodes.find((n) => n.id === rootId)?.name ?? setup.township?.name ?? '');
+
+  return (
+    <div className="app-shell" data-testid="main-page">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            档
+          </span>
+          <h1 data-testid="app-title">
+            {t('app.title')} · <span className="township">{setup.township?.name}</span>
+          </h1>
+        </div>
+        <div className="header-right">
+          <span className="header-count" data-testid="header-count">
+            {t('header.memberCount', { count: rollTotal })}
+          </span>
+          <LanguageSwitch onChange={onLanguage} />
+        </div>
+      </header>
+
+      <div className="app-body">
+        <aside className="side-panel">
+          <div className="panel-heading">{t('tree.heading')}</div>
+          <div className="tree-scroll">
+            <OrgTree nodes={nodes} selectedId={orgId ?? rootId} onSelect={(id) => setOrgId(id)} />
+          </div>
+          <StatusViews
+            counts={counts}
+            view={view}
+            exitReason={exitReason}
+            onSelect={(v, reason) => {
+              setView(v);
+              setExitReason(reason);
+            }}
+          />
+        </aside>
+
+        <main className="work-area">
+          <div className="toolbar">
+            <SearchBox onSearch={setSearch} />
+            <div className="scope" data-testid="grid-scope" title={scopeName}>
+              <span className="scope-org">{scopeName}</span>
+              <span className="scope-sep">·</span>
+              <span>{viewLabel}</span>
+              <span className="scope-total" data-testid="grid-total">
+                {gridTotal === null ? '' : t('toolbar.total', { count: gridTotal })}
+              </span>
+            </div>
+            <div className="toolbar-actions">
+              <div className="popover-anchor">
+                <button
+                  type="button"
+                  className="btn"
+                  data-testid="column-chooser"
+                  aria-expanded={chooser !== null}
+                  onClick={() => setChooser(chooser ? null : (grid.current?.columns() ?? []))}
+                >
+                  {t('toolbar.columns')}
+                </button>
+                {chooser && (
+                  <ColumnChooser
+                    columns={chooser}
+                    onToggle={(colId, visible) => {
+                      grid.current?.setColumnVisible(colId, visible);
+                      setChooser(grid.current?.columns() ?? []);
+                    }}
+                    onReset={() => {
+                      grid.current?.resetColumns();
+                      setChooser(grid.current?.columns() ?? []);
+                    }}
+                    onClose={() => setChooser(null)}
+                  />
+                )}
+              </div>
+              <button type="button" className="btn primary" data-testid="new-member" onClick={() => setForm((f) => ({ key: (f?.key ?? 0) + 1, memberId: null }))}>
+                + {t('toolbar.newMember')}
+              </button>
+            </div>
+          </div>
+          {savedColumns !== undefined && (
+            <MembersGrid
+              key={i18n.language}
+              ref={grid}
+              query={query}
+              savedColumns={savedColumns}
+              onColumnsSaved={setSavedColumns}
+              onOpen={openMember}
+              onTotal={setGridTotal}
+              onError={onGridError}
+            />
+          )}
+        </main>
+      </div>
+
+      {form && (
+        <MemberForm
+          key={form.key}
+          memberId={form.memberId}
+          defaultOrgId={defaultOrgId}
+          orgs={nodes}
+          onClose={() => setForm(null)}
+          onChanged={afterWrite}
+        />
+      )}
+
+      <Toasts toasts={toasts} onDismiss={(id) => setToasts((list) => list.filter((x) => x.id !== id))} />
+    </div>
+  );
+}

@@ -1,0 +1,227 @@
+// End to end, as a clerk would: the renderer build served by the test harness against a real archive
+// in a fresh temp folder, driven in Debian's Chromium. First run → township → demo data → pinyin
+// search → new member with a wrong ID number (the archive's Chinese message under the field) → fixed
+// and saved → a member leaves (出党, 死亡) and is found under 已出党. Screenshots for the README go to
+// docs/screenshots/ at 1440×900.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHarness, type Harness } from '../harness/server';
+import { launchBrowser } from '../harness/browser';
+import { makeIdNumber } from '../../electron/services/idNumber';
+import { nameSearchKeys } from '../../electron/services/searchKeys';
+
+const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+const VIEWPORT = { width: 1440, height: 900 };
+const LONG = 180_000;
+
+interface ListRow {
+  id: string;
+  name: string;
+  orgId: string;
+}
+
+function todayLocal(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The grid's name cells (pinned left) holding exactly this name. */
+function nameCell(page: Page, name: string) {
+  return page.locator('[data-testid="members-grid"] .ag-row .ag-cell[col-id="name"]').filter({ hasText: new RegExp(`^${name}$`) });
+}
+
+describe('members workspace (browser, real archive)', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-records-e2e-'));
+    harness = await startHarness({ dataDir });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 1 });
+    page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
+    });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  }, LONG);
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('first run: the township is set up, with the archive’s messages under the fields', async () => {
+    await page.goto(harness.url);
+    await page.getByTestId('setup-page').waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+
+    await page.getByTestId('setup-name').fill('纪台镇');
+    await page.getByTestId('setup-code').fill('3707831');
+    await page.getByTestId('setup-submit').click();
+    await expect(page.getByTestId('setup-error-code').textContent()).resolves.toContain('9位');
+
+    await page.getByTestId('setup-code').fill('370783101');
+    await page.getByTestId('setup-error-code').waitFor({ state: 'detached' });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'first-run.png') });
+  }, LONG);
+
+  it('loads the demo township and shows the main window', async () => {
+    await page.getByTestId('setup-demo').check();
+    await page.getByTestId('setup-submit').click();
+    await page.getByTestId('setup-busy').waitFor();
+    await page.getByTestId('main-page').waitFor({ timeout: LONG });
+
+    await expect(page.getByTestId('app-title').textContent()).resolves.toContain('纪台镇');
+    await page.locator('[data-testid="members-grid"] .ag-row .ag-cell[col-id="name"]').first().waitFor();
+    const counts = await harness.dispatch('memberCounts', {});
+    expect(counts.ok).toBe(true);
+    const roll = counts.ok ? (counts.value as { roll: number }).roll : 0;
+    expect(roll).toBeGreaterThan(1000);
+    await expect(page.getByTestId('header-count').textContent()).resolves.toContain(String(roll));
+    await expect(page.getByTestId('view-count-roll').textContent()).resolves.toBe(String(roll));
+    await expect(page.getByTestId('grid-total').textContent()).resolves.toContain(String(roll));
+    // Coded values are shown as Chinese labels.
+    const gender = await page.locator('[data-testid="members-grid"] .ag-row .ag-cell[col-id="gender"]').first().textContent();
+    expect(['男', '女']).toContain(gender?.trim());
+    await page.mouse.move(700, 880); // no hover highlight in the picture
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'main-window.png') });
+  }, LONG);
+
+  let demoMember: ListRow;
+
+  it('finds a member by the pinyin initials of the name', async () => {
+    const listed = await harness.dispatch('listMembers', { startRow: 0, endRow: 200, view: 'roll' });
+    expect(listed.ok).toBe(true);
+    const rows = listed.ok ? (listed.value as { rows: ListRow[] }).rows : [];
+    // Pick a name whose initials are rare enough to put it on the first screen of results.
+    let initials = '';
+    for (const row of rows) {
+      const keys = nameSearchKeys(row.name);
+      if (keys.pinyinInitials.length < 2) continue;
+      const hits = await harness.dispatch('listMembers', { startRow: 0, endRow: 20, view: 'roll', search: keys.pinyinInitials });
+      if (hits.ok && (hits.value as { total: number }).total <= 10) {
+        demoMember = row;
+        initials = keys.pinyinInitials;
+        break;
+      }
+    }
+    expect(demoMember, 'a demo member with rare initials').toBeDefined();
+
+    await page.getByTestId('search').fill(initials);
+    await expect.poll(async () => Number((await page.getByTestId('grid-total').textContent())?.replace(/\D/g, '')), { timeout: 10_000 }).toBeLessThanOrEqual(10);
+    await nameCell(page, demoMember.name).first().waitFor();
+  }, LONG);
+
+  const newName = '赵测新';
+  const birthDate = '1985-06-15';
+  const goodId = makeIdNumber('370783', birthDate, 987);
+  const badId = goodId.slice(0, 17) + (goodId[17] === '1' ? '2' : '1');
+
+  it('shows the archive’s Chinese message under the ID field, keeps the form, then saves', async () => {
+    await page.getByTestId('new-member').click();
+    await page.getByTestId('member-form').waitFor();
+    await page.getByTestId('field-name').fill(newName);
+    await page.getByTestId('field-idNumber').fill(badId);
+    await page.getByTestId('field-gender').selectOption('1');
+    await page.getByTestId('field-birthDate').fill(birthDate);
+    await page.getByTestId('field-education').selectOption({ label: '大学本科' });
+    await page.getByTestId('field-orgId').selectOption({ index: 1 });
+    await page.getByTestId('field-joinDate').fill('2010-07-01');
+    await page.getByTestId('field-fullDate').fill('2011-07-01');
+    await page.getByTestId('field-occupation').selectOption({ label: '农牧渔民' });
+    await page.getByTestId('field-phone').fill('13800138000');
+    await page.getByTestId('field-address').fill('纪台镇东村12号');
+    await page.getByTestId('save-button').click();
+
+    const idError = page.getByTestId('error-idNumber');
+    await idError.waitFor();
+    await expect(idError.textContent()).resolves.toContain('校验位');
+    // Nothing typed was lost.
+    await expect(page.getByTestId('field-name').inputValue()).resolves.toBe(newName);
+    await expect(page.getByTestId('field-address').inputValue()).resolves.toBe('纪台镇东村12号');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'member-form-error.png') });
+
+    await page.getByTestId('field-idNumber').fill(goodId);
+    await page.getByTestId('field-idNumber').blur();
+    await page.getByTestId('error-idNumber').waitFor({ state: 'detached' });
+    await page.getByTestId('save-button').click();
+    await expect.poll(() => page.getByTestId('form-message').textContent(), { timeout: 20_000 }).toContain(newName);
+    await expect(page.getByTestId('member-form-title').textContent()).resolves.toContain(newName);
+    await page.getByTestId('form-close').click();
+    await page.getByTestId('member-form').waitFor({ state: 'detached' });
+
+    await page.getByTestId('search').fill(newName);
+    await nameCell(page, newName).first().waitFor();
+    const stored = await harness.dispatch('listMembers', { startRow: 0, endRow: 5, search: newName });
+    expect(stored.ok && (stored.value as { rows: { idNumber: string }[] }).rows[0]?.idNumber).toBe(goodId);
+  }, LONG);
+
+  it('a member leaves (出党, 死亡) and is found under 已出党', async () => {
+    await page.getByTestId('search').fill(demoMember.name);
+    const cell = nameCell(page, demoMember.name).first();
+    await cell.waitFor();
+    await cell.dblclick();
+    await page.getByTestId('member-form').waitFor();
+    await expect.poll(() => page.getByTestId('field-name').inputValue()).toBe(demoMember.name);
+
+    await page.getByTestId('exit-button').click();
+    await page.getByTestId('exit-dialog').waitFor();
+    await page.getByTestId('exit-reason').selectOption({ label: '死亡' });
+    await page.getByTestId('exit-date').fill(todayLocal());
+    await page.getByTestId('exit-note').fill('病故');
+    await page.getByTestId('exit-confirm').click();
+    await page.getByTestId('exit-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('exited-banner').waitFor();
+
+    await page.getByTestId('tab-history').click();
+    await expect.poll(() => page.getByTestId('member-history').textContent()).toContain('出党');
+    await page.getByTestId('form-close').click();
+    await page.getByTestId('member-form').waitFor({ state: 'detached' });
+
+    await expect.poll(() => page.getByTestId('view-count-exited').textContent()).not.toBe('0');
+    await page.getByTestId('view-exited').click();
+    await page.getByTestId('search').fill('');
+    await page.getByTestId('search').fill(demoMember.name);
+    const row = page.locator('[data-testid="members-grid"] .ag-row').filter({ has: page.locator('.ag-cell[col-id="exitReason"]', { hasText: '死亡' }) });
+    await row.first().waitFor();
+    await nameCell(page, demoMember.name).first().waitFor();
+    await expect(page.locator('[data-testid="members-grid"] .ag-cell[col-id="exitDate"]').first().textContent()).resolves.toBe(todayLocal());
+
+    // And no longer on the roll.
+    await page.getByTestId('view-roll').click();
+    await expect.poll(() => page.getByTestId('grid-total').textContent()).toMatch(/共 \d+ 人/);
+    const onRoll = await harness.dispatch('listMembers', { startRow: 0, endRow: 50, view: 'roll', search: demoMember.name });
+    expect(onRoll.ok && (onRoll.value as { rows: ListRow[] }).rows.some((r) => r.id === demoMember.id)).toBe(false);
+  }, LONG);
+
+  it('fills 出生日期 and 性别 from a valid ID number, and asks before dropping typed input', async () => {
+    await page.getByTestId('new-member').click();
+    await page.getByTestId('member-form').waitFor();
+    const womanId = makeIdNumber('370783', '1992-03-08', 246); // even sequence: female
+    await page.getByTestId('field-idNumber').fill(womanId);
+    await expect(page.getByTestId('field-birthDate').inputValue()).resolves.toBe('1992-03-08');
+    await expect(page.getByTestId('field-gender').inputValue()).resolves.toBe('2');
+
+    await page.getByTestId('form-close').click();
+    await page.getByTestId('confirm-discard').waitFor();
+    await page.getByTestId('confirm-keep').click();
+    await expect(page.getByTestId('field-idNumber').inputValue()).resolves.toBe(womanId);
+    await page.getByTestId('form-close').click();
+    await page.getByTestId('confirm-discard-yes').click();
+    await page.getByTestId('member-form').waitFor({ state: 'detached' });
+  }, LONG);
+
+  it('had no script errors or CSP violations', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
