@@ -20,15 +20,18 @@ export async function loadDemoTownship(ctx: ServiceContext, options: DemoOptions
   const existing = await ctx.archive.queryOne<{ n: number }>('SELECT count(*) AS n FROM members');
   if (existing && existing.n > 0) throw new DomainError('conflict', `档案中已有 ${existing.n} 名党员,演示数据只能载入空档案`);
   const demo = generateTownship({ seed: options.seed ?? 1, members: options.members ?? 4200, townshipName: township.name, townshipCode: township.code, asOf: todayOf(ctx) });
-  return ctx.archive.transaction(async () => {
+  const result = await ctx.archive.transaction(async () => {
     const idOf = await insertDemoOrganizations(ctx, demo.orgs, township.rootOrgId);
-    const result = await insertMembersBulk(
+    const inserted = await insertMembersBulk(
       ctx,
       demo.members.map(({ orgKey, ...m }) => ({ ...m, orgId: idOf.get(orgKey)! })),
       { source: '演示数据', onProgress: options.onProgress, signal: options.signal },
     );
-    return { organizations: demo.orgs.length, members: result.inserted };
+    return { organizations: demo.orgs.length, members: inserted.inserted };
   });
+  // The planner's statistics change with a bulk load: refresh them, or grouped counts pick bad indexes.
+  await ctx.archive.optimize({ force: true });
+  return result;
 }
 
 /** The demo's organizations under the township 党委 setup created; returns demo key → organization id. */

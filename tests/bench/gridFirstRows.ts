@@ -15,7 +15,7 @@ export async function measureGridFirstRows(dataDir: string): Promise<number | nu
     await page.goto('about:blank');
     const t0 = Date.now();
     await page.goto(harness.url);
-    await page.waitForSelector('.ag-center-cols-container .ag-row .ag-cell:not(:empty)', { timeout: 30_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('[role="gridcell"]')].some((c) => (c.textContent ?? '').trim() !== ''), undefined, { timeout: 30_000, polling: 10 });
     return Date.now() - t0;
   } finally {
     await browser.close();
