@@ -1,0 +1,59 @@
+// 党员花名册: a branch's (or a status view's) members on A4 landscape, as offices file them: a title,
+// 序号, the columns the clerk chose, the header repeated on every page, rows never split, page numbers,
+// and the totals once at the end.
+import { escapeHtml, printDocument } from './printDocument';
+
+export interface RosterColumn {
+  key: string;
+  label: string;
+  /** Relative width; dates and codes narrow, addresses wide. */
+  weight?: number;
+}
+
+export interface RosterData {
+  title: string; // e.g. 中共东王村支部委员会 党员花名册
+  subtitle: string; // e.g. 全部在册 · 截至 2026-11-28
+  columns: RosterColumn[];
+  rows: Record<string, string>[];
+  totals: { label: string; value: string }[];
+  printedOn: string;
+}
+
+export function rosterHtml(d: RosterData): string {
+  const weights = d.columns.map((c) => c.weight ?? 1);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const cols = `<col class="no">${d.columns.map((_, i) => `<col style="width:${((weights[i] / sum) * 100).toFixed(2)}%">`).join('')}`;
+  const head = `<tr><th>序号</th>${d.columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('')}</tr>`;
+  const rows = d.rows
+    .map((r, i) => `<tr><td class="no">${i + 1}</td>${d.columns.map((c) => `<td>${escapeHtml(r[c.key])}</td>`).join('')}</tr>`)
+    .join('\n');
+  const totals = d.totals.map((t) => `<span>${escapeHtml(t.label)}:${escapeHtml(t.value)}</span>`).join('');
+  const body = `
+<h1>${escapeHtml(d.title)}</h1>
+<div class="meta"><span>${escapeHtml(d.subtitle)}</span><span>打印日期:${escapeHtml(d.printedOn)}</span></div>
+<table class="roster">
+<colgroup>${cols}</colgroup>
+<thead>${head}</thead>
+<tbody>
+${rows || `<tr><td colspan="${d.columns.length + 1}" class="empty">没有符合条件的党员</td></tr>`}
+</tbody>
+</table>
+<div class="totals">${totals}</div>`;
+  return printDocument({
+    title: d.title,
+    orientation: 'landscape',
+    font: 'sans',
+    margins: [12, 10, 14, 10],
+    css: `
+h1 { text-align: center; font-size: 16pt; letter-spacing: 0.15em; margin: 0 0 2mm; }
+.meta { display: flex; justify-content: space-between; font-size: 9pt; margin-bottom: 2mm; }
+table.roster { table-layout: fixed; }
+col.no { width: 11mm; }
+table.roster th, table.roster td { border: 0.5pt solid #000; padding: 1mm 1.2mm; font-size: 9pt; line-height: 1.3; }
+table.roster th { background: #eee; font-weight: bold; text-align: center; }
+td.no { text-align: center; }
+td.empty { text-align: center; color: #555; padding: 6mm; }
+.totals { margin-top: 3mm; font-size: 9.5pt; display: flex; gap: 8mm; flex-wrap: wrap; break-inside: avoid; }`,
+    body,
+  });
+}

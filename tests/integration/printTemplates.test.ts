@@ -1,0 +1,106 @@
+// The print templates rendered to real A4 PDFs in Chromium and read back with pdftotext.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../harness/browser';
+import { htmlToPdf, pdfFonts, pdfPageSize, pdfPages, pdfText } from '../support/pdf';
+import { openTestArchive, type TestArchive } from '../support/tempArchive';
+import { loadDemoTownship } from '../../electron/services/demoTownship';
+import { listMembers } from '../../electron/services/memberQuery';
+import { memberFileData, rosterData } from '../../electron/services/printing';
+import { execFileSync } from 'node:child_process';
+import { memberFileHtml } from '../../electron/services/print/memberFileHtml';
+import { printDocument } from '../../electron/services/print/printDocument';
+import { rosterHtml } from '../../electron/services/print/rosterHtml';
+import { orgTree } from '../../electron/services/organizations';
+
+let t: TestArchive;
+let browser: Browser;
+beforeAll(async () => {
+  t = await openTestArchive();
+  await loadDemoTownship(t.ctx, { members: 2000, seed: 5 });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const A4 = { width: 595.28, height: 841.89 }; // 210 × 297 mm in points
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+describe('党员基本信息表', () => {
+  it('is exactly one A4 page with the member’s name, ID number and branch as real text', async () => {
+    const [m] = (await listMembers(t.ctx, { startRow: 100, endRow: 101, view: 'roll' })).rows;
+    const html = memberFileHtml(await memberFileData(t.ctx, m.id));
+    const file = await htmlToPdf(browser, html);
+    expect(pdfPages(file)).toBe(1);
+    const size = pdfPageSize(file);
+    expect(Math.abs(size.width - A4.width)).toBeLessThan(2);
+    expect(Math.abs(size.height - A4.height)).toBeLessThan(2);
+    const text = squash(pdfText(file));
+    expect(text).toContain(squash(m.name));
+    expect(text).toContain(m.idNumber);
+    expect(text).toContain(squash(m.orgName));
+    expect(text).toContain('党员基本信息表');
+    // Every font in the PDF maps its glyphs back to Unicode (which is how the text above was read).
+    const fonts = pdfFonts(file).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/\byes\s+\S+\s+yes\b/); // emb … uni
+  }, 60_000);
+
+  it('prints Chinese as real glyphs, not the boxes of a missing font', async () => {
+    // Two different characters must rasterize differently, and differently from a code point no font has.
+    const raster = async (ch: string) => {
+      const file = await htmlToPdf(browser, printDocument({ title: 'x', pageNumbers: false, body: `<div style="font-size:200pt">${ch}</div>` }));
+      return execFileSync('pdftoppm', ['-r', '20', '-gray', '-f', '1', '-l', '1', file], { maxBuffer: 64 << 20 });
+    };
+    const [dang, yuan, tofu] = [await raster('党'), await raster('员'), await raster('\u{E000}')];
+    expect(dang.equals(yuan)).toBe(false);
+    expect(dang.equals(tofu)).toBe(false);
+  }, 60_000);
+
+  it('prints HTML characters escaped and a very long address wrapped inside the page', async () => {
+    const [m] = (await listMembers(t.ctx, { startRow: 5, endRow: 6, view: 'roll' })).rows;
+    const data = await memberFileData(t.ctx, m.id);
+    const address = '山东省潍坊市寿光市东城镇东王村'.repeat(12) + '末尾888号';
+    data.fields.name = '张<b>三&四</b>';
+    data.fields.address = address;
+    const html = memberFileHtml(data);
+    expect(html).not.toContain('<b>三');
+    const page = await browser.newPage();
+    await page.setContent(html);
+    await page.emulateMedia({ media: 'print' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.close();
+    expect(overflow).toBeLessThanOrEqual(0);
+    const file = await htmlToPdf(browser, html);
+    const text = squash(pdfText(file));
+    expect(text).toContain('张<b>三&四</b>');
+    expect(text).toContain(squash(address));
+  }, 60_000);
+});
+
+describe('党员花名册', () => {
+  it('a roster of 150 members repeats its header on every page, numbers the pages, and totals at the end', async () => {
+    const tree = await orgTree(t.ctx);
+    const data = await rosterData(t.ctx, { orgId: tree.find((n) => !n.parentId)!.id, view: 'roll' });
+    data.rows = data.rows.slice(0, 150);
+    data.totals = [{ label: '合计', value: '150 人' }];
+    const file = await htmlToPdf(browser, rosterHtml(data));
+    const pages = pdfPages(file);
+    expect(pages).toBeGreaterThan(2);
+    const size = pdfPageSize(file);
+    expect(size.width).toBeGreaterThan(size.height); // landscape
+    for (let p = 1; p <= pages; p++) {
+      const text = pdfText(file, p);
+      expect(text).toContain('公民身份号码');
+      expect(text).toContain('序号');
+      expect(squash(text)).toContain(`第${p}页/共${pages}页`);
+    }
+    const last = squash(pdfText(file, pages));
+    expect(last).toContain('合计:150人');
+    // Every member's ID number is printed, and each row once.
+    const all = pdfText(file);
+    for (const r of data.rows) expect(all.split(r.idNumber).length - 1).toBe(1);
+  }, 60_000);
+});
