@@ -8,7 +8,7 @@ import { loadDemoTownship } from '../../electron/services/demoTownship';
 import { listMembers } from '../../electron/services/memberQuery';
 import { memberFileData, rosterData } from '../../electron/services/printing';
 import { execFileSync } from 'node:child_process';
-import { memberFileHtml } from '../../electron/services/print/memberFileHtml';
+import { memberFileHtml, memberFilesHtml } from '../../electron/services/print/memberFileHtml';
 import { printDocument } from '../../electron/services/print/printDocument';
 import { rosterHtml } from '../../electron/services/print/rosterHtml';
 import { orgTree } from '../../electron/services/organizations';
@@ -77,6 +77,15 @@ describe('党员基本信息表', () => {
     const text = squash(pdfText(file));
     expect(text).toContain('张<b>三&四</b>');
     expect(text).toContain(squash(address));
+  }, 60_000);
+});
+
+describe('batch printing', () => {
+  it('puts every member of a batch on a page of their own', async () => {
+    const { rows } = await listMembers(t.ctx, { startRow: 20, endRow: 25, view: 'roll' });
+    const file = await htmlToPdf(browser, memberFilesHtml(await Promise.all(rows.map((r) => memberFileData(t.ctx, r.id)))));
+    expect(pdfPages(file)).toBe(rows.length);
+    rows.forEach((r, i) => expect(pdfText(file, i + 1)).toContain(r.idNumber));
   }, 60_000);
 });
 

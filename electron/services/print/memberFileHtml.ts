@@ -41,7 +41,7 @@ function cell(label: string, value: string, span = 1): string {
   return `<th>${escapeHtml(label)}</th><td${span > 1 ? ` colspan="${span}"` : ''}>${escapeHtml(value) || '&nbsp;'}</td>`;
 }
 
-export function memberFileHtml(d: MemberFileData): string {
+function memberFileBody(d: MemberFileData): string {
   const f = d.fields;
   const photo = d.photoDataUrl?.startsWith('data:image/')
     ? `<img src="${escapeHtml(d.photoDataUrl)}" alt="照片">`
@@ -79,12 +79,10 @@ ${sections}
 <div>经办人(签字):<span class="blank short"></span></div>
 <div>日期:<span class="blank short"></span>年<span class="blank tiny"></span>月<span class="blank tiny"></span>日</div>
 </div>`;
-  return printDocument({
-    title: `党员基本信息表 ${f.name}`,
-    font: 'serif',
-    pageNumbers: false,
-    margins: [14, 14, 12, 14],
-    css: `
+  return body;
+}
+
+const MEMBER_FILE_CSS = `
 h1 { text-align: center; font-size: 18pt; letter-spacing: 0.3em; margin: 0 0 3mm; }
 .meta { display: flex; justify-content: space-between; font-size: 9.5pt; margin-bottom: 2mm; }
 table.form { table-layout: fixed; }
@@ -99,7 +97,23 @@ td.photo img { max-width: 25mm; max-height: 35mm; object-fit: contain; }
 .signatures { display: flex; justify-content: space-between; margin-top: 6mm; font-size: 10.5pt; }
 .blank { display: inline-block; border-bottom: 0.6pt solid #000; width: 38mm; height: 1em; }
 .blank.short { width: 24mm; } .blank.tiny { width: 9mm; }
-html, body { max-height: 269mm; }`,
-    body,
+
+section.member-file { break-after: page; page-break-after: always; }
+section.member-file:last-child { break-after: auto; page-break-after: auto; }`;
+
+/** One member's 党员基本信息表 as a document of its own. */
+export function memberFileHtml(d: MemberFileData): string {
+  return memberFilesHtml([d]);
+}
+
+/** Many members' forms in one document, one A4 page each (batch printing of a branch). */
+export function memberFilesHtml(list: MemberFileData[]): string {
+  return printDocument({
+    title: list.length === 1 ? `党员基本信息表 ${list[0].fields.name}` : `党员基本信息表(${list.length} 人)`,
+    font: 'serif',
+    pageNumbers: false,
+    margins: [14, 14, 12, 14],
+    css: MEMBER_FILE_CSS,
+    body: list.map((d) => `<section class="member-file">${memberFileBody(d)}</section>`).join('\n'),
   });
 }
