@@ -101,6 +101,8 @@ export const members = sqliteTable(
     workUnit: text('work_unit'), // 工作单位及职务
     householdPlace: text('household_place'), // 户籍所在地
     photo: text('photo'), // content hash under files/
+    isHardship: integer('is_hardship', { mode: 'boolean' }).notNull().default(false), // 困难党员: an open hardship record
+    transferPending: integer('transfer_pending', { mode: 'boolean' }).notNull().default(false), // 转出待回执: on the roll until the 回执
     remarks: text('remarks'),
     // Search keys, written with the record so that typing in the search box is an index lookup.
     pinyinFull: text('pinyin_full').notNull(),
@@ -123,8 +125,219 @@ export const members = sqliteTable(
     index('members_mobile').on(t.pinyinFull).where(sql`exit_reason IS NULL AND is_mobile = 1`),
     index('members_lost').on(t.pinyinFull).where(sql`exit_reason IS NULL AND is_lost = 1`),
     index('members_probationary').on(t.pinyinFull).where(sql`exit_reason IS NULL AND category = 'probationary'`),
+    index('members_hardship').on(t.pinyinFull).where(sql`exit_reason IS NULL AND is_hardship = 1`),
+    index('members_transfer_pending').on(t.pinyinFull).where(sql`exit_reason IS NULL AND transfer_pending = 1`),
     index('members_seq').on(t.seq),
   ],
+);
+
+// ---- A member's life (sub-records, probation, transfers, mobile, files). Each row: text UUID key, FK
+// to the member, ISO date text, `seq` of its last write. Sub-records may be edited or removed; the
+// removal is kept in the member's history and the audit log.
+
+/** 职务: posts held, from/to. */
+export const memberPosts = sqliteTable(
+  'member_posts',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    title: text('title').notNull(), // 职务名称
+    unit: text('unit'), // 单位
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date'),
+    note: text('note'),
+    seq: integer('seq').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('member_posts_member').on(t.memberId, t.fromDate), index('member_posts_seq').on(t.seq)],
+);
+
+/** 奖惩: rewards and punishments. */
+export const memberRewards = sqliteTable(
+  'member_rewards',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    kind: text('kind').notNull(), // codes.rewardKind
+    name: text('name').notNull(), // 名称
+    date: text('date').notNull(),
+    authority: text('authority'), // 批准机关
+    note: text('note'),
+    seq: integer('seq').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('member_rewards_member').on(t.memberId, t.date), index('member_rewards_seq').on(t.seq)],
+);
+
+/** 困难情况: hardship; open while end_date is null (the member is then a 困难党员). */
+export const memberHardships = sqliteTable(
+  'member_hardships',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    kind: text('kind').notNull(), // codes.hardshipKind
+    level: text('level').notNull(), // codes.hardshipLevel
+    since: text('since').notNull(),
+    endDate: text('end_date'),
+    note: text('note'),
+    seq: integer('seq').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('member_hardships_member').on(t.memberId, t.since), index('member_hardships_seq').on(t.seq)],
+);
+
+/** 家庭成员. */
+export const memberFamily = sqliteTable(
+  'member_family',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    relation: text('relation').notNull(), // codes.familyRelation
+    name: text('name').notNull(),
+    birthDate: text('birth_date'),
+    politicalStatus: text('political_status'), // codes.politicalStatus
+    workUnit: text('work_unit'),
+    phone: text('phone'),
+    seq: integer('seq').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('member_family_member').on(t.memberId), index('member_family_seq').on(t.seq)],
+);
+
+/** 出国出境. */
+export const memberAbroad = sqliteTable(
+  'member_abroad',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    destination: text('destination').notNull(), // 国家(地区)
+    purpose: text('purpose').notNull(), // codes.abroadPurpose
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date'),
+    note: text('note'),
+    seq: integer('seq').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('member_abroad_member').on(t.memberId, t.fromDate), index('member_abroad_seq').on(t.seq)],
+);
+
+/** 培训: training taken. */
+export const memberTrainings = sqliteTable(
+  'member_trainings',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    title: text('title').notNull(), // 培训班名称
+    organizer: text('organizer'), // 主办单位
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date'),
+    hours: integer('hours'), // 学时
+    note: text('note'),
+    seq: integer('seq').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('member_trainings_member').on(t.memberId, t.fromDate), index('member_trainings_seq').on(t.seq)],
+);
+
+/** 预备期 decisions: 转正, 延长预备期, 取消预备党员资格, each with the 支部大会 vote. */
+export const probationDecisions = sqliteTable(
+  'probation_decisions',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    kind: text('kind').notNull(), // codes.probationDecision
+    meetingDate: text('meeting_date').notNull(), // 支部大会日期
+    entitled: integer('entitled').notNull(), // 应到
+    present: integer('present').notNull(), // 实到
+    yes: integer('yes').notNull(), // 同意
+    no: integer('no').notNull(), // 反对
+    abstain: integer('abstain').notNull(), // 弃权
+    extendMonths: integer('extend_months'), // 延长预备期 only
+    probationEnd: text('probation_end').notNull(), // the end of probation the decision was taken against / sets
+    note: text('note'),
+    seq: integer('seq').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('probation_decisions_member').on(t.memberId, t.meetingDate), index('probation_decisions_seq').on(t.seq)],
+);
+
+/**
+ * 组织关系转接: within the township (a branch change), out (a numbered 介绍信, pending until the 回执),
+ * or in (a letter received from outside).
+ */
+export const transfers = sqliteTable(
+  'transfers',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    direction: text('direction').notNull(), // codes.transferDirection
+    status: text('status').notNull(), // codes.transferStatus
+    transferDate: text('transfer_date').notNull(),
+    letterYear: integer('letter_year'), // outgoing: the year of the running number
+    letterSeq: integer('letter_seq'), // outgoing: running number within the year
+    letterNumber: text('letter_number'), // as printed (outgoing) or as received (incoming)
+    fromOrgId: text('from_org_id').references(() => organizations.id),
+    toOrgId: text('to_org_id').references(() => organizations.id),
+    destination: text('destination'), // outgoing: the receiving organization
+    origin: text('origin'), // incoming: the sending organization
+    duesPaidTo: text('dues_paid_to'), // 党费交至 YYYY-MM
+    validUntil: text('valid_until'), // 有效期至
+    receiptDate: text('receipt_date'), // 回执 received
+    note: text('note'),
+    seq: integer('seq').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('transfers_member').on(t.memberId, t.transferDate),
+    index('transfers_pending').on(t.direction, t.status),
+    uniqueIndex('transfers_letter').on(t.direction, t.letterYear, t.letterSeq),
+    index('transfers_seq').on(t.seq),
+  ],
+);
+
+/** 流动党员: each period away; open while end_date is null (members.is_mobile mirrors it). */
+export const mobileRecords = sqliteTable(
+  'mobile_records',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    destination: text('destination').notNull(), // 流入地
+    since: text('since').notNull(),
+    contact: text('contact').notNull(), // 联系方式
+    certificateNo: text('certificate_no'), // 流动党员活动证编号
+    destinationBranch: text('destination_branch'), // 流入地党组织
+    endDate: text('end_date'),
+    note: text('note'),
+    seq: integer('seq').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('mobile_records_member').on(t.memberId, t.since), index('mobile_records_seq').on(t.seq)],
+);
+
+/** 档案材料 (一人一盒): scanned documents, content-addressed under files/<sha256> beside the archive. */
+export const memberFiles = sqliteTable(
+  'member_files',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id').notNull().references(() => members.id),
+    docType: text('doc_type').notNull(), // codes.documentType
+    title: text('title'),
+    fileName: text('file_name').notNull(), // the name it had when attached
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    seq: integer('seq').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('member_files_member').on(t.memberId, t.docType), index('member_files_seq').on(t.seq)],
 );
 
 /** A member's history: every change, with the day it happened and before → after. */

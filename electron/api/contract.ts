@@ -8,11 +8,15 @@ import type { CallDefinition } from './defineCall';
 import { setupCalls } from './calls/setup';
 import { organizationCalls } from './calls/organizations';
 import { memberCalls } from './calls/members';
+import { memberLifeCalls } from './calls/memberLife';
+import { statisticsCalls } from './calls/statistics';
 
 export const contract = {
   ...setupCalls,
   ...organizationCalls,
   ...memberCalls,
+  ...memberLifeCalls,
+  ...statisticsCalls,
 } satisfies Record<CallName, CallDefinition>;
 
 export type Contract = typeof contract;

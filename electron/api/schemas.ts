@@ -65,6 +65,8 @@ export const memberRecord = z.object({
   householdPlace: nullableText,
   photo: nullableText,
   remarks: nullableText,
+  isHardship: z.boolean(),
+  transferPending: z.boolean(),
   seq: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -112,7 +114,7 @@ const dateFilter = z.object({
   dateTo: z.string().max(30).nullable().optional(),
 });
 
-export const memberView = z.enum(['roll', 'exited', 'all', 'probationary', 'mobile', 'lost']);
+export const memberView = z.enum(['roll', 'exited', 'all', 'probationary', 'mobile', 'lost', 'hardship', 'transferPending']);
 
 export const memberListQuery = z.object({
   startRow: z.number().int().min(0),
@@ -229,6 +231,8 @@ export const memberCountsSchema = z.object({
   probationary: z.number(),
   mobile: z.number(),
   lost: z.number(),
+  hardship: z.number(),
+  transferPending: z.number(),
   exited: z.number(),
   exitedByReason: z.record(z.string(), z.number()),
 });

@@ -1,5 +1,7 @@
 // Every CLI command. A new group of commands: a file beside this one, listed here.
 import type { CliCommand } from './command';
 import { archiveCommands } from './archiveCommands';
+import { statisticsCommands } from './statisticsCommands';
+import { memberLifeCommands } from './memberLifeCommands';
 
-export const COMMANDS: CliCommand[] = [...archiveCommands];
+export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands];

@@ -12,6 +12,7 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  "frame-src blob:", // the 档案材料 viewer shows PDFs from blob: URLs
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -4,7 +4,10 @@ import { newId } from './ids';
 import type { Archive } from '../../db/connection';
 import { nowIso } from './context';
 
-export type MemberEventKind = 'created' | 'edited' | 'moved' | 'exited' | 'restored' | 'imported';
+export type MemberEventKind =
+  | 'created' | 'edited' | 'moved' | 'exited' | 'restored' | 'imported'
+  // A member's life (issue 3): sub-records, 预备期, 组织关系转接, 流动/失联, 档案材料.
+  | 'subrecord' | 'probation' | 'transfer' | 'mobile' | 'lost' | 'file';
 
 export interface MemberEventInput {
   memberId: string;

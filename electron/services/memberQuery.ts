@@ -10,7 +10,7 @@ import { organizationCount, subtreeIds } from './organizations';
 import { normalizeSearchText } from './searchKeys';
 import { DomainError } from './errors';
 
-export type MemberView = 'roll' | 'exited' | 'all' | 'probationary' | 'mobile' | 'lost';
+export type MemberView = 'roll' | 'exited' | 'all' | 'probationary' | 'mobile' | 'lost' | 'hardship' | 'transferPending';
 
 export interface TextFilterModel {
   filterType: 'text';
@@ -176,6 +176,8 @@ function viewCondition(view: MemberView, exitReason: string | null | undefined):
     case 'probationary': return sql`${members.exitReason} IS NULL AND ${members.category} = 'probationary'`;
     case 'mobile': return sql`${members.exitReason} IS NULL AND ${members.isMobile} = 1`;
     case 'lost': return sql`${members.exitReason} IS NULL AND ${members.isLost} = 1`;
+    case 'hardship': return sql`${members.exitReason} IS NULL AND ${members.isHardship} = 1`;
+    case 'transferPending': return sql`${members.exitReason} IS NULL AND ${members.transferPending} = 1`;
     case 'all': return undefined;
   }
 }
@@ -337,35 +339,65 @@ export interface MemberCounts {
   probationary: number;
   mobile: number;
   lost: number;
+  hardship: number; // 困难党员
+  transferPending: number; // 转出待回执
   exited: number;
   exitedByReason: Record<string, number>;
 }
 
 /** Counts for the status views of the sidebar, for an organization's subtree or everything. */
+/** The partial index of each small status view and its condition (as declared in db/schema.ts). */
+const STATUS_VIEW_INDEXES = {
+  probationary: ['members_probationary', "category = 'probationary'"],
+  mobile: ['members_mobile', 'is_mobile = 1'],
+  lost: ['members_lost', 'is_lost = 1'],
+  hardship: ['members_hardship', 'is_hardship = 1'],
+  transferPending: ['members_transfer_pending', 'transfer_pending = 1'],
+} as const;
+
 export async function memberCounts(ctx: ServiceContext, orgId?: string | null): Promise<MemberCounts> {
-  let filter = '';
-  let params: unknown[] = [];
-  if (orgId) {
-    const ids = await subtreeIds(ctx.archive, orgId);
-    filter = `WHERE org_id IN (${ids.map(() => '?').join(',')})`;
-    params = ids;
-  }
-  const rows = await ctx.archive.query<{ exit_reason: string | null; n: number; probationary: number; mobile: number; lost: number }>(
-    `SELECT exit_reason, count(*) AS n, sum(category = 'probationary') AS probationary, sum(is_mobile) AS mobile, sum(is_lost) AS lost
-     FROM members ${filter} GROUP BY exit_reason`,
-    params,
-  );
-  const out: MemberCounts = { roll: 0, probationary: 0, mobile: 0, lost: 0, exited: 0, exitedByReason: {} };
-  for (const r of rows) {
-    if (r.exit_reason === null) {
-      out.roll = r.n;
-      out.probationary = r.probationary ?? 0;
-      out.mobile = r.mobile ?? 0;
-      out.lost = r.lost ?? 0;
-    } else {
-      out.exited += r.n;
-      out.exitedByReason[r.exit_reason] = r.n;
+  // Each small status view is counted through its own partial index (the same condition as the
+  // view's page query), the roll and the exits through an index led by exit_reason: no table scan,
+  // which matters because the window asks for these counts on every start and after every write.
+  return cached(ctx, `counts:${orgId ?? ''}`, async () => {
+    let inOrg: SQL | undefined;
+    let orgIds: string[] = [];
+    if (orgId) {
+      const ids = await subtreeIds(ctx.archive, orgId);
+      if (ids.length !== (await organizationCount(ctx.archive))) {
+        orgIds = ids;
+        inOrg = sql`${members.orgId} IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`;
+      }
     }
-  }
-  return out;
+    const orgFilter = orgIds.length ? ` AND org_id IN (${orgIds.map(() => '?').join(',')})` : '';
+    // INDEXED BY: the planner's statistics cannot tell that these flags are rare, and would scan.
+    const countOf = async (view: keyof typeof STATUS_VIEW_INDEXES) => {
+      const [index, condition] = STATUS_VIEW_INDEXES[view];
+      const row = await ctx.archive.queryOne<{ n: number }>(`SELECT count(*) AS n FROM members INDEXED BY ${index} WHERE exit_reason IS NULL AND ${condition}${orgFilter}`, orgIds);
+      return row?.n ?? 0;
+    };
+    const byReason = await ctx.archive.db
+      .select({ reason: members.exitReason, n: sql<number>`count(*)` })
+      .from(members)
+      .where(inOrg)
+      .groupBy(members.exitReason);
+    const out: MemberCounts = {
+      roll: 0,
+      probationary: await countOf('probationary'),
+      mobile: await countOf('mobile'),
+      lost: await countOf('lost'),
+      hardship: await countOf('hardship'),
+      transferPending: await countOf('transferPending'),
+      exited: 0,
+      exitedByReason: {},
+    };
+    for (const r of byReason) {
+      if (r.reason === null) out.roll = r.n;
+      else {
+        out.exited += r.n;
+        out.exitedByReason[r.reason] = r.n;
+      }
+    }
+    return out;
+  });
 }

@@ -93,3 +93,36 @@ export async function setPreference(ctx: ServiceContext, key: string, value: unk
   if (!PREF_KEY.test(key)) throw new DomainError('bad_input', `偏好设置名称不合法:${key}`);
   await ctx.archive.transaction(() => writeSetting(ctx.archive, `pref:${key}`, value));
 }
+
+/**
+ * Rules the office may change (domain.md marks them *configurable*), kept in the settings table with
+ * their defaults here: 介绍信 validity and the months without contact before 停止党籍 review.
+ */
+export const LIFE_RULE_DEFAULTS = {
+  letterValidityMonths: 3, // 组织关系介绍信有效期(月)
+  lostMonthsBeforeSuspension: 6, // 失联满几个月提请停止党籍
+} as const;
+export type LifeRules = { [K in keyof typeof LIFE_RULE_DEFAULTS]: number };
+
+export async function getLifeRules(ctx: ServiceContext): Promise<LifeRules> {
+  const stored = (await readSetting<Partial<LifeRules>>(ctx.archive, 'rules:life')) ?? {};
+  return { ...LIFE_RULE_DEFAULTS, ...stored };
+}
+
+export async function setLifeRules(ctx: ServiceContext, patch: Partial<LifeRules>): Promise<LifeRules> {
+  const issues = [];
+  if (patch.letterValidityMonths !== undefined && !(Number.isInteger(patch.letterValidityMonths) && patch.letterValidityMonths >= 1 && patch.letterValidityMonths <= 12)) {
+    issues.push({ field: 'letterValidityMonths', message: '介绍信有效期应为1至12个月的整数' });
+  }
+  if (patch.lostMonthsBeforeSuspension !== undefined && !(Number.isInteger(patch.lostMonthsBeforeSuspension) && patch.lostMonthsBeforeSuspension >= 1 && patch.lostMonthsBeforeSuspension <= 36)) {
+    issues.push({ field: 'lostMonthsBeforeSuspension', message: '失联停止党籍的月数应为1至36的整数' });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return ctx.archive.transaction(async () => {
+    const before = await getLifeRules(ctx);
+    const after = { ...before, ...patch };
+    await writeSetting(ctx.archive, 'rules:life', after);
+    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'settings.rules', entity: 'settings', entityId: 'rules:life', before, after }]);
+    return after;
+  });
+}

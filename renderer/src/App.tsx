@@ -1,4 +1,4 @@
-// The window: first run shows the setup page; afterwards the members workspace. The UI language is
+// The window: first run shows the setup page; afterwards the workspace (opening on the dashboard). The UI language is
 // restored from the preference "ui.language" before anything is shown.
 import { useCallback, useEffect, useState } from 'react';
 import type { i18n as I18n } from 'i18next';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, messageOf, type SetupStatusDto } from './api';
 import { isLanguage, type Language } from './i18n';
 import { SetupPage } from './pages/SetupPage';
-import { MainPage } from './pages/MainPage';
+import { Workspace } from './pages/Workspace';
 
 export const LANGUAGE_PREF = 'ui.language';
 
@@ -70,5 +70,5 @@ export function App() {
   if (!loaded.setup.initialized) {
     return <SetupPage onLanguage={changeLanguage} onDone={(setup) => setLoaded({ state: 'ready', setup })} />;
   }
-  return <MainPage setup={loaded.setup} onLanguage={changeLanguage} />;
+  return <Workspace setup={loaded.setup} onLanguage={changeLanguage} />;
 }

@@ -1,4 +1,4 @@
-// Chromium opens the members grid on an archive and we time how long until the first rows show.
+// Chromium opens the members page on an archive and we time how long until the first grid rows show.
 import fs from 'node:fs';
 import path from 'node:path';
 import { startHarness, RENDERER_DIR } from '../harness/server';
@@ -13,8 +13,12 @@ export async function measureGridFirstRows(dataDir: string): Promise<number | nu
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // Warm the browser's own start-up out of the figure: the clerk's window is already open.
     await page.goto('about:blank');
-    const t0 = Date.now();
+    // The window opens on the dashboard (首页); the figure is from the click on 党员 to the first rows.
     await page.goto(harness.url);
+    // Wait for the dashboard's own reads to finish (they share the one connection with the grid's).
+    await page.getByTestId('kpi-roll').waitFor({ timeout: 60_000 });
+    const t0 = Date.now();
+    await page.getByTestId('nav-members').click();
     await page.waitForFunction(() => [...document.querySelectorAll('[role="gridcell"]')].some((c) => (c.textContent ?? '').trim() !== ''), undefined, { timeout: 30_000, polling: 10 });
     return Date.now() - t0;
   } finally {

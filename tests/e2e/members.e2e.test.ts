@@ -12,8 +12,9 @@ import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser } from '../harness/browser';
 import { makeIdNumber } from '../../electron/services/idNumber';
 import { nameSearchKeys } from '../../electron/services/searchKeys';
+import { screenshotDir } from '../support/screenshots';
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+const SCREENSHOTS = screenshotDir();
 const VIEWPORT = { width: 1440, height: 900 };
 const LONG = 180_000;
 
@@ -78,6 +79,8 @@ describe('members workspace (browser, real archive)', () => {
     await page.getByTestId('setup-demo').check();
     await page.getByTestId('setup-submit').click();
     await page.getByTestId('setup-busy').waitFor();
+    // The window opens on the dashboard (首页); the members page is one click away.
+    await page.getByTestId('nav-members').click({ timeout: LONG });
     await page.getByTestId('main-page').waitFor({ timeout: LONG });
 
     await expect(page.getByTestId('app-title').textContent()).resolves.toContain('纪台镇');

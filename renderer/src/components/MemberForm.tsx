@@ -1,7 +1,7 @@
 // The member drawer: add a member or edit one. The archive checks the record (validateMember) when
 // the clerk leaves a field and again before saving; each problem appears, in Chinese, under its field.
-// Nothing the clerk typed is ever dropped on an error. Tabs: 基本信息 and 历史记录; 出党 opens the exit
-// dialog.
+// Nothing the clerk typed is ever dropped on an error. Tabs: 基本信息, 子记录, 党籍与转接, 档案材料 and
+// 历史记录; 出党 opens the exit dialog.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiCallError, messageOf, type FieldProblem, type MemberRecordDto, type OrgNodeDto } from '../api';
@@ -11,6 +11,9 @@ import { factsFromIdNumber } from '../lib/idNumber';
 import { ExitDialog } from './ExitDialog';
 import { MemberFields } from './MemberFields';
 import { MemberHistory } from './MemberHistory';
+import { SubRecordsPanel } from './life/SubRecordsPanel';
+import { MemberStatusPanel } from './life/MemberStatusPanel';
+import { MemberFilesPanel } from './life/MemberFilesPanel';
 import {
   DATE_FIELDS,
   emptyMemberValues,
@@ -32,7 +35,7 @@ interface Props {
   onChanged: (record: MemberRecordDto, what: 'created' | 'updated' | 'exited') => void;
 }
 
-type Tab = 'basic' | 'history';
+type Tab = 'basic' | 'records' | 'status' | 'files' | 'history';
 
 function problemsByField(problems: FieldProblem[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -64,6 +67,23 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
   const [focusErrorTick, setFocusErrorTick] = useState(0);
 
   const loading = memberId !== null && record === null && loadError === null;
+
+  /** After a sub-record, 预备期, transfer, mobile/lost or file change: the record and history are read again. */
+  const lifeChanged = useCallback(
+    (changed?: MemberRecordDto) => {
+      setHistoryVersion((n) => n + 1);
+      const apply = (r: MemberRecordDto) => {
+        const v = valuesFromRecord(r);
+        setRecord(r);
+        setValues(v);
+        setInitial(v);
+        onChanged(r, r.exitReason ? 'exited' : 'updated');
+      };
+      if (changed) apply(changed);
+      else if (memberId) void api.getMember(memberId).then(apply, () => undefined);
+    },
+    [memberId, onChanged],
+  );
   const dirty = !sameValues(values, initial);
 
   useEffect(() => {
@@ -230,6 +250,20 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
           <button type="button" role="tab" aria-selected={tab === 'basic'} className={tab === 'basic' ? 'active' : ''} data-testid="tab-basic" onClick={() => setTab('basic')}>
             {t('form.tabBasic')}
           </button>
+          {(['records', 'status', 'files'] as const).map((key) => (
+            <button
+              key={key}
+              type="button"
+              role="tab"
+              aria-selected={tab === key}
+              className={tab === key ? 'active' : ''}
+              data-testid={`tab-${key}`}
+              disabled={!memberId || dirty}
+              onClick={() => setTab(key)}
+            >
+              {t(`life.tab${key === 'records' ? 'Records' : key === 'status' ? 'Status' : 'Files'}`)}
+            </button>
+          ))}
           <button
             type="button"
             role="tab"
@@ -266,6 +300,9 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
               ))}
             </>
           )}
+          {tab === 'records' && memberId && <SubRecordsPanel memberId={memberId} onChanged={() => lifeChanged()} />}
+          {tab === 'status' && memberId && <MemberStatusPanel memberId={memberId} orgs={orgs} version={historyVersion} onChanged={lifeChanged} />}
+          {tab === 'files' && memberId && <MemberFilesPanel memberId={memberId} onChanged={() => lifeChanged()} />}
           {tab === 'history' && memberId && <MemberHistory memberId={memberId} version={historyVersion} />}
         </div>
 

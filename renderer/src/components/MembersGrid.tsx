@@ -22,7 +22,7 @@ import { api, messageOf, type CallInput } from '../api';
 import { gridLocale, gridTheme } from '../lib/gridSetup';
 import { EXIT_COLUMNS, LOCKED_COLUMNS, memberColumns, type MemberRow } from './memberColumns';
 
-export type MemberView = 'roll' | 'exited' | 'all' | 'probationary' | 'mobile' | 'lost';
+export type MemberView = 'roll' | 'exited' | 'all' | 'probationary' | 'mobile' | 'lost' | 'hardship' | 'transferPending';
 
 export interface MembersQuery {
   orgId: string | null;
@@ -80,19 +80,22 @@ interface Props {
   query: MembersQuery;
   savedColumns: SavedColumns | null;
   onColumnsSaved: (saved: SavedColumns) => void;
+  /** Column filters to start with (another page opened the grid on a subset). */
+  initialFilters?: Record<string, unknown>;
   onOpen: (id: string) => void;
   onTotal: (total: number | null) => void;
   onError: (message: string) => void;
   ref?: Ref<MembersGridHandle>;
 }
 
-export function MembersGrid({ query, savedColumns, onColumnsSaved, onOpen, onTotal, onError, ref }: Props) {
+export function MembersGrid({ query, savedColumns, onColumnsSaved, initialFilters, onOpen, onTotal, onError, ref }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const gridApi = useRef<GridApi<MemberRow> | null>(null);
   const callbacks = useRef({ onTotal, onError, onOpen, onColumnsSaved });
   const saveTimer = useRef<number | undefined>(undefined);
   const initialColumns = useRef(savedColumns);
+  const startFilters = useRef(initialFilters);
 
   useEffect(() => {
     callbacks.current = { onTotal, onError, onOpen, onColumnsSaved };
@@ -179,6 +182,7 @@ export function MembersGrid({ query, savedColumns, onColumnsSaved, onOpen, onTot
         });
       }
       applyViewColumns(event.api, view);
+      if (startFilters.current) event.api.setFilterModel(startFilters.current);
     },
     [applyViewColumns, view],
   );

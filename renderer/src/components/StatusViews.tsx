@@ -1,4 +1,4 @@
-// The status views under the tree: 全部在册, 预备党员, 流动党员, 失联党员, 已出党 (opens by 出党方式),
+// The status views under the tree: 全部在册, 预备党员, 流动党员, 失联党员, 困难党员, 转出待回执, 已出党 (opens by 出党方式),
 // each with its count for the selected organization's subtree.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,11 +13,13 @@ interface Props {
   onSelect: (view: MemberView, exitReason: string | null) => void;
 }
 
-const MAIN_VIEWS: { view: MemberView; key: 'roll' | 'probationary' | 'mobile' | 'lost' }[] = [
+const MAIN_VIEWS: { view: MemberView; key: 'roll' | 'probationary' | 'mobile' | 'lost' | 'hardship' | 'transferPending' }[] = [
   { view: 'roll', key: 'roll' },
   { view: 'probationary', key: 'probationary' },
   { view: 'mobile', key: 'mobile' },
   { view: 'lost', key: 'lost' },
+  { view: 'hardship', key: 'hardship' },
+  { view: 'transferPending', key: 'transferPending' },
 ];
 
 export function StatusViews({ counts, view, exitReason, onSelect }: Props) {

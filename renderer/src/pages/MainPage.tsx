@@ -1,7 +1,7 @@
 // The workspace: header, organization tree and status views on the left, toolbar and the members grid
 // on the right, the member drawer over it. After every write the grid refreshes its loaded blocks in
 // place and the tree and status counts are read again (never the whole member list).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, type MemberCountsDto, type MemberRecordDto, type OrgNodeDto, type SetupStatusDto } from '../api';
 import type { Language } from '../i18n';
@@ -21,13 +21,24 @@ import {
 import { OrgTree } from '../components/OrgTree';
 import { SearchBox } from '../components/SearchBox';
 import { StatusViews } from '../components/StatusViews';
+import { TransferInDialog } from '../components/life/TransferInDialog';
 import { Toasts, type Toast } from '../components/Toasts';
 
 const BRANCH_TYPES = new Set(['branch', 'joint_branch']);
 
+/** Where the grid opens when another page sends the clerk here (a dashboard bar, a check). */
+export interface MembersFocus {
+  orgId?: string | null;
+  /** AG Grid filter model (text and date filters the archive understands). */
+  filters?: Record<string, unknown>;
+}
+
 interface Props {
   setup: SetupStatusDto;
   onLanguage: (language: Language) => void;
+  /** The top navigation between the workspace's pages. */
+  nav?: ReactNode;
+  focus?: MembersFocus;
 }
 
 /** Status counts for the selected organization, and the township's whole roll for the header. */
@@ -38,10 +49,10 @@ async function readCounts(scope: string | null): Promise<{ forScope: MemberCount
 
 type FormSession = { key: number; memberId: string | null } | null;
 
-export function MainPage({ setup, onLanguage }: Props) {
+export function MainPage({ setup, onLanguage, nav, focus }: Props) {
   const { t, i18n } = useTranslation();
   const [nodes, setNodes] = useState<OrgNodeDto[]>([]);
-  const [orgId, setOrgId] = useState<string | null>(null);
+  const [orgId, setOrgId] = useState<string | null>(focus?.orgId ?? null);
   const [view, setView] = useState<MemberView>('roll');
   const [exitReason, setExitReason] = useState<string | null>(null);
   const [search, setSearch] = useState('');
@@ -51,6 +62,7 @@ export function MainPage({ setup, onLanguage }: Props) {
   const [savedColumns, setSavedColumns] = useState<SavedColumns | null | undefined>(undefined);
   const [chooser, setChooser] = useState<ColumnInfo[] | null>(null);
   const [form, setForm] = useState<FormSession>(null);
+  const [transferIn, setTransferIn] = useState(false);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const grid = useRef<MembersGridHandle>(null);
   const toastSeq = useRef(0);
@@ -138,6 +150,7 @@ export function MainPage({ setup, onLanguage }: Props) {
             {t('app.title')} · <span className="township">{setup.township?.name}</span>
           </h1>
         </div>
+        {nav}
         <div className="header-right">
           <span className="header-count" data-testid="header-count">
             {t('header.memberCount', { count: rollTotal })}
@@ -200,6 +213,9 @@ export function MainPage({ setup, onLanguage }: Props) {
                   />
                 )}
               </div>
+              <button type="button" className="btn" data-testid="transfer-in" onClick={() => setTransferIn(true)}>
+                {t('life.transfer.inButton')}
+              </button>
               <button type="button" className="btn primary" data-testid="new-member" onClick={() => setForm((f) => ({ key: (f?.key ?? 0) + 1, memberId: null }))}>
                 + {t('toolbar.newMember')}
               </button>
@@ -212,6 +228,7 @@ export function MainPage({ setup, onLanguage }: Props) {
               query={query}
               savedColumns={savedColumns}
               onColumnsSaved={setSavedColumns}
+              initialFilters={focus?.filters}
               onOpen={openMember}
               onTotal={setGridTotal}
               onError={onGridError}
@@ -228,6 +245,19 @@ export function MainPage({ setup, onLanguage }: Props) {
           orgs={nodes}
           onClose={() => setForm(null)}
           onChanged={afterWrite}
+        />
+      )}
+
+      {transferIn && (
+        <TransferInDialog
+          orgs={nodes}
+          onClose={() => setTransferIn(false)}
+          onDone={(record) => {
+            setTransferIn(false);
+            afterWrite(record, 'created');
+            toast('info', t('life.transfer.doneIn', { name: record.name }));
+            openMember(record.id);
+          }}
         />
       )}
 

@@ -1,0 +1,103 @@
+// 党内统计, the dashboard and 数据校验: read-only calls. Export and print return the document itself
+// (xlsx bytes as base64, or self-contained HTML): the window offers the download or the print preview
+// and never handles a file path.
+import { z } from 'zod';
+import { defineCall } from '../defineCall';
+import { date, id } from '../schemas';
+import { computeStatistics, STAT_TABLE_IDS } from '../../services/statistics';
+import { computeDashboard } from '../../services/dashboard';
+import { runDataChecks } from '../../services/dataChecks';
+import { statisticsToXlsx } from '../../services/statisticsExport';
+import { statsToHtml } from '../../services/print/statsToHtml';
+import { todayOf } from '../../services/context';
+
+const statisticsInput = z.object({
+  asOf: date,
+  orgId: id.nullable().optional(),
+  /** County mode: one township; accepted and ignored until the county holds township data. */
+  township: z.string().max(20).nullable().optional(),
+});
+
+const statRow = z.object({ code: z.string(), label: z.string(), labelEn: z.string(), count: z.number().int(), ofWhich: z.boolean().optional() });
+const statTable = z.object({
+  id: z.enum(STAT_TABLE_IDS),
+  group: z.enum(['members', 'organizations', 'year']),
+  title: z.string(),
+  titleEn: z.string(),
+  unit: z.enum(['person', 'org']),
+  rows: z.array(statRow),
+  total: z.number().int(),
+  available: z.boolean(),
+  note: z.string().optional(),
+  noteEn: z.string().optional(),
+});
+export const statisticsSchema = z.object({
+  asOf: date,
+  yearStart: date,
+  scope: z.object({ orgId: id, name: z.string(), township: z.string() }),
+  memberTotal: z.number().int(),
+  organizationTotal: z.number().int(),
+  tables: z.array(statTable),
+});
+
+const dashboardSchema = z.object({
+  asOf: date,
+  figures: z.object({
+    roll: z.number(), formal: z.number(), probationary: z.number(), mobile: z.number(), lost: z.number(),
+    developedThisYear: z.number(), madeFullThisYear: z.number(), exitsThisYear: z.number(), branches: z.number(),
+  }),
+  byBranch: z.array(z.object({ orgId: id, name: z.string(), count: z.number() })),
+  pyramid: z.array(z.object({ band: z.string(), label: z.string(), labelEn: z.string(), male: z.number(), female: z.number() })),
+  education: z.array(statRow),
+  occupation: z.array(statRow),
+  pipeline: z.object({ available: z.boolean(), stages: z.array(z.object({ code: z.string(), label: z.string(), labelEn: z.string(), count: z.number() })) }),
+  trend: z.array(z.object({ month: z.string(), mobile: z.number(), lost: z.number() })),
+  reminders: z.object({ available: z.boolean(), count: z.number() }),
+});
+
+const checkProblem = z.object({ entity: z.enum(['member', 'org']), id, name: z.string(), orgName: z.string(), detail: z.string() });
+const dataChecksSchema = z.object({
+  today: date,
+  total: z.number().int(),
+  checks: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      titleEn: z.string(),
+      available: z.boolean(),
+      note: z.string().optional(),
+      noteEn: z.string().optional(),
+      problems: z.array(checkProblem),
+    }),
+  ),
+});
+
+export const statisticsCalls = {
+  statistics: defineCall({ input: statisticsInput, output: statisticsSchema, write: false, run: (ctx, i) => computeStatistics(ctx, i) }),
+  dashboard: defineCall({ input: z.object({ asOf: date.optional() }).optional(), output: dashboardSchema, write: false, run: (ctx, i) => computeDashboard(ctx, { asOf: i?.asOf }) }),
+  dataChecks: defineCall({ input: z.object({}).optional(), output: dataChecksSchema, write: false, run: (ctx) => runDataChecks(ctx) }),
+  exportStatistics: defineCall({
+    input: statisticsInput,
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    write: false,
+    async run(ctx, i) {
+      const stats = await computeStatistics(ctx, i);
+      const bytes = await statisticsToXlsx(stats);
+      return {
+        fileName: `党内统计_${stats.scope.name}_${stats.asOf}.xlsx`.replace(/[\\/:*?"<>|]/g, '_'),
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        base64: bytes.toString('base64'),
+      };
+    },
+  }),
+  printStatistics: defineCall({
+    input: statisticsInput,
+    output: z.object({ html: z.string() }),
+    write: false,
+    run: async (ctx, i) => ({ html: statsToHtml(await computeStatistics(ctx, i), { printedOn: todayOf(ctx) }) }),
+  }),
+};
+
+export type StatisticsDto = z.output<typeof statisticsSchema>;
+export type DashboardDto = z.output<typeof dashboardSchema>;
+export type DataChecksDto = z.output<typeof dataChecksSchema>;

@@ -1,0 +1,59 @@
+// A member's whole life from the command line: one member's record with sub-records and history, and
+// the outgoing transfer letters still waiting for their 回执.
+import { labelOf } from '../services/codes';
+import { SUB_RECORD_SPECS, SUB_RECORD_KINDS } from '../services/subRecords';
+import { CliError } from './args';
+import type { CliCommand } from './command';
+
+export const memberLifeCommands: CliCommand[] = [
+  {
+    name: 'members',
+    sub: 'show',
+    usage: 'members show ID [--json]                                 一名党员的档案:子记录、预备期、转接、材料和历史记录',
+    async run(env, p) {
+      const id = p.positional[2];
+      if (!id) throw new CliError('members show 需要党员的 ID(可用 members list --json 查到)');
+      const d = await env.call('memberDossier', { id });
+      if (p.flags.has('json')) {
+        env.out(JSON.stringify(d, null, 1));
+        return 0;
+      }
+      const m = d.member;
+      env.out(`${m.name}  ${labelOf('gender', m.gender)}  ${m.idNumber}  ${m.orgName}`);
+      env.out(`${labelOf('memberCategory', m.category)},入党 ${m.joinDate}${m.fullDate ? `,转正 ${m.fullDate}` : `,预备期至 ${d.probation.probationEnd}`}`);
+      if (m.exitReason) env.out(`已出党:${labelOf('exitReason', m.exitReason)} ${m.exitDate}`);
+      if (m.transferPending) env.out('组织关系转出,待回执');
+      for (const kind of SUB_RECORD_KINDS) {
+        const rows = d.subRecords[kind] ?? [];
+        if (!rows.length) continue;
+        env.out(`\n${SUB_RECORD_SPECS[kind].label}(${rows.length})`);
+        for (const r of rows) env.out('  ' + Object.values(r.values).filter((v) => v !== null && v !== '').join('  '));
+      }
+      if (d.transfers.length) {
+        env.out('\n组织关系转接');
+        for (const t of d.transfers) env.out(`  ${t.transferDate}  ${labelOf('transferDirection', t.direction)}  ${t.letterNumber ?? ''}  ${t.destination ?? t.origin ?? t.toOrgName ?? ''}  ${labelOf('transferStatus', t.status)}`);
+      }
+      env.out(`\n档案材料:${d.files.files.length} 份${d.files.missing.length ? `,缺 ${d.files.missing.map((c) => labelOf('documentType', c)).join('、')}` : ',齐全'}`);
+      env.out('\n历史记录');
+      for (const e of d.history) env.out(`  ${e.eventDate}  ${e.summary}  (${e.actor})`);
+      return 0;
+    },
+  },
+  {
+    name: 'transfers',
+    sub: 'list',
+    usage: 'transfers list [--pending] [--json]                       组织关系转接记录(--pending:转出待回执的介绍信)',
+    async run(env, p) {
+      const rows = await env.call('listTransfers', { pending: p.flags.has('pending') });
+      if (p.flags.has('json')) {
+        env.out(JSON.stringify(rows, null, 1));
+        return 0;
+      }
+      for (const t of rows) {
+        env.out([t.transferDate, labelOf('transferDirection', t.direction), t.letterNumber ?? '', t.memberName, t.idNumber, t.destination ?? t.origin ?? t.toOrgName ?? '', t.validUntil ? `有效期至 ${t.validUntil}` : '', labelOf('transferStatus', t.status)].join('\t'));
+      }
+      env.out(`共 ${rows.length} 条`);
+      return 0;
+    },
+  },
+];

@@ -1,0 +1,46 @@
+// 党内统计 and 数据校验 from the command line: `stats --as-of 2026-12-31 [--org ID] [--json]`, `checks [--json]`.
+import { CliError, flag } from './args';
+import type { CliCommand } from './command';
+
+export const statisticsCommands: CliCommand[] = [
+  {
+    name: 'stats',
+    usage: 'stats [--as-of YYYY-MM-DD] [--org ID] [--township CODE] [--json]   党内统计(默认截至今天;--township 县级档案用,暂未生效)',
+    async run(env, p) {
+      const asOf = flag(p, 'as-of') ?? new Date().toISOString().slice(0, 10);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of 应为 YYYY-MM-DD,收到“${asOf}”`);
+      const s = await env.call('statistics', { asOf, orgId: flag(p, 'org') ?? null, township: flag(p, 'township') ?? null });
+      if (p.flags.has('json')) {
+        env.out(JSON.stringify(s, null, 1));
+        return 0;
+      }
+      env.out(`${s.scope.name} 党内统计 · 截至 ${s.asOf}(本年自 ${s.yearStart} 起)· 在册党员 ${s.memberTotal} 名 · 党组织 ${s.organizationTotal} 个`);
+      for (const t of s.tables) {
+        env.out('');
+        env.out(`${t.title}${t.available ? '' : '(尚无数据)'}`);
+        const unit = t.unit === 'org' ? '个' : '人';
+        for (const r of t.rows) env.out(`  ${r.ofWhich && !r.label.startsWith('其中') ? '  其中:' : ''}${r.label}\t${r.count}${unit}`);
+        env.out(`  合计\t${t.total}${unit}`);
+        if (t.note && t.available) env.out(`  注:${t.note}`);
+      }
+      return 0;
+    },
+  },
+  {
+    name: 'checks',
+    usage: 'checks [--json]                                          数据校验:列出每条不符合要求的记录',
+    async run(env, p) {
+      const r = await env.call('dataChecks', {});
+      if (p.flags.has('json')) {
+        env.out(JSON.stringify(r, null, 1));
+        return r.total === 0 ? 0 : 1;
+      }
+      for (const c of r.checks) {
+        env.out(`${c.title}:${c.available ? `${c.problems.length} 条` : c.note}`);
+        for (const pr of c.problems) env.out(`  ${pr.entity === 'org' ? '组织' : '党员'}\t${pr.name}\t${pr.orgName}\t${pr.detail}\t${pr.id}`);
+      }
+      env.out(`共 ${r.total} 条问题`);
+      return r.total === 0 ? 0 : 1;
+    },
+  },
+];

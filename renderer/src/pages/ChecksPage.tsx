@@ -1,0 +1,92 @@
+// 数据校验: every record that fails a check before a report. A member opens in the member drawer; an
+// organization opens the members page on that organization.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, messageOf, type CallOutput } from '../api';
+
+type Checks = CallOutput<'dataChecks'>;
+const SHOWN = 200;
+
+interface Props {
+  onOpenMember: (id: string) => void;
+  onOpenOrg: (id: string) => void;
+  /** Bumped after a write in the drawer: the checks run again. */
+  refreshKey: number;
+}
+
+export function ChecksPage({ onOpenMember, onOpenOrg, refreshKey }: Props) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language.startsWith('en');
+  const [checks, setChecks] = useState<Checks | null>(null);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    return api.call('dataChecks', {}).then(
+      (r) => {
+        setChecks(r);
+        setRunning(false);
+        setError(null);
+      },
+      (e: unknown) => {
+        setRunning(false);
+        setError(messageOf(e));
+      },
+    );
+  }, []);
+  const run = useCallback(() => {
+    setRunning(true);
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    void load();
+  }, [load, refreshKey]);
+
+  return (
+    <div className="checks-page" data-testid="checks-page">
+      <div className="toolbar">
+        <span className="muted">{t('checks.intro')}</span>
+        {checks && <strong data-testid="checks-total">{checks.total ? t('checks.total', { count: checks.total }) : t('checks.none')}</strong>}
+        <div className="toolbar-actions">
+          <button type="button" className="btn" disabled={running} onClick={run}>
+            {running ? t('checks.running') : t('checks.run')}
+          </button>
+        </div>
+      </div>
+      {error && <div className="alert error">{error}</div>}
+      <div className="checks-body">
+        {checks?.checks.map((c) => (
+          <section key={c.id} className="check" data-testid={`check-${c.id}`}>
+            <h3>
+              {en ? c.titleEn : c.title}
+              <span className={`badge ${!c.available ? 'muted' : c.problems.length ? 'warn' : 'ok'}`}>
+                {!c.available ? t('checks.unavailable') : c.problems.length ? t('checks.count', { count: c.problems.length }) : '✓'}
+              </span>
+            </h3>
+            {!c.available && c.note && <p className="muted small">{en ? (c.noteEn ?? c.note) : c.note}</p>}
+            {c.problems.length > 0 && (
+              <table className="check-list">
+                <tbody>
+                  {c.problems.slice(0, SHOWN).map((p, i) => (
+                    <tr key={`${p.id}-${i}`}>
+                      <td className="kind">{p.entity === 'org' ? t('checks.org') : t('checks.member')}</td>
+                      <td>
+                        <button type="button" className="link" data-testid="check-open" onClick={() => (p.entity === 'org' ? onOpenOrg(p.id) : onOpenMember(p.id))}>
+                          {p.name}
+                        </button>
+                      </td>
+                      <td className="muted">{p.orgName}</td>
+                      <td>{p.detail}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {c.problems.length > SHOWN && <p className="muted small">{t('checks.showMore', { count: c.problems.length - SHOWN })}</p>}
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

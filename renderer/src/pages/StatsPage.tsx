@@ -1,0 +1,194 @@
+// 统计报表: every 党内统计 table as of a chosen date, for the township or one organization, with a
+// print preview (the A4 template from the archive) and an Excel export (bytes from the archive, offered
+// as a download: the window never handles a file path).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, messageOf, type CallOutput, type OrgNodeDto } from '../api';
+
+type Stats = CallOutput<'statistics'>;
+type Table = Stats['tables'][number];
+
+function todayLocal(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function download(base64: string, fileName: string, mimeType: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+interface Props {
+  rootOrgId: string | null;
+  onToast: (kind: 'info' | 'error', text: string) => void;
+}
+
+export function StatsPage({ rootOrgId, onToast }: Props) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language.startsWith('en');
+  const [asOf, setAsOf] = useState(todayLocal);
+  const [orgId, setOrgId] = useState<string>('');
+  const [orgs, setOrgs] = useState<OrgNodeDto[]>([]);
+  const [loaded, setLoaded] = useState<{ key: string; stats: Stats } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<string | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+
+  useEffect(() => {
+    api.orgTree().then(
+      (nodes) => setOrgs(nodes.filter((n) => n.type !== 'group' && n.id !== rootOrgId)),
+      (e: unknown) => onToast('error', messageOf(e)),
+    );
+  }, [rootOrgId, onToast]);
+
+  const stats = loaded?.stats ?? null;
+  const loading = loaded?.key !== `${asOf}|${orgId}`;
+  const input = useCallback(() => ({ asOf, orgId: orgId || null }), [asOf, orgId]);
+
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return;
+    let live = true;
+    const key = `${asOf}|${orgId}`;
+    api.call('statistics', { asOf, orgId: orgId || null }).then(
+      (s) => live && setLoaded({ key, stats: s }),
+      (e: unknown) => live && onToast('error', messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [asOf, orgId, onToast]);
+
+  const exportXlsx = async () => {
+    setBusy(true);
+    try {
+      const file = await api.call('exportStatistics', input());
+      download(file.base64, file.fileName, file.mimeType);
+      onToast('info', t('stats.exported', { name: file.fileName }));
+    } catch (e) {
+      onToast('error', messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openPreview = async () => {
+    try {
+      setPreview((await api.call('printStatistics', input())).html);
+    } catch (e) {
+      onToast('error', messageOf(e));
+    }
+  };
+
+  const groups: [Table['group'], string][] = [
+    ['members', t('stats.groupMembers')],
+    ['organizations', t('stats.groupOrganizations')],
+    ['year', t('stats.groupYear')],
+  ];
+
+  return (
+    <div className="stats-page" data-testid="stats-page">
+      <div className="toolbar">
+        <label className="field-inline">
+          {t('stats.asOf')}
+          <input type="date" value={asOf} max="2100-12-31" data-testid="stats-as-of" onChange={(e) => setAsOf(e.target.value)} />
+        </label>
+        <label className="field-inline">
+          {t('stats.scope')}
+          <select value={orgId} data-testid="stats-org" onChange={(e) => setOrgId(e.target.value)}>
+            <option value="">{t('stats.wholeTownship')}</option>
+            {orgs.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.shortName || o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {stats && <span className="muted small" data-testid="stats-summary">{t('stats.summary', { members: stats.memberTotal, orgs: stats.organizationTotal, yearStart: stats.yearStart })}</span>}
+        {loading && <span className="muted small">{t('stats.loading')}</span>}
+        <div className="toolbar-actions">
+          <button type="button" className="btn" data-testid="stats-print" disabled={!stats} onClick={() => void openPreview()}>
+            {t('stats.print')}
+          </button>
+          <button type="button" className="btn primary" data-testid="stats-export" disabled={!stats || busy} onClick={() => void exportXlsx()}>
+            {busy ? t('stats.exporting') : t('stats.export')}
+          </button>
+        </div>
+      </div>
+      <div className="stats-body">
+        {stats &&
+          groups.map(([group, title]) => (
+            <section key={group} className="stats-group">
+              <h2>{title}</h2>
+              <div className="stats-tables">
+                {stats.tables
+                  .filter((tb) => tb.group === group)
+                  .map((tb) => (
+                    <table key={tb.id} className="stat-table" data-testid={`stat-${tb.id}`}>
+                      <caption>
+                        {en ? tb.titleEn : tb.title}
+                        {!tb.available && <span className="no-data">{t('stats.noData')}</span>}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th>{t('stats.item')}</th>
+                          <th className="num">{t('stats.count')}</th>
+                          <th className="num">{t('stats.share')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {tb.rows.map((r) => (
+                          <tr key={r.code} className={r.ofWhich ? 'of-which' : ''}>
+                            <td>{(r.ofWhich && !r.label.startsWith('其中') ? t('stats.ofWhich') : '') + (en ? r.labelEn : r.label)}</td>
+                            <td className="num">{r.count}</td>
+                            <td className="num">{tb.total > 0 ? `${((r.count / tb.total) * 100).toFixed(1)}%` : '—'}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                      <tfoot>
+                        <tr>
+                          <td>{t('stats.total')}</td>
+                          <td className="num" data-testid={`stat-${tb.id}-total`}>
+                            {tb.total}
+                          </td>
+                          <td className="num">{tb.total > 0 ? '100%' : '—'}</td>
+                        </tr>
+                        {tb.note && (
+                          <tr className="note">
+                            <td colSpan={3}>{en ? (tb.noteEn ?? tb.note) : tb.note}</td>
+                          </tr>
+                        )}
+                      </tfoot>
+                    </table>
+                  ))}
+              </div>
+            </section>
+          ))}
+      </div>
+      {preview !== null && (
+        <div className="drawer-backdrop" data-testid="print-preview">
+          <div className="print-preview" role="dialog" aria-label={t('stats.previewTitle')}>
+            <header className="drawer-header">
+              <h2>{t('stats.previewTitle')}</h2>
+              <div className="toolbar-actions">
+                <button type="button" className="btn primary" data-testid="print-now" onClick={() => frame.current?.contentWindow?.print()}>
+                  {t('stats.printNow')}
+                </button>
+                <button type="button" className="btn" data-testid="print-close" onClick={() => setPreview(null)}>
+                  {t('common.close')}
+                </button>
+              </div>
+            </header>
+            <iframe ref={frame} title={t('stats.previewTitle')} srcDoc={preview} sandbox="allow-modals allow-same-origin" className="print-frame" />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+// The workspace after setup: a top navigation between 首页 (the dashboard, where the window opens),
+// 党员 (the members page), 统计报表 and 数据校验. Other pages send the clerk to the members page on a
+// subset (a branch, an age band) through a focus; the checks page opens a member in the member drawer.
+import { useCallback, useRef, useState } from 'react';
+import { api, messageOf, type OrgNodeDto, type SetupStatusDto } from '../api';
+import type { Language } from '../i18n';
+import { AppHeader, TopNav, type WorkspacePage } from '../components/AppHeader';
+import { MemberForm } from '../components/MemberForm';
+import { Toasts, type Toast } from '../components/Toasts';
+import { MainPage, type MembersFocus } from './MainPage';
+import { DashboardPage } from './DashboardPage';
+import { StatsPage } from './StatsPage';
+import { ChecksPage } from './ChecksPage';
+
+interface Props {
+  setup: SetupStatusDto;
+  onLanguage: (language: Language) => void;
+}
+
+export function Workspace({ setup, onLanguage }: Props) {
+  const [page, setPage] = useState<WorkspacePage>('dashboard');
+  const [focus, setFocus] = useState<{ key: number; focus: MembersFocus }>({ key: 0, focus: {} });
+  const [drawer, setDrawer] = useState<{ memberId: string; orgs: OrgNodeDto[] } | null>(null);
+  const [checksKey, setChecksKey] = useState(0);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const toastSeq = useRef(0);
+
+  const toast = useCallback((kind: Toast['kind'], text: string) => {
+    const id = ++toastSeq.current;
+    setToasts((list) => [...list.filter((x) => x.text !== text), { id, kind, text }]);
+    if (kind === 'info') window.setTimeout(() => setToasts((list) => list.filter((x) => x.id !== id)), 4000);
+  }, []);
+
+  const go = useCallback((next: WorkspacePage) => {
+    // The members page opens fresh (whole township) from the navigation.
+    if (next === 'members') setFocus((f) => ({ key: f.key + 1, focus: {} }));
+    setPage(next);
+  }, []);
+  const openMembers = useCallback((f: MembersFocus) => {
+    setFocus((prev) => ({ key: prev.key + 1, focus: f }));
+    setPage('members');
+  }, []);
+  const openMember = useCallback(
+    (memberId: string) => {
+      api.orgTree().then(
+        (orgs) => setDrawer({ memberId, orgs }),
+        (e: unknown) => toast('error', messageOf(e)),
+      );
+    },
+    [toast],
+  );
+
+  const nav = <TopNav page={page} onPage={go} />;
+  const township = setup.township?.name ?? '';
+
+  if (page === 'members') return <MainPage key={focus.key} setup={setup} onLanguage={onLanguage} nav={nav} focus={focus.focus} />;
+
+  return (
+    <div className="app-shell" data-testid={`page-${page}`}>
+      <AppHeader township={township} nav={nav} onLanguage={onLanguage} />
+      <div className="page-scroll">
+        {page === 'dashboard' && <DashboardPage township={township} onOpenMembers={openMembers} onOpenChecks={() => setPage('checks')} />}
+        {page === 'stats' && <StatsPage rootOrgId={setup.rootOrgId} onToast={toast} />}
+        {page === 'checks' && <ChecksPage refreshKey={checksKey} onOpenMember={openMember} onOpenOrg={(orgId) => openMembers({ orgId })} />}
+      </div>
+      {drawer && (
+        <MemberForm
+          memberId={drawer.memberId}
+          defaultOrgId=""
+          orgs={drawer.orgs}
+          onClose={() => setDrawer(null)}
+          onChanged={() => setChecksKey((k) => k + 1)}
+        />
+      )}
+      <Toasts toasts={toasts} onDismiss={(id) => setToasts((list) => list.filter((x) => x.id !== id))} />
+    </div>
+  );
+}

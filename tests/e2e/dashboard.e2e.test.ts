@@ -1,0 +1,106 @@
+// The dashboard (首页), the statistics tables and the data checks in Chromium against the demo township:
+// the charts draw, a click on a branch's bar opens the members grid on that branch, the tables show the
+// archive's figures, and the checks list opens a member. The README's screenshot is taken here.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHarness, type Harness } from '../harness/server';
+import { launchBrowser } from '../harness/browser';
+import { screenshotDir } from '../support/screenshots';
+
+const SCREENSHOTS = screenshotDir();
+const LONG = 180_000;
+
+async function value<T>(harness: Harness, name: string, input: unknown = {}): Promise<T> {
+  const r = await harness.dispatch(name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+  return r.value as T;
+}
+
+describe('dashboard, statistics and checks (browser, demo township)', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-records-dash-'));
+    harness = await startHarness({ dataDir });
+    await value(harness, 'initTownship', { code: '370783101', name: '纪台镇', role: 'township' });
+    await value(harness, 'loadDemo', { members: 4200, seed: 1 });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
+    });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  }, LONG);
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('opens on the dashboard with its figures and charts', async () => {
+    await page.goto(harness.url);
+    await page.getByTestId('dashboard').waitFor({ timeout: LONG });
+    const counts = await value<{ roll: number }>(harness, 'memberCounts', {});
+    await expect(page.getByTestId('kpi-roll').locator('.kpi-value').textContent()).resolves.toBe(String(counts.roll));
+    for (const chart of ['chart-branches', 'chart-pyramid', 'chart-education', 'chart-occupation', 'chart-trend', 'chart-pipeline']) {
+      await page.locator(`[data-testid="${chart}"] canvas`).first().waitFor();
+    }
+    await page.getByTestId('pipeline-no-data').waitFor();
+    await page.waitForTimeout(800); // chart animations
+    await page.mouse.move(1430, 890);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png') });
+  }, LONG);
+
+  it('clicking the largest branch’s bar opens the grid on that branch', async () => {
+    const dash = await value<{ byBranch: { orgId: string; name: string; count: number }[] }>(harness, 'dashboard', {});
+    const top = dash.byBranch[0];
+    const box = (await page.getByTestId('chart-branches').boundingBox())!;
+    // The biggest branch is the top bar (the chart lists 15 branches, largest on top).
+    const band = (box.height - 16) / Math.min(15, dash.byBranch.length);
+    await page.mouse.click(box.x + box.width * 0.6, box.y + 8 + band / 2);
+    await page.getByTestId('main-page').waitFor();
+    await page.waitForFunction((name) => document.querySelector('[data-testid="grid-scope"]')?.textContent?.includes(name), top.name);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="grid-total"]')?.textContent?.includes(String(n)), top.count);
+    await expect(page.getByTestId('grid-total').textContent()).resolves.toContain(String(top.count));
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dashboard').waitFor();
+  }, LONG);
+
+  it('the statistics page shows every table with the archive’s figures, and a print preview', async () => {
+    await page.getByTestId('nav-stats').click();
+    await page.getByTestId('stat-gender').waitFor();
+    const today = await page.getByTestId('stats-as-of').inputValue();
+    const stats = await value<{ memberTotal: number }>(harness, 'statistics', { asOf: today });
+    for (const id of ['gender', 'age', 'education', 'occupation', 'joinPeriod', 'category']) {
+      await expect(page.getByTestId(`stat-${id}-total`).textContent()).resolves.toBe(String(stats.memberTotal));
+    }
+    await page.getByTestId('stats-as-of').fill('2020-12-31');
+    const past = await value<{ memberTotal: number }>(harness, 'statistics', { asOf: '2020-12-31' });
+    await page.waitForFunction((n) => document.querySelector('[data-testid="stat-gender-total"]')?.textContent === String(n), past.memberTotal);
+    await page.getByTestId('stats-print').click();
+    const frame = page.frameLocator('[data-testid="print-preview"] iframe');
+    await expect(frame.locator('h1').textContent()).resolves.toContain('党内统计');
+    await page.getByTestId('print-close').click();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('stats-export').click();
+    expect((await download).suggestedFilename()).toMatch(/党内统计.*\.xlsx$/);
+  }, LONG);
+
+  it('the checks page lists problems and opens a member', async () => {
+    await page.getByTestId('nav-checks').click();
+    await page.getByTestId('check-missingFields').waitFor();
+    await page.getByTestId('check-missingFields').getByTestId('check-open').first().click();
+    await page.locator('.drawer').waitFor();
+    expect(pageErrors).toEqual([]);
+  }, LONG);
+});

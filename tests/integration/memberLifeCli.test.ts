@@ -1,0 +1,71 @@
+// The member-life CLI as a user runs it: a real process against a real archive file.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openArchive } from '../../db/connection';
+import { archiveFile } from '../../electron/services/dataDir';
+import { initTownship } from '../../electron/services/settings';
+import { createOrg } from '../../electron/services/organizations';
+import { createMember } from '../../electron/services/members';
+import { saveSubRecord } from '../../electron/services/subRecords';
+import { transferOut } from '../../electron/services/transfers';
+import { makeIdNumber } from '../../electron/services/idNumber';
+import { tempDir } from '../support/tempArchive';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function cli(dataDir: string, ...args: string[]) {
+  const r = spawnSync(TSX, [path.join(ROOT, 'electron', 'cli.ts'), '--data', dataDir, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('members show / transfers list', () => {
+  let dir: string;
+  let memberId = '';
+  let otherId = '';
+  beforeAll(async () => {
+    dir = tempDir('pr-cli-life-');
+    const archive = await openArchive(archiveFile(dir));
+    const ctx = { archive, actor: 'tester' };
+    const s = await initTownship(ctx, { code: '370783101', name: '东城镇', role: 'township' });
+    const branch = await createOrg(ctx, { parentId: s.rootOrgId!, name: '中共东村支部委员会', type: 'branch', sector: 'rural', unitSituation: 'legal_entity' });
+    const base = { gender: '1', ethnicity: '01', education: '50', category: 'formal', orgId: branch.id, joinDate: '2001-07-01', fullDate: '2002-07-01', occupation: '2' };
+    const m = await createMember(ctx, { ...base, name: '孙立', idNumber: makeIdNumber('370783', '1970-01-02', 11), birthDate: '1970-01-02' });
+    const o = await createMember(ctx, { ...base, name: '周平', idNumber: makeIdNumber('370783', '1971-01-02', 13), birthDate: '1971-01-02' });
+    memberId = m.id;
+    otherId = o.id;
+    await saveSubRecord(ctx, { memberId: m.id, kind: 'posts', values: { title: '村党支部书记', fromDate: '2012-01-01' } });
+    await transferOut(ctx, o.id, { date: '2025-01-10', destination: '中共寿光市古城街道委员会', duesPaidTo: '2024-12' });
+    await archive.close();
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('members show ID --json prints the record with its sub-records and history', () => {
+    const r = cli(dir, 'members', 'show', memberId, '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out) as { member: { name: string }; subRecords: { posts: { values: { title: string } }[] }; history: { kind: string }[] };
+    expect(d.member.name).toBe('孙立');
+    expect(d.subRecords.posts[0].values.title).toBe('村党支部书记');
+    expect(d.history.map((e) => e.kind)).toEqual(expect.arrayContaining(['created', 'subrecord']));
+    const text = cli(dir, 'members', 'show', memberId);
+    expect(text.out).toContain('职务(1)');
+    expect(text.out).toContain('历史记录');
+  }, 60_000);
+
+  it('transfers list --pending --json prints the letters awaiting their 回执', () => {
+    const r = cli(dir, 'transfers', 'list', '--pending', '--json');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as { memberId: string; letterNumber: string; status: string; destination: string }[];
+    expect(rows).toEqual([expect.objectContaining({ memberId: otherId, letterNumber: '〔2025〕第001号', status: 'pending', destination: '中共寿光市古城街道委员会' })]);
+    expect(cli(dir, 'transfers', 'list', '--pending').out).toContain('共 1 条');
+  }, 60_000);
+
+  it('an unknown member is an error naming it, exit code 1', () => {
+    const r = cli(dir, 'members', 'show', 'no-such-id');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('找不到党员');
+  }, 60_000);
+});
