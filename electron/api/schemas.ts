@@ -114,7 +114,7 @@ const dateFilter = z.object({
   dateTo: z.string().max(30).nullable().optional(),
 });
 
-export const memberView = z.enum(['roll', 'exited', 'all', 'probationary', 'mobile', 'lost', 'hardship', 'transferPending']);
+export const memberView = z.enum(['roll', 'exited', 'all', 'probationary', 'mobile', 'lost', 'lostReview', 'hardship', 'transferPending']);
 
 export const memberListQuery = z.object({
   startRow: z.number().int().min(0),
@@ -231,6 +231,7 @@ export const memberCountsSchema = z.object({
   probationary: z.number(),
   mobile: z.number(),
   lost: z.number(),
+  lostReview: z.number(),
   hardship: z.number(),
   transferPending: z.number(),
   exited: z.number(),

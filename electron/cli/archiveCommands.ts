@@ -4,7 +4,7 @@ import { CliError, flag, intFlag } from './args';
 import type { CliCommand } from './command';
 import type { CallOutput } from '../api/contract';
 
-const VIEWS = ['roll', 'exited', 'all', 'probationary', 'mobile', 'lost', 'hardship', 'transferPending'] as const;
+const VIEWS = ['roll', 'exited', 'all', 'probationary', 'mobile', 'lost', 'lostReview', 'hardship', 'transferPending'] as const;
 
 export const archiveCommands: CliCommand[] = [
   {

@@ -183,6 +183,17 @@ export async function checkSmallBranches(ctx: ServiceContext): Promise<CheckProb
     .map((r) => ({ entity: 'org' as const, id: r.id, name: r.name, orgName: r.parent_name ?? '', detail: `正式党员 ${r.n} 名,不足3名` }));
 }
 
+/** 流动党员未登记流向: flagged 流动 but no open outgoing registration with a destination. */
+export async function checkMobileWithoutDestination(ctx: ServiceContext): Promise<CheckProblem[]> {
+  const rows = await ctx.archive.query<{ id: string; name: string; org_name: string }>(
+    `SELECT m.id AS id, m.name AS name, o.name AS org_name FROM members m JOIN organizations o ON o.id = m.org_id
+     WHERE m.exit_reason IS NULL AND m.is_mobile = 1
+       AND NOT EXISTS (SELECT 1 FROM mobile_records r WHERE r.member_id = m.id AND r.end_date IS NULL AND trim(r.destination) <> '')
+     ORDER BY o.name, m.pinyin_full`,
+  );
+  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: '标记为流动党员,但没有登记流入地(外出去向)' }));
+}
+
 export async function runDataChecks(ctx: ServiceContext): Promise<DataChecks> {
   const checks: CheckResult[] = [
     { id: 'duplicateIdNumber', title: '公民身份号码重复', titleEn: 'Same ID number twice', available: true, problems: await checkDuplicateIdNumbers(ctx) },
@@ -191,16 +202,7 @@ export async function runDataChecks(ctx: ServiceContext): Promise<DataChecks> {
     { id: 'probationOverdue', title: '预备期满未作决定', titleEn: 'Probation over without a decision', available: true, problems: await checkProbationOverdue(ctx) },
     { id: 'inactiveBranch', title: '所在组织已撤销或合并', titleEn: 'Member in a dissolved or merged branch', available: true, problems: await checkInactiveBranch(ctx) },
     { id: 'smallBranch', title: '党支部正式党员不足3名', titleEn: 'Branch with fewer than three full members', available: true, problems: await checkSmallBranches(ctx) },
-    {
-      id: 'mobileNoDestination',
-      title: '流动党员未登记流向',
-      titleEn: 'Mobile member without destination',
-      // The destination of a mobile member is kept by the mobile-members records (a later part of the archive).
-      available: false,
-      note: '尚无数据:流动党员外出登记尚未启用',
-      noteEn: 'No data yet: departures of mobile members are not recorded yet',
-      problems: [],
-    },
+    { id: 'mobileNoDestination', title: '流动党员未登记流向', titleEn: 'Mobile member without destination', available: true, problems: await checkMobileWithoutDestination(ctx) },
   ];
   return { today: todayOf(ctx), total: checks.reduce((s, c) => s + c.problems.length, 0), checks };
 }

@@ -1,7 +1,7 @@
 // Loads the demo township (db/demo) into an empty archive through the same services and rules as real
 // data: organizations under the township 党委, then all members in one bulk transaction.
 import { newId } from './ids';
-import { generateTownship, type DemoOrg } from '../../db/demo/generateTownship';
+import { generateTownship, type DemoMember, type DemoOrg } from '../../db/demo/generateTownship';
 import { todayOf, nowIso, type ServiceContext } from './context';
 import { appendAudit } from './audit';
 import { DomainError } from './errors';
@@ -27,6 +27,7 @@ export async function loadDemoTownship(ctx: ServiceContext, options: DemoOptions
       demo.members.map(({ orgKey, ...m }) => ({ ...m, orgId: idOf.get(orgKey)! })),
       { source: '演示数据', onProgress: options.onProgress, signal: options.signal },
     );
+    await insertDemoMobileRecords(ctx, demo.members, inserted.ids);
     return { organizations: demo.orgs.length, members: inserted.inserted };
   });
   // The planner's statistics change with a bulk load: refresh them, or grouped counts pick bad indexes.
@@ -64,4 +65,33 @@ export async function insertDemoOrganizations(ctx: ServiceContext, orgs: DemoOrg
     ]);
     return idOf;
   });
+}
+
+/**
+ * 流动党员 of the demo get their outgoing registration (where to, since when, contact), read from the
+ * remark the generator writes ("外出务工,现在烟台"). One in twenty-five is left unregistered, so that the
+ * data checks have something real to show.
+ */
+async function insertDemoMobileRecords(ctx: ServiceContext, members: DemoMember[], ids: string[]): Promise<void> {
+  const seq = await ctx.archive.changeSeq();
+  const now = nowIso();
+  const today = todayOf(ctx);
+  const rows: unknown[][] = [];
+  members.forEach((m, i) => {
+    if (!m.isMobile || m.exitReason) return;
+    const serial = Number(m.idNumber.slice(14, 17));
+    if (serial % 25 === 0) return;
+    const city = /现在(.+?)$/.exec(m.remarks ?? '')?.[1] ?? '外地';
+    const back = 30 + (serial % 700);
+    const since = new Date(Date.parse(today) - back * 86_400_000).toISOString().slice(0, 10);
+    rows.push([newId(), ids[i], `${city}市`, since > m.joinDate ? since : today, m.phone ?? '本人未留电话', null, null, null, '演示数据', seq, now, now]);
+  });
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = rows.slice(i, i + 2000);
+    await ctx.archive.run(
+      `INSERT INTO mobile_records(id, member_id, destination, since, contact, certificate_no, destination_branch, end_date, note, seq, created_at, updated_at)
+       VALUES ${chunk.map(() => '(?,?,?,?,?,?,?,?,?,?,?,?)').join(',')}`,
+      chunk.flat(),
+    );
+  }
 }

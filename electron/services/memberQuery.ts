@@ -4,13 +4,16 @@
 import { and, asc, desc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { members, organizations } from '../../db/schema';
-import type { ServiceContext } from './context';
+import { todayOf, type ServiceContext } from './context';
+import { getLifeRules } from './settings';
+import { addMonths } from './lifeCommon';
 import { codesMatching, type CodeListName } from './codes';
 import { organizationCount, subtreeIds } from './organizations';
 import { normalizeSearchText } from './searchKeys';
 import { DomainError } from './errors';
 
-export type MemberView = 'roll' | 'exited' | 'all' | 'probationary' | 'mobile' | 'lost' | 'hardship' | 'transferPending';
+// lostReview: 失联 for at least the configured months (6 by default): due for the 停止党籍 review.
+export type MemberView = 'roll' | 'exited' | 'all' | 'probationary' | 'mobile' | 'lost' | 'lostReview' | 'hardship' | 'transferPending';
 
 export interface TextFilterModel {
   filterType: 'text';
@@ -169,21 +172,28 @@ function columnFilter(colId: string, model: ColumnFilterModel): SQL | undefined 
   throw new DomainError('bad_input', `不支持的筛选条件:${colId}`);
 }
 
-function viewCondition(view: MemberView, exitReason: string | null | undefined): SQL | undefined {
+function viewCondition(view: MemberView, exitReason: string | null | undefined, lostBefore = ''): SQL | undefined {
   switch (view) {
     case 'roll': return sql`${members.exitReason} IS NULL`;
     case 'exited': return exitReason ? eq(members.exitReason, exitReason) : sql`${members.exitReason} IS NOT NULL`;
     case 'probationary': return sql`${members.exitReason} IS NULL AND ${members.category} = 'probationary'`;
     case 'mobile': return sql`${members.exitReason} IS NULL AND ${members.isMobile} = 1`;
     case 'lost': return sql`${members.exitReason} IS NULL AND ${members.isLost} = 1`;
+    case 'lostReview': return sql`${members.exitReason} IS NULL AND ${members.isLost} = 1 AND ${members.lostDate} <= ${lostBefore}`;
     case 'hardship': return sql`${members.exitReason} IS NULL AND ${members.isHardship} = 1`;
     case 'transferPending': return sql`${members.exitReason} IS NULL AND ${members.transferPending} = 1`;
     case 'all': return undefined;
   }
 }
 
+/** The last 失联 date that has reached the 停止党籍 review (today minus the configured months). */
+async function lostReviewCutoff(ctx: ServiceContext): Promise<string> {
+  const { lostMonthsBeforeSuspension } = await getLifeRules(ctx);
+  return addMonths(todayOf(ctx), -lostMonthsBeforeSuspension);
+}
+
 async function whereOf(ctx: ServiceContext, q: MemberListQuery): Promise<SQL | undefined> {
-  const conds: (SQL | undefined)[] = [viewCondition(q.view ?? 'roll', q.exitReason)];
+  const conds: (SQL | undefined)[] = [viewCondition(q.view ?? 'roll', q.exitReason, q.view === 'lostReview' ? await lostReviewCutoff(ctx) : '')];
   if (q.orgId) {
     const ids = await subtreeIds(ctx.archive, q.orgId);
     // The whole tree needs no condition (and a long IN list would keep SQLite off the sort index).
@@ -339,6 +349,7 @@ export interface MemberCounts {
   probationary: number;
   mobile: number;
   lost: number;
+  lostReview: number; // 失联满6个月,待停止党籍审查
   hardship: number; // 困难党员
   transferPending: number; // 转出待回执
   exited: number;
@@ -386,6 +397,11 @@ export async function memberCounts(ctx: ServiceContext, orgId?: string | null): 
       probationary: await countOf('probationary'),
       mobile: await countOf('mobile'),
       lost: await countOf('lost'),
+      lostReview:
+        (await ctx.archive.queryOne<{ n: number }>(
+          `SELECT count(*) AS n FROM members INDEXED BY members_lost WHERE exit_reason IS NULL AND is_lost = 1 AND lost_date <= ?${orgFilter}`,
+          [await lostReviewCutoff(ctx), ...orgIds],
+        ))?.n ?? 0,
       hardship: await countOf('hardship'),
       transferPending: await countOf('transferPending'),
       exited: 0,

@@ -65,7 +65,19 @@ describe('数据校验', () => {
     for (let i = 0; i < 3; i++) await insert();
     const r = await runDataChecks(t.ctx);
     expect(r.total).toBe(0);
-    expect(r.checks.find((c) => c.id === 'mobileNoDestination')?.available).toBe(false);
+    expect(r.checks.every((c) => c.available)).toBe(true);
+  });
+
+  it('a mobile member without a registered destination, and one with it', async () => {
+    const missing = await insert({ name: '流动甲' });
+    const registered = await insert({ name: '流动乙' });
+    await insert();
+    await t.archive.run('UPDATE members SET is_mobile = 1 WHERE id IN (?, ?)', [missing, registered]);
+    await t.archive.run(
+      "INSERT INTO mobile_records(id, member_id, destination, since, contact, seq, created_at, updated_at) VALUES (?, ?, '山东省烟台市', '2026-03-01', '13800000001', 1, '2026-03-01', '2026-03-01')",
+      [newId(), registered],
+    );
+    expect(await failing('mobileNoDestination')).toEqual([missing]);
   });
 
   it('the same ID number twice, also as its old 15-digit form', async () => {

@@ -315,6 +315,9 @@ describe('流动党员 and 失联', () => {
     const n = await createMember(t.ctx, person());
     await markLost(t.ctx, n.id, { reason: 'moved', date: '2026-05-28' });
     expect((await lostReview(t.ctx, { dueOnly: true })).map((r) => r.memberId)).toEqual([n.id]);
+    // The sidebar view 失联满6个月待处置 shows the same member, with its count.
+    expect((await memberCounts(t.ctx)).lostReview).toBe(1);
+    expect((await listMembers(t.ctx, { startRow: 0, endRow: 10, view: 'lostReview' })).rows.map((r) => r.id)).toEqual([n.id]);
     const s = await suspendMembership(t.ctx, n.id, { date: '2026-11-28' });
     expect(s).toMatchObject({ exitReason: 'suspended' });
     expect((await memberCounts(t.ctx)).exitedByReason.suspended).toBe(1);

@@ -22,7 +22,7 @@ import { api, messageOf, type CallInput } from '../api';
 import { gridLocale, gridTheme } from '../lib/gridSetup';
 import { EXIT_COLUMNS, LOCKED_COLUMNS, memberColumns, type MemberRow } from './memberColumns';
 
-export type MemberView = 'roll' | 'exited' | 'all' | 'probationary' | 'mobile' | 'lost' | 'hardship' | 'transferPending';
+export type MemberView = 'roll' | 'exited' | 'all' | 'probationary' | 'mobile' | 'lost' | 'lostReview' | 'hardship' | 'transferPending';
 
 export interface MembersQuery {
   orgId: string | null;

@@ -13,11 +13,13 @@ interface Props {
   onSelect: (view: MemberView, exitReason: string | null) => void;
 }
 
-const MAIN_VIEWS: { view: MemberView; key: 'roll' | 'probationary' | 'mobile' | 'lost' | 'hardship' | 'transferPending' }[] = [
+const MAIN_VIEWS: { view: MemberView; key: 'roll' | 'probationary' | 'mobile' | 'lost' | 'lostReview' | 'hardship' | 'transferPending'; sub?: boolean }[] = [
   { view: 'roll', key: 'roll' },
   { view: 'probationary', key: 'probationary' },
   { view: 'mobile', key: 'mobile' },
   { view: 'lost', key: 'lost' },
+  // Under 失联: those lost long enough for the 停止党籍 review (domain.md: 6 months).
+  { view: 'lostReview', key: 'lostReview', sub: true },
   { view: 'hardship', key: 'hardship' },
   { view: 'transferPending', key: 'transferPending' },
 ];
@@ -31,11 +33,11 @@ export function StatusViews({ counts, view, exitReason, onSelect }: Props) {
   return (
     <nav className="status-views" aria-label={t('views.heading')} data-testid="status-views">
       <div className="panel-heading">{t('views.heading')}</div>
-      {MAIN_VIEWS.map(({ view: v, key }) => (
+      {MAIN_VIEWS.map(({ view: v, key, sub }) => (
         <button
           key={v}
           type="button"
-          className={`view-item${view === v ? ' selected' : ''}`}
+          className={`view-item${sub ? ' sub' : ''}${view === v ? ' selected' : ''}`}
           aria-current={view === v}
           data-testid={`view-${v}`}
           onClick={() => onSelect(v, null)}

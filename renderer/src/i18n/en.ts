@@ -63,6 +63,7 @@ export const en: Messages = {
     lost: 'Out of contact',
     hardship: 'In hardship',
     transferPending: 'Awaiting transfer receipt',
+    lostReview: 'Lost 6+ months: review',
     exited: 'Left the party',
     showReasons: 'Show by reason',
     hideReasons: 'Hide reasons',

@@ -61,6 +61,7 @@ export const zhCN = {
     lost: '失联党员',
     hardship: '困难党员',
     transferPending: '转出待回执',
+    lostReview: '失联满6个月待处置',
     exited: '已出党',
     showReasons: '按出党方式展开',
     hideReasons: '收起出党方式',
