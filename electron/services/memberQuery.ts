@@ -118,7 +118,8 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 function searchCondition(text: string): SQL | undefined {
   const q = normalizeSearchText(text);
   if (!q) return undefined;
-  if (/^[0-9x]+$/.test(q)) {
+  // An ID number (or its start): digits, and X only as the last character. "xx" is pinyin (徐欣).
+  if (/^\d+x?$/.test(q)) {
     const id = q.toUpperCase();
     const prefix = sql`(${members.idNumber} >= ${id} AND ${members.idNumber} < ${prefixEnd(id)})`;
     return q.length >= 4 ? sql`(${prefix} OR ${members.idNumber} LIKE ${'%' + likeEscape(id) + '%'} ESCAPE '\\' OR ${members.phone} LIKE ${likeEscape(q) + '%'} ESCAPE '\\')` : prefix;

@@ -75,6 +75,10 @@ describe('members grid paging', () => {
       const found = await listMembers(t.ctx, { startRow: 0, endRow: 1000, view: 'roll', search });
       expect(found.rows.map((r) => r.id), `search ${search}`).toContain(m.id);
     }
+    // Initials made only of x (徐欣 → xx) are pinyin, not the X of an ID number.
+    const xName = (await t.archive.queryOne<{ pinyin_initials: string; id: string }>("SELECT id, pinyin_initials FROM members WHERE pinyin_initials LIKE 'xx%'"))!;
+    const byX = await listMembers(t.ctx, { startRow: 0, endRow: 1000, view: 'all', search: 'xx' });
+    expect(byX.rows.map((r) => r.id)).toContain(xName.id);
     const none = await listMembers(t.ctx, { startRow: 0, endRow: 10, view: 'roll', search: 'qqqqqqqq' });
     expect(none.total).toBe(0);
   });
