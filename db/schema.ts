@@ -384,3 +384,4 @@ export type Organization = typeof organizations.$inferSelect;
 export type Member = typeof members.$inferSelect;
 export type MemberEvent = typeof memberEvents.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+export * from './tables/development';

@@ -35,7 +35,9 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
     if (!command) throw new CliError(`未知的子命令 ${name} ${sub ?? ''}(可用:${candidates.map((c) => `${c.name} ${c.sub}`).join('、')})`);
     const dataDir = flag(p, 'data') ?? defaultDataDir();
     archive = await openArchive(archiveFile(dataDir));
-    const dispatcher = createDispatcher(archive, { onInternalError: (n, e) => err(`[${n}] ${(e as Error)?.stack ?? String(e)}`) });
+    // PARTY_RECORDS_TODAY (YYYY-MM-DD) fixes “today” for tests of date rules through the CLI.
+    const fixedToday = /^\d{4}-\d{2}-\d{2}$/.test(process.env.PARTY_RECORDS_TODAY ?? '') ? process.env.PARTY_RECORDS_TODAY : undefined;
+    const dispatcher = createDispatcher(archive, { today: fixedToday, onInternalError: (n, e) => err(`[${n}] ${(e as Error)?.stack ?? String(e)}`) });
     const actor = `cli:${os.userInfo().username}`;
     const env: CliEnv = {
       archive,

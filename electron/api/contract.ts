@@ -10,6 +10,9 @@ import { organizationCalls } from './calls/organizations';
 import { memberCalls } from './calls/members';
 import { memberLifeCalls } from './calls/memberLife';
 import { statisticsCalls } from './calls/statistics';
+import { importExportCalls } from './calls/importExport';
+import { developmentCalls } from './calls/development';
+import { printingCalls } from './calls/printing';
 
 export const contract = {
   ...setupCalls,
@@ -17,6 +20,9 @@ export const contract = {
   ...memberCalls,
   ...memberLifeCalls,
   ...statisticsCalls,
+  ...importExportCalls,
+  ...developmentCalls,
+  ...printingCalls,
 } satisfies Record<CallName, CallDefinition>;
 
 export type Contract = typeof contract;

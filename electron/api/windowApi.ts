@@ -10,3 +10,14 @@ export const API_CHANNEL = 'api';
 export type WindowApi = {
   readonly [K in CallName]: (input?: unknown) => Promise<ApiResult>;
 };
+
+/** The one channel for printing: ipcRenderer.invoke(PRINTER_CHANNEL, 'print' | 'savePdf', payload). */
+export const PRINTER_CHANNEL = 'printer';
+
+export type PrinterResult = { ok: true; path?: string } | { ok: false; cancelled?: boolean; message: string };
+
+/** window.printer: Electron prints a template's HTML from a hidden window, or saves it as a PDF. */
+export interface WindowPrinter {
+  print(payload: { html: string; deviceName?: string; copies?: number }): Promise<PrinterResult>;
+  savePdf(payload: { html: string; suggestedName: string }): Promise<PrinterResult>;
+}

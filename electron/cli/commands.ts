@@ -3,5 +3,8 @@ import type { CliCommand } from './command';
 import { archiveCommands } from './archiveCommands';
 import { statisticsCommands } from './statisticsCommands';
 import { memberLifeCommands } from './memberLifeCommands';
+import { importExportCommands } from './importExportCommands';
+import { printCommands } from './printCommands';
+import { developmentCommands } from './developmentCommands';
 
-export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands];
+export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...importExportCommands];

@@ -8,6 +8,7 @@ import { createDispatcher } from '../api/dispatcher';
 import { archiveFile, defaultDataDir } from '../services/dataDir';
 import { APP_ORIGIN, originOf } from './appOrigin';
 import { registerApi } from './ipc';
+import { registerPrinter } from './printerIpc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, hardenWebContents, isOwnWindowContents } from './window';
 
@@ -59,6 +60,7 @@ async function start(): Promise<void> {
   serveRenderer(protocol, RENDERER_DIR);
   const actor = operatorName();
   registerApi(ipcMain, dispatcher, { context: { actor }, isOwnWindow: isOwnWindowContents, trustedOrigins });
+  registerPrinter(ipcMain, { isOwnWindow: isOwnWindowContents, trustedOrigins });
   showMainWindow();
 }
 

@@ -1,10 +1,10 @@
 // The preload: exposes window.api with exactly one function per call name. Each sends the call over
-// the single 'api' channel and resolves to the ApiResult. Nothing else (no ipcRenderer, no Node) is
-// exposed. Runs sandboxed, so it is bundled as one CommonJS file requiring only 'electron'.
+// the single 'api' channel and resolves to the ApiResult; and window.printer (print, savePdf) on the
+// 'printer' channel. Nothing else (no ipcRenderer, no Node) is exposed. Runs sandboxed, so it is bundled as one CommonJS file requiring only 'electron'.
 import { contextBridge, ipcRenderer } from 'electron';
 import { CALL_NAMES, type CallName } from '../api/callNames';
 import type { ApiResult } from '../api/result';
-import { API_CHANNEL, type WindowApi } from '../api/windowApi';
+import { API_CHANNEL, PRINTER_CHANNEL, type WindowApi, type WindowPrinter } from '../api/windowApi';
 
 function callFor(name: CallName) {
   return (input?: unknown): Promise<ApiResult> => ipcRenderer.invoke(API_CHANNEL, name, input);
@@ -15,3 +15,10 @@ const api = Object.freeze(
 ) as WindowApi;
 
 contextBridge.exposeInMainWorld('api', api);
+
+// window.printer: two functions on the 'printer' channel; the main process checks the sender again.
+const printer: WindowPrinter = Object.freeze({
+  print: (payload: Parameters<WindowPrinter['print']>[0]) => ipcRenderer.invoke(PRINTER_CHANNEL, 'print', payload),
+  savePdf: (payload: Parameters<WindowPrinter['savePdf']>[0]) => ipcRenderer.invoke(PRINTER_CHANNEL, 'savePdf', payload),
+});
+contextBridge.exposeInMainWorld('printer', printer);

@@ -3,6 +3,8 @@
 import type { ServiceContext } from './context';
 import { todayOf } from './context';
 import { MEMBER_HOLDING_TYPES } from './organizations';
+import { devStageCounts } from './development/pipeline';
+import { listReminders } from './development/reminders';
 import { AGE_BANDS, computeStatistics, resolveScope, rollGroups, type StatRow } from './statistics';
 
 export interface Dashboard {
@@ -23,10 +25,10 @@ export interface Dashboard {
   pyramid: { band: string; label: string; labelEn: string; male: number; female: number }[];
   education: StatRow[];
   occupation: StatRow[];
-  /** 发展党员 stages: kept by a later part of the archive; zeros until then. */
+  /** 发展党员 stages: the pipeline's people by stage (development/pipeline.ts) and the 预备党员 on the roll. */
   pipeline: { available: boolean; stages: { code: string; label: string; labelEn: string; count: number }[] };
   trend: { month: string; mobile: number; lost: number }[];
-  /** Reminders (due 转正, overdue transfers …) come with a later part of the archive. */
+  /** 待办 due (development/reminders.ts), without the 政治生日 greetings. */
   reminders: { available: boolean; count: number };
 }
 
@@ -95,6 +97,7 @@ export async function computeDashboard(ctx: ServiceContext, q: { asOf?: string |
                 WHERE kind IN ('edited', 'moved') AND json_extract(after, '$.isMobile') = 1 GROUP BY member_id) mv ON mv.member_id = m.id
      WHERE m.is_mobile = 1 OR m.is_lost = 1`,
   );
+  const stages = await devStageCounts(ctx);
   const trend = months.map((mo, i) => ({ month: mo.month, mobile: trendRow?.[`mobile_${i}`] ?? 0, lost: trendRow?.[`lost_${i}`] ?? 0 }));
 
   return {
@@ -115,8 +118,8 @@ export async function computeDashboard(ctx: ServiceContext, q: { asOf?: string |
     education: table('education').rows.filter((r) => !r.ofWhich),
     occupation: table('occupation').rows,
     // 预备党员 are on the roll already; the earlier stages need the development records.
-    pipeline: { available: false, stages: PIPELINE_STAGES.map((s) => ({ ...s, count: s.code === 'probationary' ? count('category', 'probationary') : 0 })) },
+    pipeline: { available: true, stages: PIPELINE_STAGES.map((s) => ({ ...s, count: s.code === 'probationary' ? count('category', 'probationary') : (stages[s.code] ?? 0) })) },
     trend,
-    reminders: { available: false, count: 0 },
+    reminders: { available: true, count: (await listReminders(ctx)).dueCount },
   };
 }

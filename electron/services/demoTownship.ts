@@ -7,6 +7,7 @@ import { appendAudit } from './audit';
 import { DomainError } from './errors';
 import { insertMembersBulk } from './memberBulk';
 import { requireTownship } from './settings';
+import { insertDemoDevelopment } from './development/demo';
 
 export interface DemoOptions {
   members?: number;
@@ -28,6 +29,7 @@ export async function loadDemoTownship(ctx: ServiceContext, options: DemoOptions
       { source: '演示数据', onProgress: options.onProgress, signal: options.signal },
     );
     await insertDemoMobileRecords(ctx, demo.members, inserted.ids);
+    await insertDemoDevelopment(ctx, options.seed ?? 1);
     return { organizations: demo.orgs.length, members: inserted.inserted };
   });
   // The planner's statistics change with a bulk load: refresh them, or grouped counts pick bad indexes.

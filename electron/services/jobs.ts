@@ -111,3 +111,12 @@ export class JobRunner {
     }
   }
 }
+
+const runners = new WeakMap<object, JobRunner>();
+
+/** The jobs of one archive (one runner per open archive, shared by every kind of long work). */
+export function jobsOf(archive: object): JobRunner {
+  let r = runners.get(archive);
+  if (!r) runners.set(archive, (r = new JobRunner()));
+  return r;
+}

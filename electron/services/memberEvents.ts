@@ -7,7 +7,9 @@ import { nowIso } from './context';
 export type MemberEventKind =
   | 'created' | 'edited' | 'moved' | 'exited' | 'restored' | 'imported'
   // A member's life (issue 3): sub-records, 预备期, 组织关系转接, 流动/失联, 档案材料.
-  | 'subrecord' | 'probation' | 'transfer' | 'mobile' | 'lost' | 'file';
+  | 'subrecord' | 'probation' | 'transfer' | 'mobile' | 'lost' | 'file'
+  // 发展党员 and the yearly work (issue 4): the development history copied at admission, 民主评议, 处置, 党费.
+  | 'development' | 'appraisal' | 'disposal' | 'analysis' | 'registration' | 'dues';
 
 export interface MemberEventInput {
   memberId: string;

@@ -9,6 +9,10 @@ import { getSetup } from './settings';
 import { getOrg } from './organizations';
 import type { MemberFileData } from './print/memberFileHtml';
 import type { RosterColumn, RosterData } from './print/rosterHtml';
+import type { TransferLetterData } from './print/transferLetterHtml';
+import { listTransfers } from './transfers';
+import { DomainError } from './errors';
+import { getLifeRules } from './settings';
 
 export async function memberFileData(ctx: ServiceContext, id: string): Promise<MemberFileData> {
   const m = await getMember(ctx, id);
@@ -94,5 +98,40 @@ export async function rosterData(ctx: ServiceContext, q: { orgId?: string | null
       { label: '预备党员', value: `${probationary} 人` },
     ],
     printedOn: todayOf(ctx),
+  };
+}
+
+function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The outgoing 介绍信 by its number (〔2026〕第001号, or just 2026-001). */
+export async function transferLetterData(ctx: ServiceContext, letter: string): Promise<TransferLetterData> {
+  const short = /^(\d{4})-(\d{1,3})$/.exec(letter.trim());
+  const number = short ? `〔${short[1]}〕第${short[2].padStart(3, '0')}号` : letter.trim();
+  const t = (await listTransfers(ctx, { direction: 'out' })).find((x) => x.letterNumber === number);
+  if (!t) throw new DomainError('not_found', `找不到介绍信 ${number}`);
+  const m = await getMember(ctx, t.memberId);
+  const setup = await getSetup(ctx);
+  const rules = await getLifeRules(ctx);
+  const months = t.validUntil ? Math.round((Date.parse(t.validUntil) - Date.parse(t.transferDate)) / (30.44 * 86_400_000)) : rules.letterValidityMonths;
+  return {
+    letterNumber: number,
+    memberName: m.name,
+    gender: labelOf('gender', m.gender),
+    age: ageOn(m.birthDate, t.transferDate),
+    ethnicity: labelOf('ethnicity', m.ethnicity),
+    idNumber: m.idNumber,
+    category: labelOf('memberCategory', m.category),
+    fromOrgName: t.fromOrgName ?? m.orgName,
+    issuingOrgName: setup.township ? `中共${setup.township.name}委员会` : '',
+    destination: t.destination ?? t.toOrgName ?? '',
+    duesPaidTo: t.duesPaidTo ?? t.transferDate.slice(0, 7),
+    transferDate: t.transferDate,
+    validUntil: t.validUntil ?? t.transferDate,
+    validityMonths: months,
+    memberPhone: m.phone ?? '',
   };
 }

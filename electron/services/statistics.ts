@@ -300,9 +300,17 @@ export function mobileLostTable(roll: RollGroup[]): StatTable {
   return { ...table, note: '流动党员按当前登记计(外出日期登记启用后按统计日期计)', noteEn: 'Mobile members as currently recorded (by date once departure dates are kept)' };
 }
 
-/** 民主评议 grades: the appraisal records are kept by a later part of the archive. */
-export function appraisalTable(): StatTable {
-  return makeTable('appraisal', APPRAISAL_GRADES.map((g) => ({ code: g.code, label: g.zh, labelEn: g.en, count: 0 })), true);
+/** 民主评议 grades of the report date's year (development/reviews.ts), for the branches in scope. */
+export function appraisalTable(counts: Map<string, number>): StatTable {
+  return makeTable('appraisal', APPRAISAL_GRADES.map((g) => ({ code: g.code, label: g.zh, labelEn: g.en, count: counts.get(g.code) ?? 0 })));
+}
+
+async function appraisalCounts(ctx: ServiceContext, scope: Scope): Promise<Map<string, number>> {
+  const rows = await ctx.archive.query<{ grade: string; n: number }>(
+    `SELECT grade, count(*) AS n FROM appraisals WHERE year = CAST(substr(?1, 1, 4) AS INTEGER) AND ?2 = ?2 AND grade IS NOT NULL AND ${scopeCondition(scope, 'org_id')} GROUP BY grade`,
+    params(scope),
+  );
+  return new Map(rows.map((r) => [r.grade, r.n]));
 }
 
 // ---- everything together ----
@@ -338,7 +346,7 @@ export async function computeStatistics(ctx: ServiceContext, q: StatisticsQuery)
     exits: exitsTable(year),
     transfers: transfersTable(year),
     mobileLost: mobileLostTable(roll),
-    appraisal: appraisalTable(),
+    appraisal: appraisalTable(await appraisalCounts(ctx, scope)),
   };
   const result: Statistics = {
     asOf: scope.asOf,

@@ -23,6 +23,7 @@ import { newId } from '../../electron/services/ids';
 import type { ServiceContext } from '../../electron/services/context';
 import { measureGridFirstRows } from './gridFirstRows';
 import { measurePrintBatch } from './printBatch';
+import { measureRosterImport } from './rosterImport';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 150_000);
 const TODAY = '2026-11-28';
@@ -187,6 +188,16 @@ async function main() {
   const batch = await measurePrintBatch(path.join(root, 'ours'), 150).catch((e: Error) => e);
   if (batch instanceof Error) report('print 150 member forms to PDF', `failed: ${batch.message.split('\n')[0]}`, '≤ 15 s', false);
   else report('print 150 member forms to PDF', `${ms(batch.ms)} (${batch.pages} pages)`, '≤ 15 s, 150 pages', batch.ms <= 15_000 && batch.pages === 150);
+
+  // 导入花名册: the CLI in a child process, end to end (read the xlsx as a stream, check, one transaction).
+  const imp = await measureRosterImport(path.join(root, 'import'), MEMBERS).catch((e: Error) => e);
+  if (imp instanceof Error) report(`import ${MEMBERS.toLocaleString('en')}-row roster`, `failed: ${imp.message.split('\n')[0]}`, '≥ 20,000 rows/s', false);
+  else {
+    const rate = imp.rows / (imp.ms / 1000);
+    const rawRate = MEMBERS / (rawMs / 1000);
+    report(`import ${MEMBERS.toLocaleString('en')}-row roster`, `${ms(imp.ms)} (${Math.round(rate)} rows/s, ${(rate / rawRate).toFixed(2)}× raw insert rate)`, '≥ 20,000 rows/s', rate >= 20_000 && imp.inserted === MEMBERS);
+    report('import: peak RSS of the CLI', imp.maxRssMb === null ? 'not measured (no /usr/bin/time)' : `${imp.maxRssMb.toFixed(0)} MB`, '≤ 500 MB', imp.maxRssMb === null ? null : imp.maxRssMb <= 500);
+  }
 
   fs.rmSync(root, { recursive: true, force: true });
   const failed = results.filter((r) => r.ok === false);

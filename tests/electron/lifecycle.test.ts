@@ -111,7 +111,7 @@ describe('app lifecycle', () => {
     expect(state.steps).toContain('createDispatcher true');
     const ipcMain = modules.ipcMain as unknown as InstanceType<typeof fakes.FakeIpcMain>;
     const protocol = modules.protocol as unknown as InstanceType<typeof fakes.FakeProtocol>;
-    expect([...ipcMain.handlers.keys()]).toEqual(['api']);
+    expect([...ipcMain.handlers.keys()]).toEqual(['api', 'printer']);
     expect([...protocol.handlers.keys()]).toEqual(['app']);
     expect(fakes.FakeBrowserWindow.created.length).toBe(before + 1);
     const window = fakes.FakeBrowserWindow.created.at(-1)!;

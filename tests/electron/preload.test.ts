@@ -24,8 +24,16 @@ describe('preload', () => {
     api = bridge.exposed[0]?.[1] as Record<string, unknown>;
   });
 
-  it('exposes one object, window.api, and nothing else', () => {
-    expect(bridge.exposed.map(([key]) => key)).toEqual(['api']);
+  it('exposes window.api and window.printer, and nothing else', () => {
+    expect(bridge.exposed.map(([key]) => key)).toEqual(['api', 'printer']);
+  });
+
+  it('window.printer has print and savePdf on the printer channel, nothing else', async () => {
+    const printer = bridge.exposed[1][1] as Record<string, (p: unknown) => Promise<unknown>>;
+    expect(Object.keys(printer).sort()).toEqual(['print', 'savePdf']);
+    bridge.invoke.mockClear();
+    await printer.savePdf({ html: '<p>x</p>', suggestedName: '花名册' });
+    expect(bridge.invoke).toHaveBeenCalledWith('printer', 'savePdf', { html: '<p>x</p>', suggestedName: '花名册' });
   });
 
   it('has exactly the CALL_NAMES functions', () => {

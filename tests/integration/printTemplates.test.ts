@@ -6,7 +6,9 @@ import { htmlToPdf, pdfFonts, pdfPageSize, pdfPages, pdfText } from '../support/
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
 import { loadDemoTownship } from '../../electron/services/demoTownship';
 import { listMembers } from '../../electron/services/memberQuery';
-import { memberFileData, rosterData } from '../../electron/services/printing';
+import { memberFileData, rosterData, transferLetterData } from '../../electron/services/printing';
+import { transferLetterHtml } from '../../electron/services/print/transferLetterHtml';
+import { transferOut } from '../../electron/services/transfers';
 import { execFileSync } from 'node:child_process';
 import { memberFileHtml, memberFilesHtml } from '../../electron/services/print/memberFileHtml';
 import { printDocument } from '../../electron/services/print/printDocument';
@@ -77,6 +79,24 @@ describe('党员基本信息表', () => {
     const text = squash(pdfText(file));
     expect(text).toContain('张<b>三&四</b>');
     expect(text).toContain(squash(address));
+  }, 60_000);
+});
+
+describe('组织关系介绍信', () => {
+  it('一式三联 on one page: the letter number on each of the three parts, with cut lines', async () => {
+    const [m] = (await listMembers(t.ctx, { startRow: 40, endRow: 41, view: 'roll' })).rows;
+    const letter = await transferOut(t.ctx, m.id, { date: '2026-11-20', destination: '中共寿光市古城街道工作委员会', duesPaidTo: '2026-10' });
+    const data = await transferLetterData(t.ctx, letter.letterNumber!);
+    expect(await transferLetterData(t.ctx, '2026-1')).toEqual(data); // the short form of the number
+    const file = await htmlToPdf(browser, transferLetterHtml(data));
+    expect(pdfPages(file)).toBe(1);
+    const text = squash(pdfText(file));
+    expect(text.split(squash(letter.letterNumber!)).length - 1).toBe(3);
+    for (const part of ['(存根)', '(回执)', '请接洽', '沿此线剪开']) expect(text).toContain(part);
+    expect(text).toContain(squash(m.name));
+    expect(text).toContain('中共寿光市古城街道工作委员会');
+    expect(text).toContain('党费已交到2026年10月');
+    await expect(transferLetterData(t.ctx, '〔2026〕第999号')).rejects.toThrow('找不到介绍信');
   }, 60_000);
 });
 

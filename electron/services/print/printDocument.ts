@@ -42,6 +42,8 @@ thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
 tr, img { break-inside: avoid; page-break-inside: avoid; }
 td, th { overflow-wrap: anywhere; word-break: break-word; vertical-align: middle; }
+/* On screen (the preview) the page margins of @page do not apply: keep the same white border. */
+@media screen { body { padding: 10mm 12mm; } }
 ${o.css ?? ''}
 </style></head>
 <body>

@@ -1,20 +1,31 @@
 // The header of the workspace's pages (the members page draws its own, with the same look): brand,
 // township, the top navigation and the language switch.
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { call } from '../api';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export type WorkspacePage = 'dashboard' | 'members' | 'stats' | 'checks';
-const PAGES: WorkspacePage[] = ['dashboard', 'members', 'stats', 'checks'];
+export type WorkspacePage = 'dashboard' | 'members' | 'development' | 'reminders' | 'yearly' | 'stats' | 'checks' | 'rules';
+const PAGES: WorkspacePage[] = ['dashboard', 'members', 'development', 'reminders', 'yearly', 'stats', 'checks', 'rules'];
 
 export function TopNav({ page, onPage }: { page: WorkspacePage; onPage: (page: WorkspacePage) => void }) {
   const { t } = useTranslation();
+  // The 待办 badge: work due today (without the 政治生日 greetings), refreshed whenever the navigation is drawn anew.
+  const [due, setDue] = useState<number | null>(null);
+  useEffect(() => {
+    call('reminders', {}).then((r) => setDue(r.dueCount), () => setDue(null));
+  }, [page]);
   return (
     <nav className="top-nav" aria-label={t('nav.label')}>
       {PAGES.map((p) => (
         <button key={p} type="button" className={p === page ? 'active' : ''} aria-current={p === page ? 'page' : undefined} data-testid={`nav-${p}`} onClick={() => onPage(p)}>
           {t(`nav.${p}`)}
+          {p === 'reminders' && due !== null && due > 0 && (
+            <span className="nav-badge" data-testid="reminders-badge">
+              {due}
+            </span>
+          )}
         </button>
       ))}
     </nav>

@@ -14,6 +14,7 @@ import { MemberHistory } from './MemberHistory';
 import { SubRecordsPanel } from './life/SubRecordsPanel';
 import { MemberStatusPanel } from './life/MemberStatusPanel';
 import { MemberFilesPanel } from './life/MemberFilesPanel';
+import { PrintPreview, type PrintDocument } from './PrintPreview';
 import {
   DATE_FIELDS,
   emptyMemberValues,
@@ -48,6 +49,7 @@ function problemsByField(problems: FieldProblem[]): Record<string, string> {
 
 export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, onChanged }: Props) {
   const { t, i18n } = useTranslation();
+  const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const [memberId, setMemberId] = useState(initialId);
   const [record, setRecord] = useState<MemberRecordDto | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -322,6 +324,11 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
               <div className={`form-message ${message?.kind ?? ''}`} role={message?.kind === 'error' ? 'alert' : 'status'} data-testid="form-message">
                 {message?.text}
               </div>
+              {record && (
+                <button type="button" className="btn" data-testid="print-member" onClick={() => setPrinting(() => () => api.call('printMemberFile', { id: record.id }))}>
+                  {t('print.memberFile')}
+                </button>
+              )}
               {record && !record.exitReason && (
                 <button type="button" className="btn danger-outline" data-testid="exit-button" onClick={() => setExitOpen(true)} disabled={saving || dirty}>
                   {t('form.exit')}
@@ -337,6 +344,7 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
           )}
         </footer>
       </aside>
+      {printing && <PrintPreview load={printing} onClose={() => setPrinting(null)} />}
 
       {exitOpen && record && (
         <ExitDialog

@@ -22,6 +22,7 @@ import { OrgTree } from '../components/OrgTree';
 import { SearchBox } from '../components/SearchBox';
 import { StatusViews } from '../components/StatusViews';
 import { TransferInDialog } from '../components/life/TransferInDialog';
+import { loadPrintJob, PrintPreview, type PrintDocument, type PrintLoading } from '../components/PrintPreview';
 import { Toasts, type Toast } from '../components/Toasts';
 
 const BRANCH_TYPES = new Set(['branch', 'joint_branch']);
@@ -63,6 +64,7 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
   const [chooser, setChooser] = useState<ColumnInfo[] | null>(null);
   const [form, setForm] = useState<FormSession>(null);
   const [transferIn, setTransferIn] = useState(false);
+  const [printing, setPrinting] = useState<((loading: PrintLoading) => Promise<PrintDocument>) | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const grid = useRef<MembersGridHandle>(null);
   const toastSeq = useRef(0);
@@ -213,6 +215,22 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
                   />
                 )}
               </div>
+              <button
+                type="button"
+                className="btn"
+                data-testid="print-roster"
+                onClick={() => setPrinting(() => () => api.call('printRoster', { orgId: scopeOrgId, view: view === 'exited' ? 'exited' : view }))}
+              >
+                {t('print.roster')}
+              </button>
+              <button
+                type="button"
+                className="btn"
+                data-testid="print-batch"
+                onClick={() => setPrinting(() => (loading: PrintLoading) => loadPrintJob(() => api.call('startPrintBatch', { orgId: scopeOrgId, view }), loading))}
+              >
+                {t('print.batch')}
+              </button>
               <button type="button" className="btn" data-testid="transfer-in" onClick={() => setTransferIn(true)}>
                 {t('life.transfer.inButton')}
               </button>
@@ -248,6 +266,7 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
         />
       )}
 
+      {printing && <PrintPreview load={printing} onClose={() => setPrinting(null)} />}
       {transferIn && (
         <TransferInDialog
           orgs={nodes}

@@ -1,9 +1,10 @@
 // 统计报表: every 党内统计 table as of a chosen date, for the township or one organization, with a
 // print preview (the A4 template from the archive) and an Excel export (bytes from the archive, offered
 // as a download: the window never handles a file path).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, type CallOutput, type OrgNodeDto } from '../api';
+import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
 
 type Stats = CallOutput<'statistics'>;
 type Table = Stats['tables'][number];
@@ -38,8 +39,7 @@ export function StatsPage({ rootOrgId, onToast }: Props) {
   const [orgs, setOrgs] = useState<OrgNodeDto[]>([]);
   const [loaded, setLoaded] = useState<{ key: string; stats: Stats } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [preview, setPreview] = useState<string | null>(null);
-  const frame = useRef<HTMLIFrameElement>(null);
+  const [preview, setPreview] = useState<(() => Promise<PrintDocument>) | null>(null);
 
   useEffect(() => {
     api.orgTree().then(
@@ -78,12 +78,9 @@ export function StatsPage({ rootOrgId, onToast }: Props) {
     }
   };
 
-  const openPreview = async () => {
-    try {
-      setPreview((await api.call('printStatistics', input())).html);
-    } catch (e) {
-      onToast('error', messageOf(e));
-    }
+  const openPreview = () => {
+    const q = input();
+    setPreview(() => async () => ({ html: (await api.call('printStatistics', q)).html, title: t('stats.previewTitle') }));
   };
 
   const groups: [Table['group'], string][] = [
@@ -171,24 +168,7 @@ export function StatsPage({ rootOrgId, onToast }: Props) {
             </section>
           ))}
       </div>
-      {preview !== null && (
-        <div className="drawer-backdrop" data-testid="print-preview">
-          <div className="print-preview" role="dialog" aria-label={t('stats.previewTitle')}>
-            <header className="drawer-header">
-              <h2>{t('stats.previewTitle')}</h2>
-              <div className="toolbar-actions">
-                <button type="button" className="btn primary" data-testid="print-now" onClick={() => frame.current?.contentWindow?.print()}>
-                  {t('stats.printNow')}
-                </button>
-                <button type="button" className="btn" data-testid="print-close" onClick={() => setPreview(null)}>
-                  {t('common.close')}
-                </button>
-              </div>
-            </header>
-            <iframe ref={frame} title={t('stats.previewTitle')} srcDoc={preview} sandbox="allow-modals allow-same-origin" className="print-frame" />
-          </div>
-        </div>
-      )}
+      {preview !== null && <PrintPreview load={preview} onClose={() => setPreview(null)} />}
     </div>
   );
 }

@@ -11,6 +11,10 @@ import { MainPage, type MembersFocus } from './MainPage';
 import { DashboardPage } from './DashboardPage';
 import { StatsPage } from './StatsPage';
 import { ChecksPage } from './ChecksPage';
+import { DevelopmentPage } from './DevelopmentPage';
+import { RemindersPage } from './RemindersPage';
+import { YearlyPage } from './YearlyPage';
+import { RulesPage } from './RulesPage';
 
 interface Props {
   setup: SetupStatusDto;
@@ -22,6 +26,9 @@ export function Workspace({ setup, onLanguage }: Props) {
   const [focus, setFocus] = useState<{ key: number; focus: MembersFocus }>({ key: 0, focus: {} });
   const [drawer, setDrawer] = useState<{ memberId: string; orgs: OrgNodeDto[] } | null>(null);
   const [checksKey, setChecksKey] = useState(0);
+  const [devFocus, setDevFocus] = useState<string | null>(null);
+  const [devKey, setDevKey] = useState(0);
+  const [today] = useState(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
   const [toasts, setToasts] = useState<Toast[]>([]);
   const toastSeq = useRef(0);
 
@@ -34,6 +41,11 @@ export function Workspace({ setup, onLanguage }: Props) {
   const go = useCallback((next: WorkspacePage) => {
     // The members page opens fresh (whole township) from the navigation.
     if (next === 'members') setFocus((f) => ({ key: f.key + 1, focus: {} }));
+    // 发展党员 opens fresh (the board reloaded, nobody selected) from the navigation.
+    if (next === 'development') {
+      setDevFocus(null);
+      setDevKey((k) => k + 1);
+    }
     setPage(next);
   }, []);
   const openMembers = useCallback((f: MembersFocus) => {
@@ -62,6 +74,20 @@ export function Workspace({ setup, onLanguage }: Props) {
         {page === 'dashboard' && <DashboardPage township={township} onOpenMembers={openMembers} onOpenChecks={() => setPage('checks')} />}
         {page === 'stats' && <StatsPage rootOrgId={setup.rootOrgId} onToast={toast} />}
         {page === 'checks' && <ChecksPage refreshKey={checksKey} onOpenMember={openMember} onOpenOrg={(orgId) => openMembers({ orgId })} />}
+        {page === 'development' && <DevelopmentPage key={`${devKey}-${devFocus ?? ''}`} focusId={devFocus} onOpenMember={openMember} />}
+        {page === 'reminders' && (
+          <RemindersPage
+            onOpen={(item) => {
+              if (item.target === 'member') openMember(item.targetId);
+              else {
+                setDevFocus(item.targetId);
+                setPage('development');
+              }
+            }}
+          />
+        )}
+        {page === 'yearly' && <YearlyPage today={today} />}
+        {page === 'rules' && <RulesPage />}
       </div>
       {drawer && (
         <MemberForm

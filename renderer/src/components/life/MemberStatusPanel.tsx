@@ -7,6 +7,7 @@ import { api, messageOf, type CallOutput, type MemberRecordDto, type OrgNodeDto 
 import { codeItems, labelOf } from '../../lib/codes';
 import { todayLocal } from '../../lib/dates';
 import { ActionDialog, num, textOrNull, type ActionField } from './ActionDialog';
+import { PrintPreview, type PrintDocument } from '../PrintPreview';
 
 type Dossier = CallOutput<'memberDossier'>;
 type Rules = CallOutput<'getLifeRules'>;
@@ -35,6 +36,7 @@ function addMonths(date: string, months: number): string {
 
 export function MemberStatusPanel({ memberId, orgs, version, onChanged }: Props) {
   const { t, i18n } = useTranslation();
+  const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const [dossier, setDossier] = useState<Dossier | null>(null);
   const [rules, setRules] = useState<Rules | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -221,6 +223,13 @@ export function MemberStatusPanel({ memberId, orgs, version, onChanged }: Props)
                   <td>{x.letterNumber ?? ''}</td>
                   <td>{x.direction === 'internal' ? `${x.fromOrgName} → ${x.toOrgName}` : (x.destination ?? x.origin ?? '')}</td>
                   <td>{labelOf('transferStatus', x.status, i18n.language)}</td>
+                  <td>
+                    {x.direction === 'out' && x.letterNumber && (
+                      <button type="button" className="btn small" data-testid={`print-letter-${x.id}`} onClick={() => setPrinting(() => () => api.call('printTransferLetter', { letter: x.letterNumber! }))}>
+                        {t('print.letter')}
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -293,6 +302,7 @@ export function MemberStatusPanel({ memberId, orgs, version, onChanged }: Props)
           onSubmit={async (v) => done(await dialogs[action].run(v))}
         />
       )}
+      {printing && <PrintPreview load={printing} onClose={() => setPrinting(null)} />}
     </div>
   );
 }

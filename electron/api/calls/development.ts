@@ -1,0 +1,116 @@
+// 发展党员 and the yearly cycle: the development pipeline (people, transitions, documents), the rule table,
+// 待办 (reminders), 民主评议 with disposals, 半年一分析, 三年一登记, and 党费.
+import { z } from 'zod';
+import { defineCall } from '../defineCall';
+import { id, memberRecord, nullableText, optText } from '../schemas';
+import {
+  addDevDocument, admitProbationary, approveAdmission, createApplicant, devStageCounts, getDevRecord, listDevPeople, makeActivist, makeCandidate,
+  recordActivistReview, recordPoliticalReview, recordPublicity, recordTalk, recordTraining, withdrawDevelopment,
+} from '../../services/development/pipeline';
+import { listDevRules, setDevRule } from '../../services/development/rules';
+import { listReminders, REMINDER_KINDS } from '../../services/development/reminders';
+import { appraisalGrid, getRegistrationOutcomes, listAnalyses, recordDisposal, reviewsSummary, saveAnalysis, saveAppraisals, saveRegistration, setRegistrationOutcomes } from '../../services/development/reviews';
+import { DUES_RATE_TABLE, duesGrid, duesSummary, saveDuesPayments, setDuesStandard } from '../../services/development/dues';
+
+const day = z.string().max(20);
+const document = z.object({ name: z.string().max(100), date: day, fileName: optText, mime: z.string().max(100).nullable().optional(), contentBase64: z.string().max(28_000_000).nullable().optional() });
+const stepInput = { id, date: day, decidedBy: optText, note: optText, documents: z.array(document).max(20).optional() };
+const count = z.number().int().min(0).max(100000);
+const vote = z.object({ entitled: count, present: count, yes: count, no: count, abstain: count });
+
+const devPerson = z.object({
+  id, name: z.string(), gender: z.string(), idNumber: z.string(), ethnicity: z.string(), birthDate: z.string(), education: z.string(), occupation: z.string(),
+  phone: nullableText, address: nullableText, orgId: id, orgName: z.string(), stage: z.string(), applicationDate: z.string(), talkDate: nullableText,
+  activistDate: nullableText, lastReviewDate: nullableText, candidateDate: nullableText, contacts: z.array(z.string()), introducers: z.array(z.string()),
+  politicalReviewDate: nullableText, trainingHours: z.number().nullable(), trainingEndDate: nullableText, publicityStart: nullableText, publicityEnd: nullableText,
+  meetingDate: nullableText, approvalDate: nullableText, memberId: nullableText, note: nullableText,
+});
+const devStep = z.object({
+  id, kind: z.string(), label: z.string(), stepDate: z.string(), decidedBy: nullableText, detail: z.record(z.string(), z.unknown()).nullable(), warnings: z.array(z.string()),
+  documents: z.array(z.object({ id, name: z.string(), docDate: z.string(), fileName: nullableText, mime: nullableText, size: z.number().nullable(), sha256: nullableText })),
+});
+const devRecord = z.object({ person: devPerson, steps: z.array(devStep) });
+const transitionResult = z.object({ record: devRecord, warnings: z.array(z.string()), member: memberRecord.optional() });
+
+const devRule = z.object({
+  key: z.string(), label: z.string(), labelEn: z.string(), unit: z.string(), value: z.number(), maxValue: z.number().nullable(), advisory: z.boolean(),
+  defaultValue: z.number(), defaultMaxValue: z.number().nullable(), defaultAdvisory: z.boolean(), min: z.number(), max: z.number(), text: z.string(),
+});
+
+const reminder = z.object({
+  kind: z.enum(REMINDER_KINDS), target: z.enum(['member', 'devPerson']), targetId: id, name: z.string(), orgId: id, orgName: z.string(), dueDate: z.string(), overdue: z.boolean(), text: z.string(),
+});
+const reminders = z.object({ asOf: z.string(), items: z.array(reminder), counts: z.record(z.string(), z.number()), dueCount: z.number() });
+
+const year = z.number().int().min(2000).max(2100);
+const appraisalRow = z.object({ memberId: id, name: z.string(), category: z.string(), grade: nullableText, note: nullableText, disposal: nullableText });
+const reviewRow = z.object({
+  orgId: id, orgName: z.string(), excellent: z.number(), qualified: z.number(), basic: z.number(), unqualified: z.number(), graded: z.number(), notGraded: z.number(), excellentOverThird: z.boolean(), disposals: z.number(),
+});
+const reviewTotal = z.object({ excellent: z.number(), qualified: z.number(), basic: z.number(), unqualified: z.number(), graded: z.number(), notGraded: z.number(), disposals: z.number() });
+const duesRow = z.object({
+  memberId: id, name: z.string(), category: z.string(), basis: nullableText, monthlyFen: z.number().nullable(), paid: z.record(z.string(), z.number()),
+  dueFen: z.number(), paidFen: z.number(), arrearsFen: z.number(), unpaidMonths: z.number(),
+});
+const duesSummaryRow = z.object({ orgId: id, orgName: z.string(), members: z.number(), dueFen: z.number(), paidFen: z.number(), arrearsFen: z.number(), membersInArrears: z.number() });
+const duesTotal = z.object({ members: z.number(), dueFen: z.number(), paidFen: z.number(), arrearsFen: z.number(), membersInArrears: z.number() });
+
+export const developmentCalls = {
+  // ---- 发展党员 ----
+  listDevPeople: defineCall({ input: z.object({ stage: z.string().max(20).nullable().optional(), orgId: id.nullable().optional() }).optional(), output: z.array(devPerson), write: false, run: (ctx, i) => listDevPeople(ctx, i ?? {}) }),
+  devStageCounts: defineCall({ input: z.object({}).optional(), output: z.record(z.string(), z.number()), write: false, run: (ctx) => devStageCounts(ctx) }),
+  getDevRecord: defineCall({ input: z.object({ id }), output: devRecord, write: false, run: (ctx, i) => getDevRecord(ctx, i.id) }),
+  createApplicant: defineCall({
+    input: z.object({
+      name: z.string().max(60), gender: z.string().max(8), idNumber: z.string().max(40), ethnicity: z.string().max(8), birthDate: day, education: z.string().max(8), occupation: z.string().max(8),
+      phone: optText, address: optText, orgId: z.string().max(64), applicationDate: day, note: optText, documents: z.array(document).max(20).optional(),
+    }),
+    output: transitionResult, write: true, run: (ctx, i) => createApplicant(ctx, i),
+  }),
+  recordTalk: defineCall({ input: z.object(stepInput), output: transitionResult, write: true, run: (ctx, i) => recordTalk(ctx, i.id, i) }),
+  makeActivist: defineCall({ input: z.object({ ...stepInput, contacts: z.array(id).max(5) }), output: transitionResult, write: true, run: (ctx, i) => makeActivist(ctx, i.id, i) }),
+  recordActivistReview: defineCall({ input: z.object(stepInput), output: transitionResult, write: true, run: (ctx, i) => recordActivistReview(ctx, i.id, i) }),
+  makeCandidate: defineCall({ input: z.object(stepInput), output: transitionResult, write: true, run: (ctx, i) => makeCandidate(ctx, i.id, i) }),
+  recordPoliticalReview: defineCall({ input: z.object(stepInput), output: transitionResult, write: true, run: (ctx, i) => recordPoliticalReview(ctx, i.id, i) }),
+  recordTraining: defineCall({ input: z.object({ ...stepInput, hours: z.number().int().min(0).max(10000) }), output: transitionResult, write: true, run: (ctx, i) => recordTraining(ctx, i.id, i) }),
+  recordPublicity: defineCall({ input: z.object({ ...stepInput, endDate: day }), output: transitionResult, write: true, run: (ctx, i) => recordPublicity(ctx, i.id, i) }),
+  admitProbationary: defineCall({ input: z.object({ ...stepInput, vote, introducers: z.array(id).max(5) }), output: transitionResult, write: true, run: (ctx, i) => admitProbationary(ctx, i.id, i) }),
+  approveAdmission: defineCall({ input: z.object(stepInput), output: transitionResult, write: true, run: (ctx, i) => approveAdmission(ctx, i.id, i) }),
+  withdrawDevelopment: defineCall({ input: z.object(stepInput), output: transitionResult, write: true, run: (ctx, i) => withdrawDevelopment(ctx, i.id, i) }),
+  addDevDocument: defineCall({ input: document.extend({ personId: id, stepId: id.nullable().optional() }), output: devRecord, write: true, run: (ctx, i) => addDevDocument(ctx, i) }),
+  // ---- rules ----
+  listDevRules: defineCall({ input: z.object({}).optional(), output: z.array(devRule), write: false, run: (ctx) => listDevRules(ctx) }),
+  setDevRule: defineCall({ input: z.object({ key: z.string().max(40), value: z.number(), maxValue: z.number().nullable().optional(), advisory: z.boolean() }), output: devRule, write: true, run: (ctx, i) => setDevRule(ctx, i) }),
+  // ---- 待办 ----
+  reminders: defineCall({ input: z.object({}).optional(), output: reminders, write: false, run: (ctx) => listReminders(ctx) }),
+  // ---- 民主评议 and the yearly work ----
+  appraisalGrid: defineCall({ input: z.object({ year, orgId: id }), output: z.array(appraisalRow), write: false, run: (ctx, i) => appraisalGrid(ctx, i.year, i.orgId) }),
+  saveAppraisals: defineCall({
+    input: z.object({ year, orgId: id, rows: z.array(z.object({ memberId: id, grade: z.string().max(20).nullable(), note: optText })).max(5000) }),
+    output: z.object({ saved: z.number(), warnings: z.array(z.string()), needsDisposal: z.array(z.string()) }),
+    write: true, run: (ctx, i) => saveAppraisals(ctx, i),
+  }),
+  recordDisposal: defineCall({
+    input: z.object({ memberId: id, year, kind: z.string().max(20), decidedDate: day, deadline: optText, note: optText }),
+    output: z.object({ id, memberId: id, appraisalId: nullableText, kind: z.string(), decidedDate: z.string(), deadline: nullableText, note: nullableText }),
+    write: true, run: (ctx, i) => recordDisposal(ctx, i),
+  }),
+  reviewsSummary: defineCall({ input: z.object({ year }), output: z.object({ year: z.number(), branches: z.array(reviewRow), total: reviewTotal }), write: false, run: (ctx, i) => reviewsSummary(ctx, i.year) }),
+  saveAnalysis: defineCall({ input: z.object({ memberId: id, period: z.string().max(10), note: z.string().max(2000) }), output: z.object({ id, period: z.string(), note: z.string() }), write: true, run: (ctx, i) => saveAnalysis(ctx, i) }),
+  listAnalyses: defineCall({ input: z.object({ memberId: id }), output: z.array(z.object({ id, period: z.string(), note: z.string() })), write: false, run: (ctx, i) => listAnalyses(ctx, i.memberId) }),
+  registrationOutcomes: defineCall({ input: z.object({}).optional(), output: z.array(z.string()), write: false, run: (ctx) => getRegistrationOutcomes(ctx) }),
+  setRegistrationOutcomes: defineCall({ input: z.object({ outcomes: z.array(z.string().max(40)).max(10) }), output: z.array(z.string()), write: true, run: (ctx, i) => setRegistrationOutcomes(ctx, i.outcomes) }),
+  saveRegistration: defineCall({ input: z.object({ memberId: id, year, outcome: z.string().max(40), date: day, note: optText }), output: z.object({ id }), write: true, run: (ctx, i) => saveRegistration(ctx, i) }),
+  // ---- 党费 ----
+  duesRateTable: defineCall({ input: z.object({}).optional(), output: z.unknown(), write: false, run: async () => DUES_RATE_TABLE }),
+  setDuesStandard: defineCall({
+    input: z.object({ memberId: id, fromMonth: z.string().max(10), basis: z.string().max(20), incomeFen: z.number().int().nullable().optional(), fixedFen: z.number().int().nullable().optional() }),
+    output: z.object({ id, monthlyFen: z.number() }), write: true, run: (ctx, i) => setDuesStandard(ctx, i),
+  }),
+  duesGrid: defineCall({ input: z.object({ year, orgId: id }), output: z.array(duesRow), write: false, run: (ctx, i) => duesGrid(ctx, i.year, i.orgId) }),
+  saveDuesPayments: defineCall({
+    input: z.object({ orgId: id, year, paidDate: day, entries: z.array(z.object({ memberId: id, month: z.string().max(10), amountFen: z.number().int().nullable() })).max(20000) }),
+    output: z.object({ saved: z.number() }), write: true, run: (ctx, i) => saveDuesPayments(ctx, i),
+  }),
+  duesSummary: defineCall({ input: z.object({ year }), output: z.object({ year: z.number(), branches: z.array(duesSummaryRow), total: duesTotal }), write: false, run: (ctx, i) => duesSummary(ctx, i.year) }),
+};

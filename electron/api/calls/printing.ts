@@ -1,0 +1,80 @@
+// Printing: each call returns the self-contained HTML of one print template, for the preview, for
+// Electron's hidden print window, and for the CLI (`print … --html FILE`).
+import { z } from 'zod';
+import { defineCall } from '../defineCall';
+import { id, memberView } from '../schemas';
+import { memberFileData, rosterData, transferLetterData } from '../../services/printing';
+import { memberFileHtml, memberFilesHtml } from '../../services/print/memberFileHtml';
+import { rosterHtml } from '../../services/print/rosterHtml';
+import { transferLetterHtml } from '../../services/print/transferLetterHtml';
+import { listMembers } from '../../services/memberQuery';
+import { DomainError } from '../../services/errors';
+import { jobsOf, throwIfCancelled } from '../../services/jobs';
+import { jobStatusSchema } from './importExport';
+
+const html = z.object({ html: z.string(), title: z.string(), pages: z.number().int().optional() });
+
+/** A batch is one PDF; past this many forms the clerk should print branch by branch. */
+const BATCH_LIMIT = 2000;
+
+export const printingCalls = {
+  printMemberFile: defineCall({
+    input: z.object({ id }),
+    output: html,
+    write: false,
+    run: async (ctx, i) => {
+      const data = await memberFileData(ctx, i.id);
+      return { html: memberFileHtml(data), title: `党员基本信息表 ${data.fields.name}`, pages: 1 };
+    },
+  }),
+  printMemberFiles: defineCall({
+    input: z.object({ orgId: id.nullable().optional(), view: memberView.optional() }),
+    output: html,
+    write: false,
+    run: async (ctx, i) => {
+      const { rows, total } = await listMembers(ctx, { startRow: 0, endRow: BATCH_LIMIT, orgId: i.orgId, view: i.view ?? 'roll', sort: [{ colId: 'orgName', sort: 'asc' }] });
+      if (total > BATCH_LIMIT) throw new DomainError('bad_input', `一次最多批量打印 ${BATCH_LIMIT} 份,当前范围有 ${total} 人,请按党支部分批打印`);
+      const list = [];
+      for (const r of rows) list.push(await memberFileData(ctx, r.id));
+      return { html: memberFilesHtml(list), title: `党员基本信息表(${list.length} 人)`, pages: list.length };
+    },
+  }),
+  /** The same batch as a job, for the window: progress member by member, and cancel. */
+  startPrintBatch: defineCall({
+    input: z.object({ orgId: id.nullable().optional(), view: memberView.optional() }),
+    output: jobStatusSchema,
+    write: false,
+    run: async (ctx, i) => {
+      const { rows, total } = await listMembers(ctx, { startRow: 0, endRow: BATCH_LIMIT, orgId: i.orgId, view: i.view ?? 'roll', sort: [{ colId: 'orgName', sort: 'asc' }] });
+      if (total > BATCH_LIMIT) throw new DomainError('bad_input', `一次最多批量打印 ${BATCH_LIMIT} 份,当前范围有 ${total} 人,请按党支部分批打印`);
+      return jobsOf(ctx.archive).start('printBatch', async ({ signal, progress }) => {
+        const list = [];
+        for (const [n, r] of rows.entries()) {
+          throwIfCancelled(signal);
+          progress(n, rows.length, `正在准备第 ${n + 1} / ${rows.length} 份`);
+          list.push(await memberFileData(ctx, r.id));
+        }
+        progress(rows.length, rows.length);
+        return { html: memberFilesHtml(list), title: `党员基本信息表(${list.length} 人)`, pages: list.length };
+      });
+    },
+  }),
+  printRoster: defineCall({
+    input: z.object({ orgId: id.nullable().optional(), view: memberView.optional(), columns: z.array(z.string().max(40)).max(30).optional() }),
+    output: html,
+    write: false,
+    run: async (ctx, i) => {
+      const data = await rosterData(ctx, i);
+      return { html: rosterHtml(data), title: data.title };
+    },
+  }),
+  printTransferLetter: defineCall({
+    input: z.object({ letter: z.string().min(1).max(40) }),
+    output: html,
+    write: false,
+    run: async (ctx, i) => {
+      const data = await transferLetterData(ctx, i.letter);
+      return { html: transferLetterHtml(data), title: `组织关系介绍信 ${data.letterNumber}`, pages: 1 };
+    },
+  }),
+};

@@ -1,0 +1,125 @@
+// 待办: what is due or overdue today, each item linking to its record — applicants waiting for their talk,
+// activists due for the half-yearly review or eligible to become 发展对象, 预备党员 whose probation ends
+// soon, resolutions waiting for 党委 approval past the normal time, members with months of unpaid dues,
+// members lost for months, and this month's 政治生日 (join anniversaries). Limits come from the rule table.
+import type { ServiceContext } from '../context';
+import { todayOf } from '../context';
+import { addYears } from '../memberRules';
+import { addMonths } from '../lifeCommon';
+import { getDevRules } from './rules';
+import { unpaidMonths } from './dues';
+
+export const REMINDER_KINDS = ['talk', 'activistReview', 'candidateEligible', 'probationEnding', 'approvalOverdue', 'duesArrears', 'lostOverdue', 'politicalBirthday'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+export const REMINDER_LABELS: Record<ReminderKind, string> = {
+  talk: '待谈话的入党申请人', activistReview: '待考察的入党积极分子', candidateEligible: '可列为发展对象的积极分子', probationEnding: '预备期即将期满',
+  approvalOverdue: '党委审批超期', duesArrears: '连续未交党费', lostOverdue: '失联超期', politicalBirthday: '本月政治生日',
+};
+
+export interface Reminder {
+  kind: ReminderKind;
+  /** 'member' opens the member record, 'devPerson' the development record. */
+  target: 'member' | 'devPerson';
+  targetId: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+  dueDate: string;
+  overdue: boolean;
+  text: string;
+}
+
+export interface RemindersView {
+  asOf: string;
+  items: Reminder[];
+  counts: Record<ReminderKind, number>;
+  /** Work due (everything but the 政治生日 greetings): the number on the navigation badge. */
+  dueCount: number;
+}
+
+export async function listReminders(ctx: ServiceContext): Promise<RemindersView> {
+  const today = todayOf(ctx);
+  const rules = await getDevRules(ctx);
+  const items: Reminder[] = [];
+  const push = (r: Reminder) => items.push(r);
+
+  const dev = await ctx.archive.query<{ id: string; name: string; org_id: string; org_name: string; stage: string; application_date: string; talk_date: string | null; activist_date: string | null; last_review_date: string | null; meeting_date: string | null; approval_date: string | null }>(
+    `SELECT p.id, p.name, p.org_id, o.name AS org_name, p.stage, p.application_date, p.talk_date, p.activist_date, p.last_review_date, p.meeting_date, p.approval_date
+     FROM dev_people p JOIN organizations o ON o.id = p.org_id WHERE p.stage IN ('applicant', 'activist', 'admitted')`,
+  );
+  for (const p of dev) {
+    const base = { target: 'devPerson' as const, targetId: p.id, name: p.name, orgId: p.org_id, orgName: p.org_name };
+    if (p.stage === 'applicant' && !p.talk_date) {
+      const due = addMonths(p.application_date, rules.talkWithinMonths.value);
+      push({ ...base, kind: 'talk', dueDate: due, overdue: due < today, text: `${p.application_date} 递交入党申请书,应在 ${due} 前派人谈话${due < today ? '(已超期)' : ''}` });
+    }
+    if (p.stage === 'activist' && p.activist_date) {
+      const since = p.last_review_date ?? p.activist_date;
+      const due = addMonths(since, rules.reviewMonths.value);
+      if (due <= addMonths(today, 1)) push({ ...base, kind: 'activistReview', dueDate: due, overdue: due < today, text: `${p.last_review_date ? `上次考察 ${since}` : `${since} 确定为积极分子`},应于 ${due} 前进行考察` });
+      const eligible = addMonths(p.activist_date, rules.cultivationMonths.value);
+      if (eligible <= today) push({ ...base, kind: 'candidateEligible', dueDate: eligible, overdue: false, text: `${p.activist_date} 确定为积极分子,培养期已于 ${eligible} 满,可讨论列为发展对象` });
+    }
+    if (p.stage === 'admitted' && p.meeting_date && !p.approval_date) {
+      const normal = addMonths(p.meeting_date, rules.approvalMonths.value);
+      const latest = addMonths(p.meeting_date, rules.approvalMonths.maxValue ?? rules.approvalMonths.value);
+      if (normal < today) push({ ...base, kind: 'approvalOverdue', dueDate: normal, overdue: true, text: `支部大会 ${p.meeting_date} 通过,应于 ${normal} 前由党委审批,最迟 ${latest}` });
+    }
+  }
+
+  // 预备党员: probation ends one year after 入党日期, later by an extension.
+  const probationers = await ctx.archive.query<{ id: string; name: string; org_id: string; org_name: string; join_date: string; ext: number | null }>(
+    `SELECT m.id, m.name, m.org_id, o.name AS org_name, m.join_date, (SELECT max(extend_months) FROM probation_decisions d WHERE d.member_id = m.id AND d.kind = 'extend') AS ext
+     FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.exit_reason IS NULL AND m.category = 'probationary'`,
+  );
+  const soon = new Date(Date.parse(today) + rules.probationReminderDays.value * 86_400_000).toISOString().slice(0, 10);
+  for (const m of probationers) {
+    const end = addMonths(addYears(m.join_date, 1), m.ext ?? 0);
+    if (end <= soon) {
+      push({ kind: 'probationEnding', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: end, overdue: end < today, text: end < today ? `预备期已于 ${end} 期满,尚未讨论转正` : `预备期于 ${end} 期满,应及时讨论转正` });
+    }
+  }
+
+  // 党费: consecutive months without payment, for members whose dues are kept.
+  const current = today.slice(0, 7);
+  const duesRows = await ctx.archive.query<{ id: string; name: string; org_id: string; org_name: string; first_month: string; last_paid: string | null }>(
+    `SELECT m.id, m.name, m.org_id, o.name AS org_name, s.first_month,
+       (SELECT max(month) FROM dues_payments p WHERE p.member_id = m.id AND p.month < ?) AS last_paid
+     FROM (SELECT member_id, min(from_month) AS first_month FROM dues_standards GROUP BY member_id) s
+     JOIN members m ON m.id = s.member_id JOIN organizations o ON o.id = m.org_id WHERE m.exit_reason IS NULL`,
+    [current],
+  );
+  for (const r of duesRows) {
+    const n = unpaidMonths([{ from_month: r.first_month }], r.last_paid ? [r.last_paid] : [], current);
+    if (n >= rules.duesArrearsMonths.value) {
+      push({ kind: 'duesArrears', target: 'member', targetId: r.id, name: r.name, orgId: r.org_id, orgName: r.org_name, dueDate: `${r.last_paid ?? r.first_month}-01`, overdue: true, text: `已连续 ${n} 个月未交纳党费${r.last_paid ? `(最后交至 ${r.last_paid})` : ''},应按规定进行自行脱党审查` });
+    }
+  }
+
+  // 失联 past the rule's months.
+  const lost = await ctx.archive.query<{ id: string; name: string; org_id: string; org_name: string; lost_date: string }>(
+    `SELECT m.id, m.name, m.org_id, o.name AS org_name, coalesce(m.lost_date, m.join_date) AS lost_date FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.exit_reason IS NULL AND m.is_lost = 1`,
+  );
+  for (const m of lost) {
+    const due = addMonths(m.lost_date, rules.lostMonths.value);
+    if (due <= today) push({ kind: 'lostOverdue', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: due, overdue: true, text: `${m.lost_date} 失去联系,已满 ${rules.lostMonths.value} 个月,应进行停止党籍审查` });
+  }
+
+  // 政治生日: join anniversaries this month.
+  const month = today.slice(5, 7);
+  const birthdays = await ctx.archive.query<{ id: string; name: string; org_id: string; org_name: string; join_date: string }>(
+    `SELECT m.id, m.name, m.org_id, o.name AS org_name, m.join_date FROM members m JOIN organizations o ON o.id = m.org_id
+     WHERE m.exit_reason IS NULL AND substr(m.join_date, 6, 2) = ? AND m.join_date < ?`,
+    [month, `${today.slice(0, 4)}-01-01`],
+  );
+  for (const m of birthdays) {
+    const years = Number(today.slice(0, 4)) - Number(m.join_date.slice(0, 4));
+    const day = `${today.slice(0, 4)}${m.join_date.slice(4)}`;
+    push({ kind: 'politicalBirthday', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: day.endsWith('02-29') ? `${today.slice(0, 4)}-02-28` : day, overdue: false, text: `${m.join_date} 入党,本月是入党 ${years} 周年的政治生日` });
+  }
+
+  const order = new Map(REMINDER_KINDS.map((k, i) => [k, i]));
+  items.sort((a, b) => order.get(a.kind)! - order.get(b.kind)! || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.name.localeCompare(b.name, 'zh')));
+  const counts = Object.fromEntries(REMINDER_KINDS.map((k) => [k, items.filter((i) => i.kind === k).length])) as Record<ReminderKind, number>;
+  return { asOf: today, items, counts, dueCount: items.filter((i) => i.kind !== 'politicalBirthday').length };
+}

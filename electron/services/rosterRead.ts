@@ -1,0 +1,239 @@
+// Reading the office's own Excel rosters (花名册) cell by cell, whatever the file: `.xlsx` streamed row by
+// row (exceljs' WorkbookReader, so a 150,000-row roster is never held whole), the older `.xls` (BIFF,
+// SheetJS; such files hold at most 65,536 rows), and `.csv` in UTF-8 or GBK (iconv-lite). Every reader
+// yields the same thing: one sheet row at a time, cells as text, numbers or calendar dates.
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { DomainError } from './errors';
+
+/** A calendar date read from a cell that Excel itself stores as a date. */
+export interface RosterDate {
+  date: string; // YYYY-MM-DD
+}
+export type RosterCell = string | number | RosterDate | null;
+
+export interface RosterRow {
+  sheet: string;
+  rowNumber: number; // 1-based, as Excel shows it
+  cells: RosterCell[]; // 0-based columns
+}
+
+/** The file: bytes the window picked, or a path the CLI was given (streamed from disk). */
+export interface RosterSource {
+  fileName: string;
+  bytes?: Buffer;
+  path?: string;
+}
+
+export type RosterFormat = 'xlsx' | 'xls' | 'csv';
+
+export function rosterFormat(src: RosterSource): RosterFormat {
+  const ext = /\.([a-z]+)$/i.exec(src.fileName)?.[1]?.toLowerCase();
+  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  if (ext === 'xls') return 'xls';
+  if (ext === 'csv' || ext === 'txt') return 'csv';
+  // No usable extension: look at the first bytes (zip = xlsx, OLE2 compound file = xls).
+  const head = src.bytes ? src.bytes.subarray(0, 8) : readHead(src.path!);
+  if (head[0] === 0x50 && head[1] === 0x4b) return 'xlsx';
+  if (head[0] === 0xd0 && head[1] === 0xcf) return 'xls';
+  return 'csv';
+}
+
+function readHead(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(8);
+    fs.readSync(fd, buf, 0, 8, 0);
+    return buf;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function bytesOf(src: RosterSource): Buffer {
+  return src.bytes ?? fs.readFileSync(src.path!);
+}
+
+/** Excel's day number (1900 system, with its 1900-02-29) → YYYY-MM-DD. */
+export function excelSerialToIso(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86_400_000); // 25569 = 1970-01-01
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** A JS Date from exceljs: Excel dates have no zone, exceljs reads them as UTC midnight. */
+function dateToIso(d: Date): string {
+  // A time-of-day a few seconds off midnight (floating point in the file) must not change the day.
+  return new Date(d.getTime() + 60_000).toISOString().slice(0, 10);
+}
+
+/** exceljs cell value → our cell: rich text joined, formulas by their result, hyperlinks by their text. */
+function fromExcelJs(v: unknown): RosterCell {
+  if (v == null) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : { date: dateToIso(v) };
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string; sharedFormula?: string };
+    if (o.richText) return o.richText.map((t) => t.text).join('');
+    if ('result' in o) return fromExcelJs(o.result);
+    if (o.text !== undefined) return fromExcelJs(o.text);
+    if (o.error) return null;
+  }
+  return String(v);
+}
+
+/** UTF-8 bytes → text, a character split across two chunks kept whole. */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+/**
+ * exceljs 4.4's streaming reader decodes each zip chunk on its own (utils/parse-sax.js), so a Chinese
+ * character that straddles two chunks comes out as U+FFFD: measured here as 5 damaged cells in a
+ * 30,000-row roster (高中 → 高��). Its parser passes text through untouched, so the reader's entry
+ * points are given text decoded across chunk boundaries instead. Applied once, to the reader only.
+ */
+let readerPatched = false;
+function patchStreamingReader(): void {
+  if (readerPatched) return;
+  readerPatched = true;
+  type Entry = AsyncIterable<Buffer | string> & NodeJS.ReadableStream;
+  const proto = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const asText = (entry: Entry) => Readable.from(utf8Text(entry));
+  for (const method of ['_parseSharedStrings', '_parseWorkbook', '_parseStyles', '_parseRels']) {
+    const original = proto[method];
+    if (typeof original !== 'function') continue;
+    proto[method] = function (this: unknown, entry: unknown, ...rest: unknown[]) {
+      return original.call(this, asText(entry as Entry), ...rest);
+    };
+  }
+  const parseWorksheet = proto._parseWorksheet;
+  if (typeof parseWorksheet === 'function') {
+    proto._parseWorksheet = function (this: unknown, iterator: unknown, ...rest: unknown[]) {
+      return parseWorksheet.call(this, utf8Text(iterator as AsyncIterable<Buffer>), ...rest);
+    };
+  }
+}
+
+async function* readXlsx(src: RosterSource, sheet?: string): AsyncGenerator<RosterRow> {
+  patchStreamingReader();
+  const input = src.path ? fs.createReadStream(src.path) : Readable.from(src.bytes!);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  try {
+    for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }> & { name: string }>) {
+      const name = ws.name;
+      const wanted = !sheet || sheet === name;
+      for await (const row of ws) {
+        if (!wanted) continue; // the zip stream must still be read through to reach the next sheet
+        const values = row.values;
+        const cells: RosterCell[] = [];
+        for (let c = 1; c < values.length; c++) cells.push(fromExcelJs(values[c]));
+        yield { sheet: name, rowNumber: row.number, cells };
+      }
+    }
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    throw new DomainError('bad_input', `无法读取 Excel 文件“${src.fileName}”:${(err as Error).message}(文件可能已损坏,或不是 .xlsx 格式)`);
+  }
+}
+
+async function* readXls(src: RosterSource, sheet?: string): AsyncGenerator<RosterRow> {
+  const XLSX = await import('@e965/xlsx');
+  let wb: import('@e965/xlsx').WorkBook;
+  try {
+    wb = XLSX.read(bytesOf(src), { type: 'buffer', cellDates: false, cellNF: true, cellText: false, dense: true });
+  } catch (err) {
+    throw new DomainError('bad_input', `无法读取 Excel 97-2003 文件“${src.fileName}”:${(err as Error).message}`);
+  }
+  for (const name of wb.SheetNames) {
+    if (sheet && sheet !== name) continue;
+    const ws = wb.Sheets[name];
+    const data = (ws['!data'] ?? []) as ({ t: string; v?: unknown; z?: string | number; w?: string } | undefined)[][];
+    for (let r = 0; r < data.length; r++) {
+      const row = data[r];
+      if (!row) continue;
+      const cells: RosterCell[] = [];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (!cell || cell.v == null || cell.t === 'z' || cell.t === 'e') cells.push(null);
+        else if (cell.t === 'n' && typeof cell.v === 'number' && cell.z != null && XLSX.SSF.is_date(String(cell.z))) cells.push({ date: excelSerialToIso(cell.v) });
+        else if (cell.t === 'n') cells.push(cell.v as number);
+        else if (cell.t === 'b') cells.push(cell.v ? '是' : '否');
+        else if (cell.t === 'd' && cell.v instanceof Date) cells.push({ date: dateToIso(cell.v) });
+        else cells.push(String(cell.v));
+      }
+      yield { sheet: name, rowNumber: r + 1, cells };
+    }
+  }
+}
+
+/** UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise GBK (GB18030, its superset). */
+export function decodeCsv(bytes: Buffer): { text: string; encoding: 'utf-8' | 'gbk' } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gbk' };
+  }
+}
+
+/** RFC 4180 CSV: quoted fields with "" and line breaks inside; `,` or, when a line has none, tab or `;`. */
+export function* parseCsv(text: string): Generator<string[]> {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const sep = firstLine.includes(',') || firstLine.includes('，') ? ',' : firstLine.includes('\t') ? '\t' : firstLine.includes(';') ? ';' : ',';
+  let field = '';
+  let row: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === sep) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      yield row;
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    yield row;
+  }
+}
+
+async function* readCsv(src: RosterSource): AsyncGenerator<RosterRow> {
+  const { text } = decodeCsv(bytesOf(src));
+  const sheet = src.fileName.replace(/\.[^.]+$/, '');
+  let n = 0;
+  for (const fields of parseCsv(text)) {
+    n++;
+    yield { sheet, rowNumber: n, cells: fields.map((f) => (f === '' ? null : f)) };
+  }
+}
+
+/** Every row of the roster (of one sheet when `sheet` is given), in file order. */
+export function readRosterRows(src: RosterSource, options: { sheet?: string } = {}): AsyncGenerator<RosterRow> {
+  const format = rosterFormat(src);
+  if (format === 'xlsx') return readXlsx(src, options.sheet);
+  if (format === 'xls') return readXls(src, options.sheet);
+  return readCsv(src);
+}

@@ -1,0 +1,152 @@
+// The yearly work of one branch: 民主评议 (one grade per member in one grid; 预备党员 take part without a
+// grade) and 党费 (one row per member, one cell per month, amounts in 元), each saved in one call.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, messageOf, type CallOutput } from '../api';
+
+type AppraisalRow = CallOutput<'appraisalGrid'>[number];
+type DuesRow = CallOutput<'duesGrid'>[number];
+const GRADES = ['excellent', 'qualified', 'basic', 'unqualified'] as const;
+const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+
+export function YearlyPage({ today }: { today: string }) {
+  const { t } = useTranslation();
+  const [branches, setBranches] = useState<{ id: string; name: string }[]>([]);
+  const [orgId, setOrgId] = useState('');
+  const [year, setYear] = useState(Number(today.slice(0, 4)));
+  const [tab, setTab] = useState<'appraisal' | 'dues'>('appraisal');
+  useEffect(() => {
+    call('orgTree', {}).then((nodes) => {
+      const list = nodes.filter((n) => (n.type === 'branch' || n.type === 'joint_branch') && n.status === 'active' && n.memberCount > 0).map((n) => ({ id: n.id, name: n.shortName || n.name }));
+      setBranches(list);
+      if (list.length) setOrgId((cur) => cur || list[0].id);
+    }, () => undefined);
+  }, []);
+  return (
+    <div className="yearly" data-testid="yearly-page">
+      <div className="toolbar">
+        <div className="chips">
+          <button type="button" className={`chip${tab === 'appraisal' ? ' active' : ''}`} data-testid="tab-appraisal" onClick={() => setTab('appraisal')}>{t('yearly.appraisal')}</button>
+          <button type="button" className={`chip${tab === 'dues' ? ' active' : ''}`} data-testid="tab-dues" onClick={() => setTab('dues')}>{t('yearly.dues')}</button>
+        </div>
+        <select value={orgId} onChange={(e) => setOrgId(e.target.value)} data-testid="yearly-branch">
+          {branches.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+        </select>
+        <input type="number" value={year} min={2000} max={2100} onChange={(e) => setYear(Number(e.target.value))} data-testid="yearly-year" style={{ width: 90 }} />
+      </div>
+      {orgId && tab === 'appraisal' && <AppraisalGrid key={`${orgId}-${year}`} orgId={orgId} year={year} />}
+      {orgId && tab === 'dues' && <DuesGrid key={`${orgId}-${year}`} orgId={orgId} year={year} today={today} />}
+    </div>
+  );
+}
+
+function AppraisalGrid({ orgId, year }: { orgId: string; year: number }) {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<AppraisalRow[]>([]);
+  const [message, setMessage] = useState<{ kind: 'error' | 'warn' | 'info'; text: string } | null>(null);
+  const load = useCallback(() => call('appraisalGrid', { year, orgId }).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: messageOf(e) })), [orgId, year]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const save = async () => {
+    try {
+      const r = await call('saveAppraisals', { year, orgId, rows: rows.map((x) => ({ memberId: x.memberId, grade: x.category === 'probationary' ? null : x.grade, note: x.note })) });
+      setMessage(r.warnings.length ? { kind: 'warn', text: r.warnings.join(';') } : { kind: 'info', text: t('yearly.saved', { n: r.saved }) + (r.needsDisposal.length ? ` ${t('yearly.needsDisposal', { n: r.needsDisposal.length })}` : '') });
+      void load();
+    } catch (e) {
+      setMessage({ kind: 'error', text: messageOf(e) });
+    }
+  };
+  const graded = rows.filter((r) => r.grade);
+  return (
+    <div>
+      <p className="muted small">{t('yearly.appraisalHint', { graded: graded.length, excellent: graded.filter((r) => r.grade === 'excellent').length })}</p>
+      {message && <div className={`alert ${message.kind}`} data-testid="yearly-message">{message.text}</div>}
+      <table className="plain-table" data-testid="appraisal-grid">
+        <thead>
+          <tr><th>{t('reminders.name')}</th><th>{t('yearly.category')}</th><th>{t('yearly.grade')}</th><th>{t('yearly.disposal')}</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={r.memberId}>
+              <td>{r.name}</td>
+              <td>{r.category === 'probationary' ? t('yearly.probationary') : t('yearly.formal')}</td>
+              <td>
+                {r.category === 'probationary' ? <span className="muted">{t('yearly.notGraded')}</span> : (
+                  <select value={r.grade ?? ''} data-testid="grade-select" onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, grade: e.target.value || null } : x)))}>
+                    <option value="">—</option>
+                    {GRADES.map((g) => <option key={g} value={g}>{t(`yearly.grades.${g}`)}</option>)}
+                  </select>
+                )}
+              </td>
+              <td>{r.disposal ? t(`yearly.disposals.${r.disposal}` as 'yearly.disposals.correct') : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="btn primary" onClick={() => void save()} data-testid="appraisal-save">{t('form.save')}</button>
+    </div>
+  );
+}
+
+function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: string }) {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<DuesRow[]>([]);
+  const [edits, setEdits] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const load = useCallback(() => call('duesGrid', { year, orgId }).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: messageOf(e) })), [orgId, year]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const yuan = (fen: number | null | undefined) => (fen == null ? '' : (fen / 100).toFixed(2));
+  const save = async () => {
+    const entries = Object.entries(edits).map(([key, v]) => {
+      const [memberId, month] = key.split('|');
+      return { memberId, month, amountFen: v.trim() === '' ? null : Math.round(Number(v) * 100) };
+    });
+    try {
+      const r = await call('saveDuesPayments', { orgId, year, paidDate: today, entries });
+      setEdits({});
+      setMessage({ kind: 'info', text: t('yearly.saved', { n: r.saved }) });
+      void load();
+    } catch (e) {
+      setMessage({ kind: 'error', text: messageOf(e) });
+    }
+  };
+  return (
+    <div>
+      {message && <div className={`alert ${message.kind}`}>{message.text}</div>}
+      <div className="table-scroll">
+        <table className="plain-table dues-table" data-testid="dues-grid">
+          <thead>
+            <tr>
+              <th>{t('reminders.name')}</th><th>{t('yearly.monthly')}</th>
+              {MONTHS.map((m) => <th key={m}>{t('yearly.month', { m: Number(m) })}</th>)}
+              <th>{t('yearly.paid')}</th><th>{t('yearly.arrears')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.memberId} className={r.unpaidMonths >= 6 ? 'overdue' : ''}>
+                <td>{r.name}</td>
+                <td>{yuan(r.monthlyFen)}</td>
+                {MONTHS.map((m) => {
+                  const key = `${r.memberId}|${year}-${m}`;
+                  const value = edits[key] ?? yuan(r.paid[`${year}-${m}`]);
+                  return (
+                    <td key={m}>
+                      <input className="cell-input" value={value} onChange={(e) => setEdits({ ...edits, [key]: e.target.value })} />
+                    </td>
+                  );
+                })}
+                <td>{yuan(r.paidFen)}</td>
+                <td>{r.arrearsFen ? yuan(r.arrearsFen) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" className="btn primary" onClick={() => void save()} disabled={!Object.keys(edits).length}>{t('form.save')}</button>
+    </div>
+  );
+}

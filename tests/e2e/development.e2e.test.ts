@@ -1,0 +1,141 @@
+// End to end, 发展党员 as a clerk handles it, in Chromium against a real archive through the harness (today fixed
+// at 2026-11-28): an applicant taken through every stage to 正式党员 with valid dates (the transitions in the
+// page's dialogs where they matter, the rest through the same dispatcher); an activist promoted after 11
+// months is refused and the page shows the rule by name; the 待办 page and its badge for the demo township.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHarness, type Harness } from '../harness/server';
+import { launchBrowser } from '../harness/browser';
+import { makeIdNumber } from '../../electron/services/idNumber';
+import { screenshotDir } from '../support/screenshots';
+
+const SCREENSHOTS = screenshotDir();
+const LONG = 180_000;
+const TODAY = '2026-11-28';
+
+describe('发展党员 (browser, real archive)', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  const pageErrors: string[] = [];
+  let branchId = '';
+  const introducers: string[] = [];
+
+  async function call<T>(callName: string, input?: unknown): Promise<T> {
+    const r = await harness.dispatch(callName, input);
+    if (!r.ok) throw new Error(`${callName}: ${r.error.message}`);
+    return r.value as T;
+  }
+  const applicant = (name: string, birth: string, seq: number, applicationDate: string) => ({
+    name, gender: '1', idNumber: makeIdNumber('370783', birth, seq), ethnicity: '01', birthDate: birth, education: '40', occupation: '2', orgId: branchId, applicationDate,
+  });
+  async function openPerson(name: string) {
+    await page.getByTestId('nav-development').click();
+    await page.getByTestId('development-page').waitFor();
+    await page.getByTestId('dev-card').filter({ hasText: name }).click();
+    await page.getByTestId('dev-record').filter({ hasText: name }).waitFor();
+  }
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-records-e2e-dev-'));
+    harness = await startHarness({ dataDir, today: TODAY });
+    await call('initTownship', { code: '370783101', name: '纪台镇', role: 'township' });
+    await call('loadDemo', { members: 4200, seed: 1 });
+    const branch = await call<{ id: string }[]>('orgTree', {});
+    const tree = branch as unknown as { id: string; type: string; status: string; memberCount: number }[];
+    branchId = tree.find((o) => o.type === 'branch' && o.status === 'active' && o.memberCount > 20)!.id;
+    const members = await call<{ rows: { id: string; category: string }[] }>('listMembers', { startRow: 0, endRow: 100, orgId: branchId, sort: [{ colId: 'joinDate', sort: 'asc' }] });
+    introducers.push(...members.rows.filter((m) => m.category === 'formal').slice(0, 2).map((m) => m.id));
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
+    });
+    await page.goto(harness.url);
+    await page.getByTestId('dashboard').waitFor({ timeout: LONG });
+  }, LONG);
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('takes an applicant through every stage to 正式党员', async () => {
+    const { record } = await call<{ record: { person: { id: string } } }>('createApplicant', applicant('吴全程', '1996-04-12', 611, '2023-03-01'));
+    const id = record.person.id;
+    // 谈话 in the page's dialog.
+    await openPerson('吴全程');
+    await page.getByTestId('action-talk').click();
+    await page.getByTestId('transition-date').fill('2023-03-20');
+    await page.getByTestId('transition-decided').fill('支部委员 王明');
+    await page.getByTestId('transition-submit').click();
+    await page.getByTestId('dev-timeline').filter({ hasText: '与申请人谈话' }).waitFor();
+    await call('makeActivist', { id, date: '2023-09-01', decidedBy: '支部委员会', contacts: [introducers[0]] });
+    await call('recordActivistReview', { id, date: '2024-03-01' });
+    await call('makeCandidate', { id, date: '2024-09-02', decidedBy: '支部委员会' });
+    await call('recordPoliticalReview', { id, date: '2024-10-08', documents: [{ name: '政审材料', date: '2024-10-08' }] });
+    await call('recordTraining', { id, date: '2024-10-20', hours: 24 });
+    await call('recordPublicity', { id, date: '2024-11-04', endDate: '2024-11-08' });
+    // 支部大会 in the page's dialog: two introducers and the vote.
+    await openPerson('吴全程');
+    await page.getByTestId('action-admit').click();
+    await page.getByTestId('transition-date').fill('2024-11-15');
+    const options = page.getByTestId('transition-members').locator('option');
+    await options.first().waitFor();
+    await page.getByTestId('transition-members').selectOption(introducers);
+    for (const [k, v] of Object.entries({ entitled: '20', present: '18', yes: '17', no: '1', abstain: '0' })) await page.getByTestId(`vote-${k}`).fill(v);
+    await page.getByTestId('transition-doc').fill('入党志愿书');
+    await page.getByTestId('transition-submit').click();
+    await page.getByTestId('stage-admitted').getByText('吴全程').waitFor();
+    await page.getByTestId('dev-timeline').filter({ hasText: '支部大会接收为预备党员' }).waitFor();
+    await page.mouse.move(1430, 890);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'development.png') });
+    const rec = await call<{ person: { memberId: string } }>('getDevRecord', { id });
+    await call('approveAdmission', { id, date: '2025-01-10', decidedBy: '镇党委' });
+    // 转正 after the year of probation, through probation.ts.
+    const full = await call<{ category: string; joinDate: string; fullDate: string }>('confirmFullMembership', { id: rec.person.memberId, meetingDate: '2025-11-20', vote: { entitled: 20, present: 18, yes: 18, no: 0, abstain: 0 } });
+    expect(full).toMatchObject({ category: 'formal', joinDate: '2024-11-15', fullDate: '2025-11-15' });
+    const history = await call<{ kind: string }[]>('memberHistory', { id: rec.person.memberId });
+    expect(history.filter((e) => e.kind === 'development').length).toBeGreaterThanOrEqual(8);
+  }, LONG);
+
+  it('refuses to promote an activist after 11 months and names the rule', async () => {
+    const { record } = await call<{ record: { person: { id: string } } }>('createApplicant', applicant('郑十一', '1995-07-08', 713, '2025-01-05'));
+    await call('recordTalk', { id: record.person.id, date: '2025-01-20' });
+    await call('makeActivist', { id: record.person.id, date: '2025-07-10', contacts: [introducers[0]] });
+    await openPerson('郑十一');
+    await page.getByTestId('action-candidate').click();
+    await page.getByTestId('transition-date').fill('2026-06-10');
+    await page.getByTestId('transition-submit').click();
+    const error = page.getByTestId('transition-error');
+    await error.waitFor();
+    const text = await error.textContent();
+    expect(text).toContain('培养教育期');
+    expect(text).toContain('1年以上培养教育');
+    expect(text).toContain('2025-07-10');
+    expect(text).toContain('2026-07-10');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'development-refused.png') });
+  }, LONG);
+
+  it('lists reminders of every kind with the count in the navigation', async () => {
+    await page.getByTestId('nav-reminders').click();
+    await page.getByTestId('reminders-page').waitFor();
+    const r = await call<{ dueCount: number; counts: Record<string, number> }>('reminders', {});
+    await expect.poll(() => page.getByTestId('reminders-badge').textContent()).toBe(String(r.dueCount));
+    for (const kind of Object.keys(r.counts)) {
+      expect(r.counts[kind], kind).toBeGreaterThan(0);
+      await page.getByTestId(`reminder-kind-${kind}`).waitFor();
+    }
+    await page.getByTestId('reminder-approvalOverdue').first().waitFor();
+    await page.mouse.move(1430, 890);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'reminders.png') });
+    expect(pageErrors).toEqual([]);
+  }, LONG);
+});

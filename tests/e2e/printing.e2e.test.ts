@@ -1,0 +1,95 @@
+// Printing as a clerk does it, in Chromium through the harness: a member's 党员基本信息表, the branch's
+// 花名册 and the transfer letter open in the print preview with the archive's real data.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHarness, type Harness } from '../harness/server';
+import { launchBrowser } from '../harness/browser';
+import { makeIdNumber } from '../../electron/services/idNumber';
+import { screenshotDir } from '../support/screenshots';
+
+const LONG = 120_000;
+
+describe('printing (browser, real archive)', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const name = '孙印刷';
+  const idNumber = makeIdNumber('370783', '1969-09-09', 77);
+
+  async function call<T>(callName: string, input?: unknown): Promise<T> {
+    const r = await harness.dispatch(callName, input);
+    if (!r.ok) throw new Error(`${callName}: ${r.error.message}`);
+    return r.value as T;
+  }
+  const frameText = async () => (await page.frameLocator('[data-testid="print-frame"]').locator('body').innerText()).replace(/\s+/g, '');
+
+  beforeAll(async () => {
+    harness = await startHarness({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'party-records-e2e-print-')) });
+    const setup = await call<{ rootOrgId: string }>('initTownship', { code: '370783101', name: '纪台镇', role: 'township' });
+    const branch = await call<{ id: string }>('createOrg', { parentId: setup.rootOrgId, name: '中共东村支部委员会', shortName: '东村支部', type: 'branch', sector: 'rural', unitSituation: 'legal_entity' });
+    const m = await call<{ id: string }>('createMember', {
+      name, gender: '1', idNumber, ethnicity: '01', birthDate: '1969-09-09', education: '50', category: 'formal', orgId: branch.id, joinDate: '1995-07-01', fullDate: '1996-07-01', occupation: '2', address: '东村<3组>&8号',
+    });
+    await call('transferOut', { id: m.id, date: '2026-11-20', destination: '中共寿光市古城街道工作委员会', duesPaidTo: '2026-10' });
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
+    });
+    await page.goto(harness.url);
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('main-page').waitFor();
+  }, LONG);
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  it('prints the 花名册 of the view from the toolbar', async () => {
+    await page.getByTestId('print-roster').click();
+    await page.getByTestId('print-frame').waitFor();
+    await expect.poll(frameText).toContain('党员花名册');
+    expect(await frameText()).toContain(idNumber);
+    await page.screenshot({ path: path.join(screenshotDir(), 'print-roster.png') });
+    await page.getByTestId('print-close').click();
+  }, LONG);
+
+  it('prints every member’s form of the view as one batch (a job with progress)', async () => {
+    await page.getByTestId('print-batch').click();
+    await page.getByTestId('print-frame').waitFor();
+    await expect.poll(frameText).toContain('党员基本信息表');
+    expect(await frameText()).toContain(name);
+    await page.getByTestId('print-close').click();
+  }, LONG);
+
+  it('prints a member’s 党员基本信息表 from the member drawer, escaped', async () => {
+    await page.getByTestId('search').fill(name);
+    const cell = page.locator('[data-testid="members-grid"] .ag-row .ag-cell[col-id="name"]').filter({ hasText: name });
+    await cell.first().dblclick();
+    await page.getByTestId('member-form').waitFor();
+    await page.getByTestId('print-member').click();
+    await page.getByTestId('print-frame').waitFor();
+    await expect.poll(frameText).toContain('党员基本信息表');
+    const text = await frameText();
+    expect(text).toContain(name);
+    expect(text).toContain('东村<3组>&8号');
+    await page.screenshot({ path: path.join(screenshotDir(), 'print-member.png') });
+    await page.getByTestId('print-close').click();
+  }, LONG);
+
+  it('prints the transfer letter from the member’s transfers', async () => {
+    await page.getByRole('tab', { name: '党籍与转接' }).or(page.getByText('党籍与转接', { exact: true })).first().click();
+    await page.locator('[data-testid^="print-letter-"]').first().click();
+    await page.getByTestId('print-frame').waitFor();
+    await expect.poll(frameText).toContain('〔2026〕第001号');
+    expect((await frameText()).split('〔2026〕第001号').length - 1).toBe(3);
+    await page.getByTestId('print-close').click();
+    expect(pageErrors).toEqual([]);
+  }, LONG);
+});
