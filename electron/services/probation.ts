@@ -12,6 +12,7 @@ import { nowIso, type ServiceContext } from './context';
 import { DomainError, ValidationError } from './errors';
 import { labelOf } from './codes';
 import { addYears } from './memberRules';
+import { getDevRules } from './development/rules';
 import { exitMember, getMember, getMemberRow, type MemberRecord } from './members';
 import { addMonths, checkLifeDate, cleanText, recordLifeChange, requireOnRoll, throwIf } from './lifeCommon';
 
@@ -140,7 +141,7 @@ export async function confirmFullMembership(ctx: ServiceContext, memberId: strin
   return getMember(ctx, memberId);
 }
 
-/** 延长预备期: once, by 6 to 12 months. */
+/** 延长预备期: once, by 6 to 12 months (the range is an administrator's rule). */
 export async function extendProbation(ctx: ServiceContext, memberId: string, input: DecisionInput & { months: number }): Promise<MemberRecord> {
   await ctx.archive.transaction(async () => {
     const m = await getMemberRow(ctx, memberId);
@@ -151,7 +152,10 @@ export async function extendProbation(ctx: ServiceContext, memberId: string, inp
       throw new ValidationError([{ field: 'months', message: `预备期只能延长一次:已于 ${earlier.meetingDate} 延长 ${earlier.extendMonths} 个月(至 ${status.probationEnd})` }]);
     }
     const problems = checkLifeDate('meetingDate', '支部大会日期', input.meetingDate, ctx, m);
-    if (!Number.isInteger(input.months) || input.months < 6 || input.months > 12) problems.push({ field: 'months', message: `延长预备期应为6至12个月,填写的是 ${input.months} 个月` });
+    // The range is the administrator's rule (development rules table; 6–12 months by default).
+    const rule = (await getDevRules(ctx)).extensionMonths;
+    const [least, most] = [rule?.value ?? 6, rule?.maxValue ?? 12];
+    if (!Number.isInteger(input.months) || input.months < least || input.months > most) problems.push({ field: 'months', message: `延长预备期应为${least}至${most}个月,填写的是 ${input.months} 个月` });
     throwIf([...problems, ...checkVote(input.vote)], '不能延长预备期');
     const newEnd = addMonths(status.regularEnd, input.months);
     const decisionId = await insertDecision(ctx, memberId, 'extend', input, newEnd, input.months);

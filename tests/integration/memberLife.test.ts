@@ -21,6 +21,7 @@ import { addMemberFile, getMemberFileContent, listMemberFiles, removeMemberFile 
 import { getLifeRules, setLifeRules } from '../../electron/services/settings';
 import { addMonths } from '../../electron/services/lifeCommon';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
+import { setDevRule } from '../../electron/services/development/rules';
 
 const TODAY = '2026-11-28';
 let t: TestArchive;
@@ -179,6 +180,14 @@ describe('预备期', () => {
     expect(await snapshot()).toEqual(before);
     // 转正 now waits for the extended end.
     expect((await problemsOf(confirmFullMembership(t.ctx, six.id, { meetingDate: '2026-11-01', vote: vote(9, 7, 5) }))).meetingDate).toContain('2026-12-10');
+  });
+
+  it('延长预备期 follows the administrator’s rule for its range', async () => {
+    await setDevRule(t.ctx, { key: 'extensionMonths', value: 3, maxValue: 9, advisory: false });
+    const m = await probationary('2025-06-10');
+    expect((await problemsOf(extendProbation(t.ctx, m.id, { meetingDate: '2026-06-12', months: 10, vote: vote(9, 7, 5) }))).months).toContain('3至9个月');
+    await extendProbation(t.ctx, m.id, { meetingDate: '2026-06-12', months: 4, vote: vote(9, 7, 5) });
+    expect((await probationStatus(t.ctx, m.id)).probationEnd).toBe('2026-10-10');
   });
 
   it('取消预备党员资格 is a decision and an exit in one transaction; a failed vote writes neither', async () => {
