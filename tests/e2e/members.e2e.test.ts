@@ -89,9 +89,10 @@ describe('members workspace (browser, real archive)', () => {
     expect(counts.ok).toBe(true);
     const roll = counts.ok ? (counts.value as { roll: number }).roll : 0;
     expect(roll).toBeGreaterThan(1000);
-    await expect(page.getByTestId('header-count').textContent()).resolves.toContain(String(roll));
-    await expect(page.getByTestId('view-count-roll').textContent()).resolves.toBe(String(roll));
-    await expect(page.getByTestId('grid-total').textContent()).resolves.toContain(String(roll));
+    // The counts arrive with their own calls after the page shows: wait for them, do not read once.
+    await expect.poll(() => page.getByTestId('header-count').textContent()).toContain(String(roll));
+    await expect.poll(() => page.getByTestId('view-count-roll').textContent()).toBe(String(roll));
+    await expect.poll(() => page.getByTestId('grid-total').textContent()).toContain(String(roll));
     // Coded values are shown as Chinese labels.
     const gender = await page.locator('[data-testid="members-grid"] .ag-row .ag-cell[col-id="gender"]').first().textContent();
     expect(['男', '女']).toContain(gender?.trim());

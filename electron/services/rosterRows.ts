@@ -1,0 +1,390 @@
+// The roster's rows as the archive will store them: options, column mapping by header, branch names
+// (from a column, the sheet's name or its title), and each row read and checked, streamed sheet by sheet.
+import { todayOf, type ServiceContext } from './context';
+import { DomainError } from './errors';
+import { labelOf, type CodeListName } from './codes';
+import { parseIdNumber } from './idNumber';
+import { checkMemberRecord, cleanName, FIELD_LABELS } from './memberRules';
+import { type BulkMemberInput } from './memberBulk';
+import { MEMBER_HOLDING_TYPES } from './organizations';
+import { readRosterRows, type RosterCell, type RosterSource } from './rosterRead';
+import { cellDisplay, cellText, fieldForHeader, readCode, readDate, readIdNumber, readYesNo, ROSTER_FIELD_LABELS, statusFromRemarks, type RosterField } from './rosterFields';
+
+export type DuplicateMode = 'skip' | 'fillEmpty' | 'overwrite';
+export type BranchChoice = { action: 'create'; parentId: string } | { action: 'map'; orgId: string };
+/** Mandatory fields a roster may lack as a column: the clerk picks one value for every row. */
+export type DefaultField = 'ethnicity' | 'education' | 'occupation';
+
+export interface ImportOptions {
+  sheet?: string | null;
+  /** Header text → field (or null: ignore the column); applies on every sheet with that header. */
+  mapping?: Record<string, RosterField | null>;
+  /** Branch name as written in the roster → what to do with it. Unlisted unknown names: create under the township 党委. */
+  branchChoices?: Record<string, BranchChoice>;
+  duplicateMode?: DuplicateMode;
+  defaults?: Partial<Record<DefaultField, string>>;
+  /** The branch for rows that name none (no branch column, generic sheet name). */
+  defaultOrgId?: string | null;
+}
+
+export interface RowProblem {
+  sheet: string;
+  rowNumber: number;
+  name: string;
+  field: string;
+  label: string;
+  value: string;
+  message: string;
+}
+
+export interface SheetColumn {
+  index: number;
+  header: string;
+  field: RosterField | null;
+  auto: boolean; // mapped by its name (not by the clerk)
+}
+
+export interface SheetInfo {
+  name: string;
+  headerRow: number | null; // null: no header found, sheet skipped
+  title: string | null;
+  branchFromSheet: string | null; // the branch every row of this sheet belongs to, when no column says
+  columns: SheetColumn[];
+  rows: number;
+}
+
+export interface PlannedRow {
+  sheet: string;
+  rowNumber: number;
+  cells: RosterCell[];
+  member: Omit<BulkMemberInput, 'orgId'>;
+  orgName: string | null;
+  problems: RowProblem[];
+  existingId: string | null;
+  /** new: will be inserted; existing: already in the archive (by ID number); error: will not be written. */
+  kind: 'new' | 'existing' | 'error';
+}
+
+const HEADER_SCAN_ROWS = 30;
+const DEFAULT_FOR_MISSING: Partial<Record<DefaultField, string>> = { ethnicity: '01', occupation: '2' };
+const FOOTER = /^(合计|总计|小计|填表人|制表人|制表|审核人|审核|填报人|填报日期|负责人|注[::])/;
+const GENERIC_SHEET = /^(sheet\d*|工作表\d*|花名册|党员花名册|党员名册|名册|汇总|总表|全部|数据)$/i;
+
+/** The branch a title or a sheet name names: "中共东村党支部党员花名册(2024年)" → "中共东村党支部". */
+export function branchFromTitle(text: string): string | null {
+  const t = text
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[((]?\d{4}年?[^))]*[))]?$/, '')
+    .replace(/(党员)?(花名册|名册|名单|信息表|统计表|登记表)$/, '')
+    .replace(/^\d{4}年(度)?/, '');
+  if (!t || GENERIC_SHEET.test(t)) return null;
+  return t;
+}
+
+/** Compare branch names the way clerks write them: 中共东村党支部, 东村党支部, 东村支部 → 东村. */
+export function branchKey(name: string): string {
+  return name
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/^中共/, '')
+    .replace(/(党支部委员会|支部委员会|联合党支部|党支部|支部)$/, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')');
+}
+
+interface OrgRef {
+  id: string;
+  name: string;
+  shortName: string | null;
+  type: string;
+  status: string;
+}
+
+export class BranchResolver {
+  private readonly byName = new Map<string, OrgRef>();
+  private readonly byKey = new Map<string, OrgRef[]>();
+  constructor(orgs: OrgRef[]) {
+    for (const o of orgs) {
+      if (!MEMBER_HOLDING_TYPES.has(o.type) || o.status !== 'active') continue;
+      this.byName.set(o.name, o);
+      if (o.shortName) this.byName.set(o.shortName, o);
+      for (const k of new Set([branchKey(o.name), o.shortName ? branchKey(o.shortName) : ''])) {
+        if (!k) continue;
+        const list = this.byKey.get(k) ?? [];
+        list.push(o);
+        this.byKey.set(k, list);
+      }
+    }
+  }
+  static async load(ctx: ServiceContext): Promise<BranchResolver> {
+    return new BranchResolver(await ctx.archive.query<OrgRef>('SELECT id, name, short_name AS shortName, type, status FROM organizations'));
+  }
+  /** The active branch this name means, when exactly one fits. */
+  match(name: string): OrgRef | null {
+    const exact = this.byName.get(name.trim());
+    if (exact) return exact;
+    const list = this.byKey.get(branchKey(name));
+    return list?.length === 1 ? list[0] : null;
+  }
+}
+
+/** Map a sheet's header row: the clerk's corrections first, then names and synonyms. */
+function mapColumns(cells: RosterCell[], mapping: ImportOptions['mapping']): SheetColumn[] {
+  const columns: SheetColumn[] = [];
+  const taken = new Set<RosterField>();
+  cells.forEach((cell, index) => {
+    const header = cellText(cell).replace(/[\r\n]+/g, '');
+    if (!header) return;
+    let field: RosterField | null;
+    let auto = true;
+    if (mapping && Object.prototype.hasOwnProperty.call(mapping, header)) {
+      field = mapping[header];
+      auto = false;
+    } else field = fieldForHeader(header);
+    if (field && taken.has(field) && auto) field = null; // the first column of a field wins
+    if (field) taken.add(field);
+    columns.push({ index, header, field, auto });
+  });
+  return columns;
+}
+
+function looksLikeHeader(columns: SheetColumn[]): boolean {
+  const fields = new Set(columns.map((c) => c.field).filter(Boolean));
+  return fields.size >= 3 && (fields.has('name') || fields.has('idNumber'));
+}
+
+export const CODE_FIELDS: Partial<Record<RosterField, CodeListName>> = {
+  gender: 'gender', ethnicity: 'ethnicity', education: 'education', occupation: 'occupation', category: 'memberCategory',
+  degree: 'degree', lostReason: 'lostReason', exitReason: 'exitReason',
+};
+const DATE_FIELDS = new Set<RosterField>(['birthDate', 'joinDate', 'fullDate', 'lostDate', 'workStartDate', 'exitDate']);
+const TEXT_FIELDS = ['jobTitle', 'phone', 'address', 'nativePlace', 'workUnit', 'householdPlace', 'remarks', 'exitNote'] as const;
+
+/** Read one data row into a member as it will be stored, with every problem of the row. */
+export function readMemberRow(
+  sheet: SheetInfo,
+  rowNumber: number,
+  cells: RosterCell[],
+  options: { today: string; defaults: Partial<Record<DefaultField, string>> },
+): { member: Omit<BulkMemberInput, 'orgId'>; orgCell: string; problems: RowProblem[] } {
+  const col = new Map<RosterField, SheetColumn>();
+  for (const c of sheet.columns) if (c.field && !col.has(c.field)) col.set(c.field, c);
+  const cell = (f: RosterField): RosterCell => {
+    const c = col.get(f);
+    return c ? (cells[c.index] ?? null) : null;
+  };
+  const problems: RowProblem[] = [];
+  const name = cleanName(cellText(cell('name')));
+  const problem = (field: string, message: string, value?: string) => {
+    const c = col.get(field as RosterField);
+    problems.push({
+      sheet: sheet.name, rowNumber, name, field, label: c?.header ?? FIELD_LABELS[field] ?? field,
+      value: value ?? (c ? cellDisplay(cells[c.index] ?? null) : ''), message,
+    });
+  };
+
+  const idRead = readIdNumber(cell('idNumber'));
+  if (idRead && !idRead.ok) problem('idNumber', idRead.message);
+  const idText = idRead?.ok ? idRead.text : '';
+  const parsedId = idText ? parseIdNumber(idText) : null;
+  const idInfo = parsedId?.ok ? parsedId.info : null;
+
+  const code = (f: RosterField): string | null => {
+    const r = readCode(CODE_FIELDS[f]!, cell(f));
+    if (r && !r.ok) {
+      problem(f, `${FIELD_LABELS[f] ?? f}:${r.message}`);
+      return '';
+    }
+    return r?.ok ? r.code : null;
+  };
+  const date = (f: RosterField): { date: string | null; precision: 'day' | 'month' | null } => {
+    const r = readDate(cell(f));
+    if (r && !r.ok) {
+      problem(f, `${FIELD_LABELS[f] ?? f}${r.message}`);
+      return { date: 'invalid', precision: null };
+    }
+    return r?.ok ? { date: r.date, precision: r.precision } : { date: null, precision: null };
+  };
+  const dates = Object.fromEntries([...DATE_FIELDS].map((f) => [f, date(f)])) as Record<string, { date: string | null; precision: 'day' | 'month' | null }>;
+  const dateOf = (f: string) => (dates[f].date === 'invalid' ? null : dates[f].date);
+
+  // Gender and birth date may be left out: the ID number holds both. A year-and-month birth date
+  // takes its day from the ID number when the month agrees.
+  let gender = code('gender');
+  if (gender === null && idInfo) gender = idInfo.gender;
+  let birthDate = dateOf('birthDate');
+  if (idInfo && (birthDate === null && dates.birthDate.date === null)) birthDate = idInfo.birthDate;
+  else if (idInfo && birthDate && dates.birthDate.precision === 'month' && idInfo.birthDate.slice(0, 7) === birthDate.slice(0, 7)) birthDate = idInfo.birthDate;
+
+  const remarks = cellText(cell('remarks'));
+  const fromRemarks = statusFromRemarks(remarks);
+  let category = col.has('category') ? code('category') : null;
+  if (category === null) category = fromRemarks.probationary ? 'probationary' : 'formal';
+  const isMobile = col.has('isMobile') ? (readYesNo(cell('isMobile')) ?? false) : fromRemarks.mobile;
+  const isLost = readYesNo(cell('isLost')) ?? false;
+
+  const withDefault = (f: DefaultField): string => {
+    if (col.has(f)) return code(f) ?? '';
+    return options.defaults[f] ?? '';
+  };
+  const text = (f: RosterField) => {
+    const v = cellText(cell(f));
+    return v === '' ? null : v;
+  };
+  const member: Omit<BulkMemberInput, 'orgId'> = {
+    name,
+    gender: gender ?? '',
+    idNumber: idInfo?.idNumber ?? idText,
+    ethnicity: withDefault('ethnicity'),
+    birthDate: birthDate ?? '',
+    education: withDefault('education'),
+    category,
+    joinDate: dateOf('joinDate') ?? '',
+    fullDate: dateOf('fullDate'),
+    occupation: withDefault('occupation'),
+    isMobile,
+    isLost,
+    lostReason: isLost ? code('lostReason') : null,
+    lostDate: isLost ? dateOf('lostDate') : null,
+    degree: code('degree'),
+    workStartDate: dateOf('workStartDate'),
+    exitReason: code('exitReason'),
+    exitDate: dateOf('exitDate'),
+    ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, text(f)])),
+  };
+  if (member.phone) member.phone = member.phone.replace(/[\s\u3000]/g, '');
+  if (!col.has('education') && !options.defaults.education) problem('education', '表中没有“学历”列:请在对应关系中指定该列,或为所有行选择一个学历', '');
+  if (member.exitReason && !member.exitDate) problem('exitDate', '有出党方式时须填写出党日期');
+  if (!member.exitReason && member.exitDate) problem('exitReason', '有出党日期时须填写出党方式');
+  if (member.exitReason && member.exitDate && member.joinDate && member.exitDate < member.joinDate) problem('exitDate', '出党日期不能早于入党日期');
+  if (member.exitDate && member.exitDate > options.today) problem('exitDate', '出党日期不能晚于今天');
+
+  const already = new Set(problems.map((p) => p.field));
+  for (const p of checkMemberRecord({ ...member, orgId: 'pending' }, options.today)) {
+    if (already.has(p.field)) continue;
+    // A missing field that a column-less default would fill is reported once, above.
+    if (p.field === 'education' && !col.has('education') && !options.defaults.education) continue;
+    // Gender and birth date come from the ID number when the roster has no column for them: an
+    // unreadable ID number is the one problem to report then.
+    if ((p.field === 'gender' || p.field === 'birthDate') && !col.has(p.field) && already.has('idNumber')) continue;
+    problem(p.field, p.message);
+    already.add(p.field);
+  }
+  return { member, orgCell: cellText(cell('orgName')), problems };
+}
+
+export interface PlanState {
+  sheets: SheetInfo[];
+  notices: string[];
+}
+
+/**
+ * Every data row of the roster, read and checked, in file order. `existing` maps the archive's ID
+ * numbers to member ids; within the file, the first valid row of an ID number wins.
+ */
+export async function* planRoster(
+  ctx: ServiceContext,
+  src: RosterSource,
+  options: ImportOptions,
+  existing: Map<string, string>,
+  state: PlanState,
+): AsyncGenerator<PlannedRow> {
+  const today = todayOf(ctx);
+  const seenInFile = new Map<string, { sheet: string; rowNumber: number }>();
+  const defaultsUsed = new Set<string>();
+  let current: SheetInfo | null = null;
+  let pending: { rowNumber: number; cells: RosterCell[] }[] = [];
+  let lastBranch: string | null = null;
+  let branchCol: SheetColumn | undefined;
+  const defaults = { ...options.defaults };
+
+  const startSheet = (name: string): SheetInfo => {
+    const info: SheetInfo = { name, headerRow: null, title: null, branchFromSheet: null, columns: [], rows: 0 };
+    state.sheets.push(info);
+    pending = [];
+    lastBranch = null;
+    return info;
+  };
+  const finishUnheaded = (info: SheetInfo) => {
+    if (info.headerRow === null && pending.some((p) => p.cells.some((c) => cellText(c)))) {
+      state.notices.push(`工作表“${info.name}”中没有找到表头(至少要有“姓名”或“身份证号”和另外两列),已跳过`);
+    }
+  };
+
+  function* dataRow(info: SheetInfo, rowNumber: number, cells: RosterCell[]): Generator<PlannedRow> {
+    const texts = cells.map(cellText);
+    const nonEmpty = texts.filter(Boolean);
+    if (nonEmpty.length === 0) return; // blank rows in the middle
+    if (nonEmpty.length <= 2 && FOOTER.test(nonEmpty[0])) return; // 合计, 填表人 …
+    // A header repeated on every printed page.
+    if (info.columns.filter((c) => c.field).every((c) => !texts[c.index] || fieldForHeader(texts[c.index]) === c.field)) return;
+    info.rows++;
+    const { member, orgCell, problems } = readMemberRow(info, rowNumber, cells, { today, defaults });
+    // Branch names in merged cells: the value sits in the first row of the block; the rows below are empty.
+    let orgName: string | null = null;
+    if (branchCol) {
+      if (orgCell) lastBranch = orgCell.replace(/[\s\u3000]+/g, '');
+      orgName = lastBranch;
+    }
+    orgName ??= info.branchFromSheet;
+    if (!orgName && !options.defaultOrgId) {
+      problems.push({ sheet: info.name, rowNumber, name: member.name, field: 'orgId', label: branchCol?.header ?? '所在党支部', value: '', message: '未能确定所在党支部:表中没有支部列,工作表名也不是支部名;请选择导入到哪个党支部' });
+    }
+    let existingId: string | null = null;
+    if (problems.length === 0) {
+      const prior = seenInFile.get(member.idNumber);
+      if (prior) {
+        problems.push({
+          sheet: info.name, rowNumber, name: member.name, field: 'idNumber', label: info.columns.find((c) => c.field === 'idNumber')?.header ?? '公民身份号码',
+          value: member.idNumber, message: `公民身份号码与${prior.sheet === info.name ? '' : `工作表“${prior.sheet}”`}第${prior.rowNumber}行重复`,
+        });
+      } else {
+        seenInFile.set(member.idNumber, { sheet: info.name, rowNumber });
+        existingId = existing.get(member.idNumber) ?? null;
+      }
+    }
+    yield { sheet: info.name, rowNumber, cells, member, orgName, problems, existingId, kind: problems.length ? 'error' : existingId ? 'existing' : 'new' };
+  }
+
+  function setHeader(info: SheetInfo, headerRow: number, columns: SheetColumn[], before: { rowNumber: number; cells: RosterCell[] }[]) {
+    info.headerRow = headerRow;
+    info.columns = columns;
+    const titleRow = before.find((p) => p.cells.some((c) => cellText(c)));
+    info.title = titleRow ? cellText(titleRow.cells.find((c) => cellText(c)) ?? null) : null;
+    branchCol = columns.find((c) => c.field === 'orgName');
+    // A sheet named after its branch ("东村", "东村党支部"), else a title naming one ("中共东村党支部党员花名册";
+    // a title naming the township, "东城镇党员花名册", names no branch).
+    const fromTitle = info.title ? branchFromTitle(info.title) : null;
+    info.branchFromSheet = branchFromTitle(info.name) ?? (fromTitle && /支部|支委/.test(fromTitle) ? fromTitle : null);
+    for (const f of ['ethnicity', 'occupation'] as const) {
+      if (!columns.some((c) => c.field === f) && !defaults[f]) defaults[f] = DEFAULT_FOR_MISSING[f];
+      if (!columns.some((c) => c.field === f) && !defaultsUsed.has(f)) {
+        defaultsUsed.add(f);
+        state.notices.push(`工作表“${info.name}”没有“${ROSTER_FIELD_LABELS[f]}”列:全部记为“${labelOf(f, defaults[f]!)}”(可在导入选项中更改)`);
+      }
+    }
+  }
+
+  for await (const row of readRosterRows(src, { sheet: options.sheet ?? undefined })) {
+    if (!current || current.name !== row.sheet) {
+      if (current) finishUnheaded(current);
+      current = startSheet(row.sheet);
+    }
+    if (current.headerRow === null) {
+      const columns = mapColumns(row.cells, options.mapping);
+      if (looksLikeHeader(columns)) {
+        setHeader(current, row.rowNumber, columns, pending);
+        pending = [];
+      } else if (pending.length < HEADER_SCAN_ROWS) pending.push({ rowNumber: row.rowNumber, cells: row.cells });
+      continue;
+    }
+    yield* dataRow(current, row.rowNumber, row.cells);
+  }
+  if (current) finishUnheaded(current);
+  if (state.sheets.length === 0) throw new DomainError('bad_input', `文件“${src.fileName}”中没有可读的工作表${options.sheet ? `“${options.sheet}”` : ''}`);
+}
+
+/** The archive's ID numbers → member ids (one read; 150,000 entries are a few MB). */
+export async function existingIdNumbers(ctx: ServiceContext): Promise<Map<string, string>> {
+  const rows = await ctx.archive.query<{ id: string; id_number: string }>('SELECT id, id_number FROM members');
+  return new Map(rows.map((r) => [r.id_number, r.id]));
+}
