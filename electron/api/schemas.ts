@@ -72,35 +72,14 @@ export const memberRecord = z.object({
   updatedAt: z.string(),
 });
 
-export const memberListRow = z.object({
-  id,
-  name: z.string(),
-  gender: z.string(),
-  idNumber: z.string(),
-  ethnicity: z.string(),
-  birthDate: z.string(),
-  education: z.string(),
-  category: z.string(),
-  orgId: z.string(),
-  orgName: z.string(),
-  orgShortName: nullableText,
-  parentOrgId: nullableText,
-  parentOrgName: nullableText,
-  joinDate: z.string(),
-  fullDate: nullableText,
-  occupation: z.string(),
-  jobTitle: nullableText,
-  phone: nullableText,
-  address: nullableText,
-  isMobile: z.boolean(),
-  isLost: z.boolean(),
-  exitReason: nullableText,
-  exitDate: nullableText,
-  nativePlace: nullableText,
-  workUnit: nullableText,
-  householdPlace: nullableText,
-  remarks: nullableText,
-});
+// A grid row: the record's own fields the grid shows, plus the branch's short name and its parent.
+export const memberListRow = memberRecord
+  .pick({
+    id: true, name: true, gender: true, idNumber: true, ethnicity: true, birthDate: true, education: true, category: true, orgId: true, orgName: true,
+    joinDate: true, fullDate: true, occupation: true, jobTitle: true, phone: true, address: true, isMobile: true, isLost: true, exitReason: true,
+    exitDate: true, nativePlace: true, workUnit: true, householdPlace: true, remarks: true,
+  })
+  .extend({ orgShortName: nullableText, parentOrgId: nullableText, parentOrgName: nullableText });
 
 const textFilter = z.object({
   filterType: z.literal('text'),
