@@ -31,7 +31,7 @@ export default defineConfig(
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     rules: {
       'no-restricted-imports': electronBoundary(),
-      // require('electron') and import('electron') too
+      // the require and dynamic-import forms of the electron module too
       'no-restricted-syntax': [
         'error',
         { selector: "ImportExpression[source.value='electron']", message: ELECTRON_ONLY_IN_SHELL },

@@ -13,7 +13,7 @@ import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
 import * as schema from './schema';
-import { applyMigrations } from './migrate';
+import { applyMigrations, type MigrationHooks } from './migrate';
 
 export type Db = SqliteRemoteDatabase<typeof schema>;
 export type Row = Record<string, unknown>;
@@ -79,7 +79,7 @@ export class Archive {
   }
 
   /** Open (creating if needed) the archive file, check it, and bring its schema up to date. */
-  static async open(file: string, options: { migrationsDir?: string } = {}): Promise<Archive> {
+  static async open(file: string, options: OpenOptions = {}): Promise<Archive> {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
       const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err) => (err ? reject(err) : resolve(db)));
@@ -98,8 +98,11 @@ export class Archive {
       if (check.length !== 1 || check[0].quick_check !== 'ok') {
         throw new ArchiveError(`档案数据库 ${file} 已损坏:${check.map((r) => r.quick_check).join('; ')}`, 'corrupt');
       }
-      await applyMigrations(archive, options.migrationsDir);
-      await archive.optimize();
+      // migrate: false inspects a file as it is (a backup being verified) without writing to it.
+      if (options.migrate !== false) {
+        await applyMigrations(archive, options.migrationsDir, { beforeMigrate: options.beforeMigrate, onMigration: options.onMigration });
+        await archive.optimize();
+      }
     } catch (err) {
       await archive.close().catch(() => undefined);
       throw err;
@@ -269,6 +272,16 @@ export class Archive {
   }
 }
 
-export function openArchive(file: string, options?: { migrationsDir?: string }): Promise<Archive> {
+export interface OpenOptions {
+  migrationsDir?: string;
+  /** false: no migrations and no planner statistics, the file is only read (default true). */
+  migrate?: boolean;
+  /** Runs before pending migrations are applied (e.g. a verified backup of an archive that holds data). */
+  beforeMigrate?: MigrationHooks['beforeMigrate'];
+  /** Told as each pending migration starts: progress for the clerk (and a marker for kill tests). */
+  onMigration?: MigrationHooks['onMigration'];
+}
+
+export function openArchive(file: string, options?: OpenOptions): Promise<Archive> {
   return Archive.open(file, options);
 }

@@ -47,18 +47,45 @@ export function readMigrations(dir: string): Migration[] {
     });
 }
 
-export async function applyMigrations(archive: Archive, dir = findMigrationsDir()): Promise<string[]> {
+export interface MigrationHooks {
+  beforeMigrate?: (archive: Archive, pending: string[], applied: string[]) => Promise<void>;
+  onMigration?: (tag: string, index: number, total: number) => void;
+}
+
+/** Thrown when the archive was written by a newer version of the program than this one. */
+export class NewerSchemaError extends Error {
+  constructor(readonly unknownTags: string[]) {
+    super(`档案由较新版本的程序建立或升级过(数据库版本 ${unknownTags.join('、')}),本程序无法打开它。请安装新版本的程序后再打开;档案未作任何改动。`);
+    this.name = 'NewerSchemaError';
+  }
+}
+
+/** Migration tags this program knows, in order: the last one is its schema version. */
+export function knownMigrationTags(dir = findMigrationsDir()): string[] {
+  return readMigrations(dir).map((m) => m.tag);
+}
+
+export async function applyMigrations(archive: Archive, dir = findMigrationsDir(), hooks: MigrationHooks = {}): Promise<string[]> {
   await archive.exec(
     `CREATE TABLE IF NOT EXISTS __migrations (tag TEXT PRIMARY KEY, hash TEXT NOT NULL, applied_at TEXT NOT NULL)`,
   );
-  const applied = new Set((await archive.query<{ tag: string }>('SELECT tag FROM __migrations')).map((r) => r.tag));
-  const pending = readMigrations(dir).filter((m) => !applied.has(m.tag));
+  const appliedTags = (await archive.query<{ tag: string }>('SELECT tag FROM __migrations ORDER BY tag')).map((r) => r.tag);
+  const applied = new Set(appliedTags);
+  const migrations = readMigrations(dir);
+  const known = new Set(migrations.map((m) => m.tag));
+  // Opening a newer archive would run today's code against tables it does not know: refuse instead.
+  const unknown = appliedTags.filter((t) => !known.has(t));
+  if (unknown.length > 0) throw new NewerSchemaError(unknown);
+  const pending = migrations.filter((m) => !applied.has(m.tag));
   if (pending.length === 0) return [];
+  if (hooks.beforeMigrate) await hooks.beforeMigrate(archive, pending.map((m) => m.tag), appliedTags);
   // Table rebuilds in drizzle-kit's SQLite migrations need foreign keys off; they are checked before commit.
   await archive.exec('PRAGMA foreign_keys = OFF');
   try {
     await archive.transaction(async () => {
-      for (const m of pending) {
+      for (const [index, m] of pending.entries()) {
+        // A new archive is simply created; only upgrading an existing one is worth announcing.
+        if (appliedTags.length > 0) hooks.onMigration?.(m.tag, index + 1, pending.length);
         for (const statement of m.statements) {
           try {
             await archive.exec(statement);

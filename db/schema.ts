@@ -385,3 +385,7 @@ export type Member = typeof members.$inferSelect;
 export type MemberEvent = typeof memberEvents.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export * from './tables/development';
+export * from './tables/practices';
+export * from './tables/care';
+export * from './tables/accounts';
+export * from './tables/exchange';

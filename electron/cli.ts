@@ -2,9 +2,10 @@
 // file as the app and goes through the same dispatcher, so every rule and the audit log apply.
 // The commands themselves are in cli/ (one file per group, listed in cli/commands.ts).
 import os from 'node:os';
-import { openArchive, type Archive } from '../db/connection';
+import type { Archive } from '../db/connection';
+import { openArchiveForUse } from './services/backup/openWithBackup';
 import { createDispatcher } from './api/dispatcher';
-import { archiveFile, defaultDataDir } from './services/dataDir';
+import { defaultDataDir } from './services/dataDir';
 import { CliError, flag, parseArgs } from './cli/args';
 import { COMMANDS } from './cli/commands';
 import type { CliEnv } from './cli/command';
@@ -34,7 +35,17 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
     const command = candidates.find((c) => (c.sub ?? undefined) === (candidates.some((x) => x.sub) ? sub : undefined));
     if (!command) throw new CliError(`未知的子命令 ${name} ${sub ?? ''}(可用:${candidates.map((c) => `${c.name} ${c.sub}`).join('、')})`);
     const dataDir = flag(p, 'data') ?? defaultDataDir();
-    archive = await openArchive(archiveFile(dataDir));
+    if (command.withoutArchive) {
+      const closedArchive = () => {
+        throw new CliError(`命令 ${name} 不打开档案`);
+      };
+      return await command.run({ get archive() { return closedArchive(); }, dataDir, out, err, call: closedArchive }, p);
+    }
+    // Pending migrations of an archive holding data run only after a verified backup; each is announced.
+    archive = await openArchiveForUse(dataDir, {
+      onMigration: (tag, i, n) => err(`正在升级数据库:${tag}(${i}/${n})`),
+      onBackup: (file) => err(`升级前已备份档案:${file}`),
+    });
     // PARTY_RECORDS_TODAY (YYYY-MM-DD) fixes “today” for tests of date rules through the CLI.
     const fixedToday = /^\d{4}-\d{2}-\d{2}$/.test(process.env.PARTY_RECORDS_TODAY ?? '') ? process.env.PARTY_RECORDS_TODAY : undefined;
     const dispatcher = createDispatcher(archive, { today: fixedToday, onInternalError: (n, e) => err(`[${n}] ${(e as Error)?.stack ?? String(e)}`) });
@@ -45,7 +56,8 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
       out,
       err,
       async call(callName, input) {
-        const result = await dispatcher.dispatch(callName, input, { actor });
+        // The CLI is the office machine's own user acting on its data folder: trusted, like the OS account itself.
+        const result = await dispatcher.dispatch(callName, input, { actor, trusted: true });
         if (!result.ok) {
           const detail = result.error.issues?.length ? '\n' + result.error.issues.map((i) => `  - ${i.field}: ${i.message}`).join('\n') : '';
           throw new CliError(result.error.message + detail);

@@ -13,6 +13,13 @@ import { statisticsCalls } from './calls/statistics';
 import { importExportCalls } from './calls/importExport';
 import { developmentCalls } from './calls/development';
 import { printingCalls } from './calls/printing';
+import { backupCalls } from './calls/backup';
+import { practicesCalls } from './calls/practices';
+import { practicesCareCalls } from './calls/practicesCare';
+import { accountCalls } from './calls/accounts';
+import { auditCalls } from './calls/audit';
+import { countyExchangeCalls } from './calls/countyExchange';
+import { exchangeDriveCalls } from './calls/exchangeDrives';
 
 export const contract = {
   ...setupCalls,
@@ -23,6 +30,13 @@ export const contract = {
   ...importExportCalls,
   ...developmentCalls,
   ...printingCalls,
+  ...backupCalls,
+  ...practicesCalls,
+  ...practicesCareCalls,
+  ...accountCalls,
+  ...auditCalls,
+  ...countyExchangeCalls,
+  ...exchangeDriveCalls,
 } satisfies Record<CallName, CallDefinition>;
 
 export type Contract = typeof contract;

@@ -10,6 +10,8 @@ import { DomainError } from '../services/errors';
 import type { ServiceContext } from '../services/context';
 import { FIELD_LABELS } from '../services/memberRules';
 import type { CallDefinition } from './defineCall';
+import { accessOf } from './callAccess';
+import { sessionRefusal } from '../services/accounts/session';
 
 function inputProblem(callName: string, error: z.ZodError): ApiError {
   const issues = error.issues.map((issue) => {
@@ -25,6 +27,8 @@ export interface DispatcherOptions {
   onInternalError?: (callName: string, error: unknown) => void;
   /** Fixed "today" for tests of date rules. */
   today?: string;
+  /** The clock for lockouts and idle lock (tests pass a fake one). */
+  clock?: () => Date;
 }
 
 export function createDispatcher(archive: Archive, options: DispatcherOptions = {}): Dispatcher {
@@ -34,10 +38,20 @@ export function createDispatcher(archive: Archive, options: DispatcherOptions = 
       if (!isCallName(callName)) {
         return { ok: false, error: { code: 'unknown_call', message: `没有名为“${String(callName).slice(0, 40)}”的功能` } };
       }
+      // The role is checked before anything else, the input included.
+      const access = accessOf(callName);
+      const session = context.session;
+      if (session) {
+        const refusal = await sessionRefusal(archive, session, access, callName, (options.clock?.() ?? new Date()).getTime());
+        if (refusal) return { ok: false, error: refusal };
+      } else if (!context.trusted && access !== 'public') {
+        return { ok: false, error: { code: 'not_logged_in', message: '请先登录。' } };
+      }
       const entry = contract[callName] as CallDefinition;
       const parsed = entry.input.safeParse(input);
       if (!parsed.success) return { ok: false, error: inputProblem(callName, parsed.error) };
-      const ctx: ServiceContext = { archive, actor: context.actor, today: options.today };
+      const actor = session?.user?.name ?? context.actor;
+      const ctx: ServiceContext = { archive, actor, today: options.today, session, clock: options.clock };
       try {
         const value = await entry.run(ctx, parsed.data);
         const out = entry.output.safeParse(value);

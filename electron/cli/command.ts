@@ -17,6 +17,8 @@ export interface CliCommand {
   name: string;
   sub?: string;
   usage: string; // one line: arguments and what it does
+  /** Works on the data folder's files without opening the archive (restore: the archive may be damaged). */
+  withoutArchive?: boolean;
   /** Returns the exit code. */
   run(env: CliEnv, p: Parsed): Promise<number>;
 }

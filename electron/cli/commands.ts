@@ -6,5 +6,11 @@ import { memberLifeCommands } from './memberLifeCommands';
 import { importExportCommands } from './importExportCommands';
 import { printCommands } from './printCommands';
 import { developmentCommands } from './developmentCommands';
+import { accountCommands } from './accountCommands';
+import { practicesCommands } from './practicesCommands';
+import { careCommands } from './careCommands';
+import { backupCommands } from './backupCommands';
+import { auditCommands } from './auditCommands';
+import { exchangeCommands } from './exchangeCommands';
 
-export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...importExportCommands];
+export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands];

@@ -3,6 +3,7 @@
 //   export members --out FILE.xlsx [--org ID] [--status …] [--columns a,b,…] [--roster] [--per-branch]
 // The CLI reads the file from disk itself (streamed) and calls the same services as the window; the
 // import is one transaction, progress goes to stderr.
+import { writeFileAtomic } from '../services/atomicFile';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,7 +120,7 @@ export const importExportCommands: CliCommand[] = [
       const r = p.flags.has('roster')
         ? await exportRosterXlsx(ctx, { orgId, view: status as MemberView, columns, perBranch: p.flags.has('per-branch') })
         : await exportMembersXlsx(ctx, { query: { orgId, view: status as MemberView, sort: [{ colId: 'orgName', sort: 'asc' }] }, columns });
-      fs.writeFileSync(out, r.bytes);
+      writeFileAtomic(out, r.bytes, { mode: 0o644 });
       env.out(`已导出 ${r.rows} 名党员到 ${out}`);
       return 0;
     },

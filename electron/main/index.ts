@@ -2,13 +2,16 @@
 // adapter; the app:// protocol; the main window; the archive closed cleanly on quit.
 import os from 'node:os';
 import path from 'node:path';
-import { app, dialog, ipcMain, protocol, type BrowserWindow } from 'electron';
-import { openArchive, type Archive } from '../../db/connection';
+import { app, dialog, ipcMain, protocol, session, type BrowserWindow, type WebContents } from 'electron';
+import type { Archive } from '../../db/connection';
+import { openArchiveForUse } from '../services/backup/openWithBackup';
+import { applyConfirmedRestore, setUpBackups } from './backups';
 import { createDispatcher } from '../api/dispatcher';
 import { archiveFile, defaultDataDir } from '../services/dataDir';
 import { APP_ORIGIN, originOf } from './appOrigin';
-import { registerApi } from './ipc';
+import { registerApi, WindowSessions } from './ipc';
 import { registerPrinter } from './printerIpc';
+import { guardDownloads } from './downloads';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, hardenWebContents, isOwnWindowContents } from './window';
 
@@ -23,6 +26,8 @@ const trustedOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
 
 let archive: Archive | null = null;
 let mainWindow: BrowserWindow | null = null;
+let closeBackup: () => Promise<void> = async () => undefined;
+let quitting = false;
 
 function operatorName(): string {
   try {
@@ -45,22 +50,31 @@ function showMainWindow(): void {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   try {
-    archive = await openArchive(archiveFile(dataDir));
+    await applyConfirmedRestore(dataDir, dialog);
+    archive = await openArchiveForUse(dataDir);
   } catch (error) {
     dialog.showErrorBox(
       '无法打开档案',
-      `档案文件 ${archiveFile(dataDir)} 无法打开，程序将退出。\n\n${error instanceof Error ? error.message : String(error)}`,
+      `档案文件 ${archiveFile(dataDir)} 无法打开，程序将退出。\n\n${error instanceof Error ? error.message : String(error)}\n\n数据文件夹的 backups 中有自动备份;管理员可用命令 restore 从备份恢复(见说明书“备份与恢复”)。`,
     );
     app.exit(1);
     return;
   }
-  const dispatcher = createDispatcher(archive, {
-    onInternalError: (callName, error) => console.error(`[api] ${callName} failed`, error),
+  const backups = setUpBackups({
+    app,
+    dataDir,
+    archive: () => archive,
+    dispatcher: createDispatcher(archive, {
+      onInternalError: (callName, error) => console.error(`[api] ${callName} failed`, error),
+    }),
   });
+  closeBackup = () => backups.schedule.closeBackup();
+  const dispatcher = backups.dispatcher;
   serveRenderer(protocol, RENDERER_DIR);
   const actor = operatorName();
-  registerApi(ipcMain, dispatcher, { context: { actor }, isOwnWindow: isOwnWindowContents, trustedOrigins });
+  registerApi(ipcMain, dispatcher, { context: { actor }, sessions: new WindowSessions(), isOwnWindow: isOwnWindowContents, trustedOrigins });
   registerPrinter(ipcMain, { isOwnWindow: isOwnWindowContents, trustedOrigins });
+  guardDownloads(session.defaultSession, { isOwnWindow: (contents) => isOwnWindowContents(contents as WebContents), trustedOrigins });
   showMainWindow();
 }
 
@@ -82,10 +96,16 @@ if (!app.requestSingleInstanceLock()) {
     if (archive === null) return;
     // Hold the quit until the archive is closed (pending writes finish inside its mutex first).
     event.preventDefault();
+    if (quitting) return; // a second quit while the close backup runs
+    quitting = true;
     const closing = archive;
-    archive = null;
-    closing
-      .close()
+    // The backup at close runs first (it needs the archive); then the archive is closed.
+    closeBackup()
+      .catch((error: unknown) => console.error('[backup] close backup failed', error))
+      .then(() => {
+        archive = null;
+        return closing.close();
+      })
       .catch((error: unknown) => console.error('[archive] close failed', error))
       .finally(() => app.quit());
   });

@@ -1,7 +1,7 @@
 // The 'printer' channel: the window asks to print a template's HTML or save it as a PDF. Same sender
 // checks as the API channel (our own window, main frame, our origin); the payload is parsed with zod;
 // the PDF is written only where the clerk chose in the save dialog.
-import fs from 'node:fs/promises';
+import { writeFileAtomic } from '../services/atomicFile';
 import { BrowserWindow, dialog, type IpcMain } from 'electron';
 import { z } from 'zod';
 import { senderRefusal, type RegisterApiOptions } from './ipc';
@@ -35,7 +35,7 @@ export async function handlePrinterCall(options: Omit<RegisterApiOptions, 'conte
         : dialog.showSaveDialog({ title: '保存为 PDF', defaultPath: `${p.suggestedName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] }));
       if (choice.canceled || !choice.filePath) return { ok: false, cancelled: true, message: '已取消' };
       const pdf = await printToPdf(p.html);
-      await fs.writeFile(choice.filePath, pdf);
+      writeFileAtomic(choice.filePath, pdf, { mode: 0o644 });
       return { ok: true, path: choice.filePath };
     }
     return { ok: false, message: '未知的打印操作' };

@@ -43,6 +43,8 @@ export function hardenWebContents(contents: WebContents, trustedOrigins: readonl
   });
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   contents.session.setPermissionCheckHandler(() => false);
+  // WebHID / WebUSB / Web Serial devices go through their own handler, not the permission handlers.
+  contents.session.setDevicePermissionHandler?.(() => false);
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {

@@ -8,6 +8,8 @@ import { DomainError } from './errors';
 import { insertMembersBulk } from './memberBulk';
 import { requireTownship } from './settings';
 import { insertDemoDevelopment } from './development/demo';
+import { insertDemoPractices } from './practices/demoPractices';
+import { insertDemoCare } from './practices/demoCare';
 
 export interface DemoOptions {
   members?: number;
@@ -30,6 +32,8 @@ export async function loadDemoTownship(ctx: ServiceContext, options: DemoOptions
     );
     await insertDemoMobileRecords(ctx, demo.members, inserted.ids);
     await insertDemoDevelopment(ctx, options.seed ?? 1);
+    await insertDemoPractices(ctx, options.seed ?? 1);
+    await insertDemoCare(ctx, options.seed ?? 1);
     return { organizations: demo.orgs.length, members: inserted.inserted };
   });
   // The planner's statistics change with a bulk load: refresh them, or grouped counts pick bad indexes.

@@ -4,7 +4,7 @@ import type { FieldProblem } from '../api/result';
 
 export class DomainError extends Error {
   constructor(
-    readonly code: 'validation' | 'not_found' | 'conflict' | 'bad_input' | 'forbidden',
+    readonly code: 'validation' | 'not_found' | 'conflict' | 'bad_input' | 'forbidden' | 'login_failed' | 'account_locked',
     message: string,
     readonly issues: FieldProblem[] = [],
   ) {

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { newId } from './ids';
+import { writeFileAtomic } from './atomicFile';
 import { nowIso, todayOf, type ServiceContext } from './context';
 import { DomainError, ValidationError, notFound } from './errors';
 import { isCode, labelOf } from './codes';
@@ -44,26 +45,7 @@ export function storeContent(dir: string, content: Buffer): string {
   const sha = crypto.createHash('sha256').update(content).digest('hex');
   const final = path.join(dir, sha);
   if (fs.existsSync(final) && fs.statSync(final).size === content.length) return sha;
-  fs.mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${sha}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
-  const fd = fs.openSync(temp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, content);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, final);
-  try {
-    const dirFd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(dirFd);
-    } finally {
-      fs.closeSync(dirFd);
-    }
-  } catch {
-    // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-  }
+  writeFileAtomic(final, content);
   return sha;
 }
 

@@ -66,11 +66,17 @@ export const FIELD_LABELS: Record<string, string> = {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Called for every date of every row of a 150,000-row import: digits read in place, no Date objects.
 export function isIsoDate(value: string | null | undefined): value is string {
-  if (!value || !DATE.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  if (!value || value.length !== 10 || !DATE.test(value)) return false;
+  const y = +value.slice(0, 4);
+  const m = +value.slice(5, 7);
+  const d = +value.slice(8, 10);
+  if (y < 100 || m < 1 || m > 12 || d < 1) return false; // years 0–99 were never valid here (Date.UTC reads them as 19xx)
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]);
 }
 
 export function addYears(date: string, years: number): string {

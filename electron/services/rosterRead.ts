@@ -1,12 +1,11 @@
 // Reading the office's own Excel rosters (花名册) cell by cell, whatever the file: `.xlsx` streamed row by
-// row (exceljs' WorkbookReader, so a 150,000-row roster is never held whole), the older `.xls` (BIFF,
+// row (xlsxSheetReader: yauzl + saxes, so a 150,000-row roster is never held whole), the older `.xls` (BIFF,
 // SheetJS; such files hold at most 65,536 rows), and `.csv` in UTF-8 or GBK (iconv-lite). Every reader
 // yields the same thing: one sheet row at a time, cells as text, numbers or calendar dates.
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DomainError } from './errors';
+import { readXlsxRows, serialToIso } from './xlsxSheetReader';
 
 /** A calendar date read from a cell that Excel itself stores as a date. */
 export interface RosterDate {
@@ -62,83 +61,20 @@ export function excelSerialToIso(serial: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** A JS Date from exceljs: Excel dates have no zone, exceljs reads them as UTC midnight. */
-function dateToIso(d: Date): string {
+/** A JS Date (SheetJS): Excel dates have no zone and are read as UTC midnight. */
+function dateToIso(d: Date): RosterDate | null {
   // A time-of-day a few seconds off midnight (floating point in the file) must not change the day.
-  return new Date(d.getTime() + 60_000).toISOString().slice(0, 10);
-}
-
-/** exceljs cell value → our cell: rich text joined, formulas by their result, hyperlinks by their text. */
-function fromExcelJs(v: unknown): RosterCell {
-  if (v == null) return null;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : { date: dateToIso(v) };
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string; sharedFormula?: string };
-    if (o.richText) return o.richText.map((t) => t.text).join('');
-    if ('result' in o) return fromExcelJs(o.result);
-    if (o.text !== undefined) return fromExcelJs(o.text);
-    if (o.error) return null;
-  }
-  return String(v);
-}
-
-/** UTF-8 bytes → text, a character split across two chunks kept whole. */
-async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (text) yield text;
-  }
-  const tail = decoder.decode();
-  if (tail) yield tail;
-}
-
-/**
- * exceljs 4.4's streaming reader decodes each zip chunk on its own (utils/parse-sax.js), so a Chinese
- * character that straddles two chunks comes out as U+FFFD: measured here as 5 damaged cells in a
- * 30,000-row roster (高中 → 高��). Its parser passes text through untouched, so the reader's entry
- * points are given text decoded across chunk boundaries instead. Applied once, to the reader only.
- */
-let readerPatched = false;
-function patchStreamingReader(): void {
-  if (readerPatched) return;
-  readerPatched = true;
-  type Entry = AsyncIterable<Buffer | string> & NodeJS.ReadableStream;
-  const proto = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const asText = (entry: Entry) => Readable.from(utf8Text(entry));
-  for (const method of ['_parseSharedStrings', '_parseWorkbook', '_parseStyles', '_parseRels']) {
-    const original = proto[method];
-    if (typeof original !== 'function') continue;
-    proto[method] = function (this: unknown, entry: unknown, ...rest: unknown[]) {
-      return original.call(this, asText(entry as Entry), ...rest);
-    };
-  }
-  const parseWorksheet = proto._parseWorksheet;
-  if (typeof parseWorksheet === 'function') {
-    proto._parseWorksheet = function (this: unknown, iterator: unknown, ...rest: unknown[]) {
-      return parseWorksheet.call(this, utf8Text(iterator as AsyncIterable<Buffer>), ...rest);
-    };
-  }
+  const shifted = new Date(d.getTime() + 60_000);
+  const iso = Number.isNaN(shifted.getTime()) ? '' : shifted.toISOString();
+  return iso.length === 24 ? { date: iso.slice(0, 10) } : null; // years outside 0000–9999 are no roster's dates
 }
 
 async function* readXlsx(src: RosterSource, sheet?: string): AsyncGenerator<RosterRow> {
-  patchStreamingReader();
-  const input = src.path ? fs.createReadStream(src.path) : Readable.from(src.bytes!);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   try {
-    for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }> & { name: string }>) {
-      const name = ws.name;
-      const wanted = !sheet || sheet === name;
-      for await (const row of ws) {
-        if (!wanted) continue; // the zip stream must still be read through to reach the next sheet
-        const values = row.values;
-        const cells: RosterCell[] = [];
-        for (let c = 1; c < values.length; c++) cells.push(fromExcelJs(values[c]));
-        yield { sheet: name, rowNumber: row.number, cells };
-      }
+    for await (const row of readXlsxRows(src.path ? { path: src.path } : { bytes: src.bytes! }, { sheet })) {
+      const cells = row.cells as (RosterCell | boolean)[];
+      for (let c = 0; c < cells.length; c++) if (typeof cells[c] === 'boolean') cells[c] = cells[c] ? '是' : '否';
+      yield row as RosterRow;
     }
   } catch (err) {
     if (err instanceof DomainError) throw err;
@@ -152,11 +88,12 @@ async function* readXls(src: RosterSource, sheet?: string): AsyncGenerator<Roste
   try {
     wb = XLSX.read(bytesOf(src), { type: 'buffer', cellDates: false, cellNF: true, cellText: false, dense: true });
   } catch (err) {
-    throw new DomainError('bad_input', `无法读取 Excel 97-2003 文件“${src.fileName}”:${(err as Error).message}`);
+    throw new DomainError('bad_input', `无法读取 Excel 97-2003 文件“${src.fileName}”:${(err as Error)?.message ?? String(err)}(文件可能已损坏)`);
   }
-  for (const name of wb.SheetNames) {
+  for (const name of wb.SheetNames ?? []) {
     if (sheet && sheet !== name) continue;
-    const ws = wb.Sheets[name];
+    const ws = wb.Sheets?.[name];
+    if (!ws) continue; // a damaged file can list a sheet SheetJS could not read (found by the fuzz test)
     const data = (ws['!data'] ?? []) as ({ t: string; v?: unknown; z?: string | number; w?: string } | undefined)[][];
     for (let r = 0; r < data.length; r++) {
       const row = data[r];
@@ -165,10 +102,13 @@ async function* readXls(src: RosterSource, sheet?: string): AsyncGenerator<Roste
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         if (!cell || cell.v == null || cell.t === 'z' || cell.t === 'e') cells.push(null);
-        else if (cell.t === 'n' && typeof cell.v === 'number' && cell.z != null && XLSX.SSF.is_date(String(cell.z))) cells.push({ date: excelSerialToIso(cell.v) });
+        else if (cell.t === 'n' && typeof cell.v === 'number' && cell.z != null && XLSX.SSF.is_date(String(cell.z))) {
+          const iso = serialToIso(cell.v);
+          cells.push(iso ? { date: iso } : cell.v);
+        }
         else if (cell.t === 'n') cells.push(cell.v as number);
         else if (cell.t === 'b') cells.push(cell.v ? '是' : '否');
-        else if (cell.t === 'd' && cell.v instanceof Date) cells.push({ date: dateToIso(cell.v) });
+        else if (cell.t === 'd' && cell.v instanceof Date) cells.push(dateToIso(cell.v));
         else cells.push(String(cell.v));
       }
       yield { sheet: name, rowNumber: r + 1, cells };

@@ -159,6 +159,18 @@ export const CODE_FIELDS: Partial<Record<RosterField, CodeListName>> = {
 const DATE_FIELDS = new Set<RosterField>(['birthDate', 'joinDate', 'fullDate', 'lostDate', 'workStartDate', 'exitDate']);
 const TEXT_FIELDS = ['jobTitle', 'phone', 'address', 'nativePlace', 'workUnit', 'householdPlace', 'remarks', 'exitNote'] as const;
 
+const fieldColumns = new WeakMap<SheetColumn[], Map<RosterField, SheetColumn>>();
+/** The sheet's column of each field (the first one), built once per sheet rather than once per row. */
+function columnsByField(sheet: SheetInfo): Map<RosterField, SheetColumn> {
+  let col = fieldColumns.get(sheet.columns);
+  if (!col) {
+    col = new Map();
+    for (const c of sheet.columns) if (c.field && !col.has(c.field)) col.set(c.field, c);
+    fieldColumns.set(sheet.columns, col);
+  }
+  return col;
+}
+
 /** Read one data row into a member as it will be stored, with every problem of the row. */
 export function readMemberRow(
   sheet: SheetInfo,
@@ -166,8 +178,7 @@ export function readMemberRow(
   cells: RosterCell[],
   options: { today: string; defaults: Partial<Record<DefaultField, string>> },
 ): { member: Omit<BulkMemberInput, 'orgId'>; orgCell: string; problems: RowProblem[] } {
-  const col = new Map<RosterField, SheetColumn>();
-  for (const c of sheet.columns) if (c.field && !col.has(c.field)) col.set(c.field, c);
+  const col = columnsByField(sheet);
   const cell = (f: RosterField): RosterCell => {
     const c = col.get(f);
     return c ? (cells[c.index] ?? null) : null;

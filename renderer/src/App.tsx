@@ -1,23 +1,29 @@
-// The window: first run shows the setup page; afterwards the workspace (opening on the dashboard). The UI language is
-// restored from the preference "ui.language" before anything is shown.
-import { useCallback, useEffect, useState } from 'react';
+// The window: first run shows the setup page (with the first administrator); an archive without users
+// asks for the administrator; otherwise the login screen, then the workspace (opening on the dashboard).
+// A locked window shows the lock screen over the workspace, which stays mounted so nothing typed is lost.
+// The UI language is restored from the preference "ui.language" before anything is shown.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, type SetupStatusDto } from './api';
 import { isLanguage, type Language } from './i18n';
 import { SetupPage } from './pages/SetupPage';
 import { Workspace } from './pages/Workspace';
+import { LoginPage } from './pages/accounts/LoginPage';
+import { FirstAdminPage } from './pages/accounts/FirstAdminPage';
+import { LockScreen } from './pages/accounts/LockScreen';
+import { SESSION_EVENT, SessionContext, useIdleLock, type SessionInfoDto, type SessionValue } from './lib/session';
 
 export const LANGUAGE_PREF = 'ui.language';
 
-type Loaded = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; setup: SetupStatusDto };
+type Loaded = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; setup: SetupStatusDto; session: SessionInfoDto };
 
-/** What the window needs before it can show anything: the setup state and the remembered language. */
+/** What the window needs before it can show anything: the setup state, the session and the remembered language. */
 async function openArchive(i18n: I18n): Promise<Loaded> {
   try {
-    const [setup, language] = await Promise.all([api.getSetup(), api.getPreference(LANGUAGE_PREF).catch(() => null)]);
+    const [setup, session, language] = await Promise.all([api.getSetup(), api.call('sessionInfo', {}), api.getPreference(LANGUAGE_PREF).catch(() => null)]);
     if (isLanguage(language) && language !== i18n.language) await i18n.changeLanguage(language);
-    return { state: 'ready', setup };
+    return { state: 'ready', setup, session };
   } catch (err) {
     return { state: 'failed', message: messageOf(err) };
   }
@@ -26,6 +32,8 @@ async function openArchive(i18n: I18n): Promise<Loaded> {
 export function App() {
   const { t, i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  // Set when the window locked itself for idleness (the lock screen says why).
+  const [idleLocked, setIdleLocked] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -34,6 +42,40 @@ export function App() {
       live = false;
     };
   }, [i18n]);
+
+  const setSession = useCallback((session: SessionInfoDto) => {
+    setLoaded((l) => (l.state === 'ready' ? { ...l, session } : l));
+    if (!session.locked) setIdleLocked(false);
+  }, []);
+  const refreshSession = useCallback(() => {
+    api.call('sessionInfo', {}).then(setSession, () => undefined);
+  }, [setSession]);
+
+  // A call refused because the window is locked or logged out (idle on the main process's clock, or an
+  // administrator changed the account): show the lock or login screen.
+  useEffect(() => {
+    window.addEventListener(SESSION_EVENT, refreshSession);
+    return () => window.removeEventListener(SESSION_EVENT, refreshSession);
+  }, [refreshSession]);
+
+  const session = loaded.state === 'ready' ? loaded.session : null;
+  const user = session?.user ?? null;
+  const lock = useCallback(() => {
+    api.call('lockSession', {}).then(setSession, () => undefined);
+  }, [setSession]);
+  const logout = useCallback(() => {
+    api.call('logout', {}).then(setSession, () => undefined);
+  }, [setSession]);
+  useIdleLock(
+    !!user && !session?.locked,
+    session?.idleLockMinutes ?? 10,
+    () => {
+      setIdleLocked(true);
+      lock();
+    },
+    () => void api.call('touchSession', {}).catch(() => undefined),
+  );
+  const sessionValue = useMemo<SessionValue>(() => ({ user, can: (access) => !!user?.access.includes(access), lock, logout }), [user, lock, logout]);
 
   const changeLanguage = useCallback(
     (language: Language) => {
@@ -67,8 +109,32 @@ export function App() {
       </div>
     );
   }
-  if (!loaded.setup.initialized) {
-    return <SetupPage onLanguage={changeLanguage} onDone={(setup) => setLoaded({ state: 'ready', setup })} />;
+  const { setup } = loaded;
+  const township = setup.township?.name ?? null;
+  if (!loaded.session.hasUsers && setup.initialized) {
+    return <FirstAdminPage township={township} onLanguage={changeLanguage} onDone={setSession} />;
   }
-  return <Workspace setup={loaded.setup} onLanguage={changeLanguage} />;
+  if (loaded.session.hasUsers && !user) {
+    return <LoginPage township={township} onLanguage={changeLanguage} onLoggedIn={setSession} />;
+  }
+  if (!setup.initialized) {
+    return (
+      <SetupPage
+        needsAdmin={!loaded.session.hasUsers}
+        onLanguage={changeLanguage}
+        onDone={(next) => {
+          setLoaded((l) => (l.state === 'ready' ? { ...l, setup: next } : l));
+          refreshSession();
+        }}
+      />
+    );
+  }
+  return (
+    <SessionContext.Provider value={sessionValue}>
+      <div className="accounts-shell" aria-hidden={loaded.session.locked || undefined} inert={loaded.session.locked || undefined}>
+        <Workspace setup={setup} onLanguage={changeLanguage} />
+      </div>
+      {loaded.session.locked && user && <LockScreen user={user} idleMinutes={idleLocked ? loaded.session.idleLockMinutes : null} onUnlocked={setSession} onLoggedOut={refreshSession} />}
+    </SessionContext.Provider>
+  );
 }

@@ -3,6 +3,7 @@
 // show each problem under its field. Types come from the contract (type imports only: no zod, no
 // services, nothing of the main process is bundled into the window).
 import i18n from './i18n';
+import { announceSessionRefusal } from './lib/session';
 import type { CallName } from '../../electron/api/callNames';
 import type { CallInput, CallOutput } from '../../electron/api/contract';
 import type { ApiResult, FieldProblem } from '../../electron/api/result';
@@ -60,6 +61,7 @@ export async function call<K extends CallName>(name: K, ...args: InputArgs<K>): 
   if (!result || typeof result !== 'object') throw new ApiCallError(name, 'transport', i18n.t('errors.noResult'));
   if (result.ok) return result.value as CallOutput<K>;
   const { code, message, issues } = result.error;
+  announceSessionRefusal(code); // the window shows the lock or login screen
   throw new ApiCallError(name, code, message, issues ?? []);
 }
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser } from '../harness/browser';
+import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 
 const SCREENSHOTS = screenshotDir();
@@ -48,7 +49,7 @@ describe('dashboard, statistics and checks (browser, demo township)', () => {
   });
 
   it('opens on the dashboard with its figures and charts', async () => {
-    await page.goto(harness.url);
+    await openApp(page, harness);
     await page.getByTestId('dashboard').waitFor({ timeout: LONG });
     const counts = await value<{ roll: number }>(harness, 'memberCounts', {});
     await expect(page.getByTestId('kpi-roll').locator('.kpi-value').textContent()).resolves.toBe(String(counts.roll));

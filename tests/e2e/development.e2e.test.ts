@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser } from '../harness/browser';
+import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/idNumber';
 import { screenshotDir } from '../support/screenshots';
 
@@ -57,7 +58,7 @@ describe('发展党员 (browser, real archive)', () => {
     page.on('console', (msg) => {
       if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
     });
-    await page.goto(harness.url);
+    await openApp(page, harness);
     await page.getByTestId('dashboard').waitFor({ timeout: LONG });
   }, LONG);
 

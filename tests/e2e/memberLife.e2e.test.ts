@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser } from '../harness/browser';
+import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/idNumber';
 import { screenshotDir } from '../support/screenshots';
 
@@ -68,7 +69,7 @@ describe('a member’s life (browser, real archive)', () => {
       if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
     });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.goto(harness.url);
+    await openApp(page, harness);
     // The window may open on another page (the dashboard); the members page is one click away.
     const members = page.getByTestId('main-page').or(page.getByTestId('nav-members'));
     await members.first().waitFor();

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser } from '../harness/browser';
+import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/idNumber';
 import { nameSearchKeys } from '../../electron/services/searchKeys';
 import { screenshotDir } from '../support/screenshots';
@@ -61,7 +62,7 @@ describe('members workspace (browser, real archive)', () => {
   });
 
   it('first run: the township is set up, with the archive’s messages under the fields', async () => {
-    await page.goto(harness.url);
+    await openApp(page, harness);
     await page.getByTestId('setup-page').waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
 

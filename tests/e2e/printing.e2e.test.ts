@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser } from '../harness/browser';
+import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/idNumber';
 import { screenshotDir } from '../support/screenshots';
 
@@ -41,7 +42,7 @@ describe('printing (browser, real archive)', () => {
     page.on('console', (msg) => {
       if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
     });
-    await page.goto(harness.url);
+    await openApp(page, harness);
     await page.getByTestId('nav-members').click();
     await page.getByTestId('main-page').waitFor();
   }, LONG);

@@ -12,6 +12,7 @@ import type { ApiResult, CallContext, Dispatcher } from '../../electron/api/resu
 import { API_CHANNEL } from '../../electron/api/windowApi';
 import { registerApi, type RegisterApiOptions } from '../../electron/main/ipc';
 import { createMainWindow, isOwnWindowContents } from '../../electron/main/window';
+import { WindowSession } from '../../electron/services/accounts/session';
 import { FakeIpcMain, FakeWebContents, type FakeBrowserWindow } from './fakeElectron';
 
 /** Records every call; rejects inputs that are not objects, as the zod schemas would. */
@@ -73,7 +74,7 @@ describe('IPC adapter (registerApi)', () => {
     const result = await call(window.webContents, frame(APP_PAGE), 'listMembers', { orgId: 'o-1', text: '张' });
     expect(result).toEqual({ ok: true, value: { echoed: 'listMembers' } });
     expect(dispatcher.calls).toEqual([
-      { callName: 'listMembers', input: { orgId: 'o-1', text: '张' }, context: { actor: 'clerk' } },
+      { callName: 'listMembers', input: { orgId: 'o-1', text: '张' }, context: { actor: 'clerk', session: expect.any(WindowSession) } },
     ]);
   });
 
@@ -85,7 +86,7 @@ describe('IPC adapter (registerApi)', () => {
   it('takes the context from a function when given one', async () => {
     const unregister = registerApi(ipcMain as never, dispatcher, { ...options, context: () => ({ actor: 'zhang' }) });
     await call(window.webContents, frame(APP_PAGE), 'getSetup', undefined);
-    expect(dispatcher.calls[0].context).toEqual({ actor: 'zhang' });
+    expect(dispatcher.calls[0].context).toMatchObject({ actor: 'zhang' });
     unregister();
   });
 

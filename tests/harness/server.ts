@@ -12,6 +12,11 @@ import { createDispatcher } from '../../electron/api/dispatcher';
 import { CALL_NAMES } from '../../electron/api/callNames';
 import type { ApiResult } from '../../electron/api/result';
 import { archiveFile } from '../../electron/services/dataDir';
+import { WindowSession } from '../../electron/services/accounts/session';
+import { countUsers, createUser } from '../../electron/services/accounts/users';
+
+/** The administrator every harness archive is seeded with (see tests/support/appSession.ts). */
+export const HARNESS_ADMIN = { name: 'admin', password: 'harness-管理员-口令' } as const;
 
 export const RENDERER_DIR = path.resolve(__dirname, '..', '..', 'out', 'renderer');
 
@@ -38,10 +43,16 @@ function apiShim(token: string): string {
   return `(() => {
   const token = ${JSON.stringify(token)};
   const names = ${JSON.stringify(CALL_NAMES)};
+  // One session per browser tab, like one per window in the app: sessionStorage survives a reload, as a window does.
+  let windowId = sessionStorage.getItem('__harnessWindow');
+  if (!windowId) {
+    windowId = Math.random().toString(36).slice(2) + Date.now().toString(36);
+    sessionStorage.setItem('__harnessWindow', windowId);
+  }
   const api = {};
   for (const name of names) {
     api[name] = async (input) => {
-      const res = await fetch('/__api/' + name, { method: 'POST', headers: { 'content-type': 'application/json', 'x-harness-token': token }, body: JSON.stringify(input === undefined ? null : input) });
+      const res = await fetch('/__api/' + name, { method: 'POST', headers: { 'content-type': 'application/json', 'x-harness-token': token, 'x-harness-window': windowId }, body: JSON.stringify(input === undefined ? null : input) });
       return res.json();
     };
   }
@@ -49,19 +60,42 @@ function apiShim(token: string): string {
 })();`;
 }
 
-export async function startHarness(options: { dataDir?: string; today?: string; rendererDir?: string } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  dataDir?: string;
+  today?: string;
+  rendererDir?: string;
+  /** Seed HARNESS_ADMIN when the archive has no user (default true); false to see the first-run administrator form. */
+  seedAdmin?: boolean;
+  /** The dispatcher's clock (lockout, idle lock). */
+  clock?: () => Date;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'party-records-'));
-  const rendererDir = options.rendererDir ?? RENDERER_DIR;
+  // HARNESS_RENDERER_DIR: an engineer's own renderer build, so parallel work does not share out/renderer.
+  const rendererDir = options.rendererDir ?? process.env.HARNESS_RENDERER_DIR ?? RENDERER_DIR;
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`没有找到界面构建结果 ${rendererDir}:请先运行 npm run build`);
   const archive = await openArchive(archiveFile(dataDir));
-  const dispatcher = createDispatcher(archive, { today: options.today, onInternalError: (n, e) => console.error(`[harness] ${n}`, e) });
+  const dispatcher = createDispatcher(archive, { today: options.today, clock: options.clock, onInternalError: (n, e) => console.error(`[harness] ${n}`, e) });
   const token = crypto.randomBytes(24).toString('hex');
-  const context = { actor: 'harness' };
+  if (options.seedAdmin !== false && (await countUsers({ archive, actor: 'harness' })) === 0) {
+    await createUser({ archive, actor: 'harness' }, { name: HARNESS_ADMIN.name, role: 'admin', password: HARNESS_ADMIN.password });
+  }
+  // The test's own hand acts with the administrator's rights (and name, in the audit log) and never idles into a lock.
+  const context = { actor: HARNESS_ADMIN.name, trusted: true };
+  // The pages' sessions, by tab.
+  const sessions = new Map<string, WindowSession>();
+  const sessionOf = (windowId: string): WindowSession => {
+    let session = sessions.get(windowId);
+    if (!session) sessions.set(windowId, (session = new WindowSession()));
+    return session;
+  };
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/__api/')) {
-      if (req.method !== 'POST' || req.headers['x-harness-token'] !== token) {
+      const windowId = req.headers['x-harness-window'];
+      if (req.method !== 'POST' || req.headers['x-harness-token'] !== token || typeof windowId !== 'string' || windowId.length > 64) {
         res.writeHead(403).end();
         return;
       }
@@ -77,7 +111,7 @@ export async function startHarness(options: { dataDir?: string; today?: string; 
         }
         const name = decodeURIComponent(url.pathname.slice('/__api/'.length));
         dispatcher
-          .dispatch(name, input === null ? undefined : input, context)
+          .dispatch(name, input === null ? undefined : input, { actor: 'harness-page', session: sessionOf(windowId) })
           .then((result) => {
             res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
             res.end(JSON.stringify(result));

@@ -15,13 +15,10 @@ import { openTestArchive, type TestArchive } from '../support/tempArchive';
 const TODAY = '2026-11-28';
 const run = promisify(execFile);
 let t: TestArchive;
-let loadMs = 0;
 
 beforeAll(async () => {
   t = await openTestArchive({ today: TODAY });
-  const start = performance.now();
   await loadDemoTownship(t.ctx, { members: 4200, seed: 1 });
-  loadMs = performance.now() - start;
 }, 120_000);
 afterAll(async () => {
   await t.close();
@@ -35,8 +32,8 @@ async function cli(...args: string[]): Promise<string> {
 }
 
 describe('the demo township', () => {
-  it('loads quickly and has people in every stage of the pipeline', async () => {
-    expect(loadMs).toBeLessThan(15_000);
+  // How long the load takes is measured by `npm run bench`, not asserted here.
+  it('has people in every stage of the pipeline', async () => {
     const stages = await devStageCounts(t.ctx);
     for (const s of ['applicant', 'activist', 'candidate', 'admitted', 'withdrawn']) expect(stages[s], s).toBeGreaterThan(0);
     expect((await verifyAuditChain(t.archive)).intact).toBe(true);
@@ -47,7 +44,7 @@ describe('the demo township', () => {
     for (const kind of REMINDER_KINDS) expect(r.counts[kind], kind).toBeGreaterThan(0);
     expect(r.dueCount).toBe(r.items.length - r.counts.politicalBirthday);
     for (const item of r.items.slice(0, 200)) {
-      const table = item.target === 'member' ? 'members' : 'dev_people';
+      const table = item.target === 'member' ? 'members' : item.target === 'villageMatter' ? 'village_matters' : 'dev_people';
       expect(await t.archive.queryOne(`SELECT id FROM ${table} WHERE id = ?`, [item.targetId])).toBeTruthy();
     }
     const probation = r.items.find((i) => i.kind === 'probationEnding')!;

@@ -279,12 +279,10 @@ describe('generateTownship', () => {
     for (const s of SPECIAL_SURNAMES) expect(surnames.has(s), s).toBe(true);
   });
 
-  it('generates 150,000 members quickly', () => {
-    const t0 = performance.now();
+  // Its speed is reported by `npm run bench` (generate demo data), not asserted here.
+  it('generates 150,000 members with unique ID numbers, each in a branch', () => {
     const big = generateTownship({ ...OPTS, seed: 7, members: 150_000 });
-    const ms = performance.now() - t0;
     expect(big.members.length).toBe(150_000);
-    expect(ms).toBeLessThan(5000);
     const ids = new Set(big.members.map((m) => m.idNumber));
     expect(ids.size).toBe(150_000);
     const branchKeys = new Set(big.orgs.filter((o) => o.type === 'branch' || o.type === 'joint_branch').map((o) => o.key));

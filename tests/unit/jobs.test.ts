@@ -36,6 +36,19 @@ describe('jobs (long work with progress and cancel)', () => {
     expect(end?.done).toBeLessThan(999);
   });
 
+  it('reports work that finished despite a late cancel as done (its writes happened)', async () => {
+    const jobs = new JobRunner();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const started = jobs.start('import', async () => {
+      await gate; // past the last safe point: the commit is written
+      return { inserted: 3 };
+    });
+    jobs.cancel(started.id);
+    release();
+    expect(await jobs.settle(started.id)).toMatchObject({ state: 'done', result: { inserted: 3 } });
+  });
+
   it('keeps a failure with its message', async () => {
     const jobs = new JobRunner();
     const started = jobs.start('import', async () => {

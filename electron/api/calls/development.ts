@@ -38,7 +38,7 @@ const devRule = z.object({
 });
 
 const reminder = z.object({
-  kind: z.enum(REMINDER_KINDS), target: z.enum(['member', 'devPerson']), targetId: id, name: z.string(), orgId: id, orgName: z.string(), dueDate: z.string(), overdue: z.boolean(), text: z.string(),
+  kind: z.enum(REMINDER_KINDS), target: z.enum(['member', 'devPerson', 'villageMatter']), targetId: id, name: z.string(), orgId: id, orgName: z.string(), dueDate: z.string(), overdue: z.boolean(), text: z.string(),
 });
 const reminders = z.object({ asOf: z.string(), items: z.array(reminder), counts: z.record(z.string(), z.number()), dueCount: z.number() });
 

@@ -11,6 +11,11 @@ import { listMembers } from '../../services/memberQuery';
 import { DomainError } from '../../services/errors';
 import { jobsOf, throwIfCancelled } from '../../services/jobs';
 import { jobStatusSchema } from './importExport';
+import { activistRecordData, fullMembershipVoteData, publicityNoticeData, reviewResultsData } from '../../services/developmentPrinting';
+import { activistRecordHtml } from '../../services/print/activistRecordHtml';
+import { publicityNoticeHtml } from '../../services/print/publicityNoticeHtml';
+import { fullMembershipVoteHtml } from '../../services/print/fullMembershipVoteHtml';
+import { reviewResultsHtml } from '../../services/print/reviewResultsHtml';
 
 const html = z.object({ html: z.string(), title: z.string(), pages: z.number().int().optional() });
 
@@ -75,6 +80,43 @@ export const printingCalls = {
     run: async (ctx, i) => {
       const data = await transferLetterData(ctx, i.letter);
       return { html: transferLetterHtml(data), title: `组织关系介绍信 ${data.letterNumber}`, pages: 1 };
+    },
+  }),
+  // The forms of the development pipeline and the yearly work.
+  printActivistRecord: defineCall({
+    input: z.object({ id }),
+    output: html,
+    write: false,
+    run: async (ctx, i) => {
+      const data = await activistRecordData(ctx, i.id);
+      return { html: activistRecordHtml(data), title: `入党积极分子培养考察登记表 ${data.person.name}`, pages: 1 };
+    },
+  }),
+  printPublicityNotice: defineCall({
+    input: z.object({ orgId: id }),
+    output: html,
+    write: false,
+    run: async (ctx, i) => {
+      const data = await publicityNoticeData(ctx, i.orgId);
+      return { html: publicityNoticeHtml(data), title: `发展对象公示 ${data.orgName}` };
+    },
+  }),
+  printFullMembershipVote: defineCall({
+    input: z.object({ memberId: id }),
+    output: html,
+    write: false,
+    run: async (ctx, i) => {
+      const data = await fullMembershipVoteData(ctx, i.memberId);
+      return { html: fullMembershipVoteHtml(data), title: `预备党员转正表决结果 ${data.member.name}`, pages: 1 };
+    },
+  }),
+  printReviewResults: defineCall({
+    input: z.object({ orgId: id, year: z.number().int().min(2000).max(2100) }),
+    output: html,
+    write: false,
+    run: async (ctx, i) => {
+      const data = await reviewResultsData(ctx, i.orgId, i.year);
+      return { html: reviewResultsHtml(data), title: `${data.orgName} ${data.year}年度民主评议党员结果` };
     },
   }),
 };

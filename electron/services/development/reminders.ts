@@ -8,18 +8,19 @@ import { addYears } from '../memberRules';
 import { addMonths } from '../lifeCommon';
 import { getDevRules } from './rules';
 import { unpaidMonths } from './dues';
+import { practiceReminders } from '../practices/practiceReminders';
 
-export const REMINDER_KINDS = ['talk', 'activistReview', 'candidateEligible', 'probationEnding', 'approvalOverdue', 'duesArrears', 'lostOverdue', 'politicalBirthday'] as const;
+export const REMINDER_KINDS = ['talk', 'activistReview', 'candidateEligible', 'probationEnding', 'approvalOverdue', 'duesArrears', 'lostOverdue', 'matterOverdue', 'orgLifeAbsent', 'politicalBirthday'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const REMINDER_LABELS: Record<ReminderKind, string> = {
   talk: '待谈话的入党申请人', activistReview: '待考察的入党积极分子', candidateEligible: '可列为发展对象的积极分子', probationEnding: '预备期即将期满',
-  approvalOverdue: '党委审批超期', duesArrears: '连续未交党费', lostOverdue: '失联超期', politicalBirthday: '本月政治生日',
+  approvalOverdue: '党委审批超期', duesArrears: '连续未交党费', lostOverdue: '失联超期', matterOverdue: '五事办理超期', orgLifeAbsent: '连续6个月未参加组织生活', politicalBirthday: '本月政治生日',
 };
 
 export interface Reminder {
   kind: ReminderKind;
-  /** 'member' opens the member record, 'devPerson' the development record. */
-  target: 'member' | 'devPerson';
+  /** 'member' opens the member record, 'devPerson' the development record, 'villageMatter' the 五事 matter (党建实务). */
+  target: 'member' | 'devPerson' | 'villageMatter';
   targetId: string;
   name: string;
   orgId: string;
@@ -104,6 +105,9 @@ export async function listReminders(ctx: ServiceContext): Promise<RemindersView>
     const due = addMonths(m.lost_date, rules.lostMonths.value);
     if (due <= today) push({ kind: 'lostOverdue', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: due, overdue: true, text: `${m.lost_date} 失去联系,已满 ${rules.lostMonths.value} 个月,应进行停止党籍审查` });
   }
+
+  // 党建实务 (issue 10): overdue 五事 matters, six months absent from organization life.
+  items.push(...(await practiceReminders(ctx)));
 
   // 政治生日: join anniversaries this month.
   const month = today.slice(5, 7);

@@ -5,12 +5,24 @@ import { call } from '../api';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useSession } from '../lib/session';
+import { AccountMenu } from '../pages/accounts/AccountMenu';
 
-export type WorkspacePage = 'dashboard' | 'members' | 'development' | 'reminders' | 'yearly' | 'stats' | 'checks' | 'rules';
-const PAGES: WorkspacePage[] = ['dashboard', 'members', 'development', 'reminders', 'yearly', 'stats', 'checks', 'rules'];
+export type WorkspacePage = 'dashboard' | 'members' | 'development' | 'reminders' | 'yearly' | 'practices' | 'stats' | 'checks' | 'rules' | 'users' | 'audit' | 'backup' | 'countyExport' | 'countyImport';
+const PAGES: WorkspacePage[] = ['dashboard', 'members', 'development', 'reminders', 'yearly', 'practices', 'stats', 'checks', 'rules'];
+// 用户管理 shows only for those who manage accounts (管理员, 安全管理员).
+const ACCOUNT_PAGES: WorkspacePage[] = ['users'];
+// 审计日志 shows only for those who read the audit trail (管理员, 审计管理员).
+const AUDIT_PAGES: WorkspacePage[] = ['audit'];
+// 备份与恢复 shows only for those who may back up and restore (管理员, 系统管理员).
+const BACKUP_PAGES: WorkspacePage[] = ['backup'];
+// 导出到县 at a township, 导入乡镇数据 at the county: for those who may write (a clerk's routine work).
+const EXCHANGE_PAGE = { township: 'countyExport', county: 'countyImport' } as const satisfies Record<string, WorkspacePage>;
 
-export function TopNav({ page, onPage }: { page: WorkspacePage; onPage: (page: WorkspacePage) => void }) {
+export function TopNav({ page, onPage, role }: { page: WorkspacePage; onPage: (page: WorkspacePage) => void; role?: 'township' | 'county' }) {
   const { t } = useTranslation();
+  const session = useSession();
+  const pages = [...PAGES, ...(role && session.can('write') ? [EXCHANGE_PAGE[role]] : []), ...(session.can('users') ? ACCOUNT_PAGES : []), ...(session.can('audit') ? AUDIT_PAGES : []), ...(session.can('system') ? BACKUP_PAGES : [])];
   // The 待办 badge: work due today (without the 政治生日 greetings), refreshed whenever the navigation is drawn anew.
   const [due, setDue] = useState<number | null>(null);
   useEffect(() => {
@@ -18,7 +30,7 @@ export function TopNav({ page, onPage }: { page: WorkspacePage; onPage: (page: W
   }, [page]);
   return (
     <nav className="top-nav" aria-label={t('nav.label')}>
-      {PAGES.map((p) => (
+      {pages.map((p) => (
         <button key={p} type="button" className={p === page ? 'active' : ''} aria-current={p === page ? 'page' : undefined} data-testid={`nav-${p}`} onClick={() => onPage(p)}>
           {t(`nav.${p}`)}
           {p === 'reminders' && due !== null && due > 0 && (
@@ -28,6 +40,7 @@ export function TopNav({ page, onPage }: { page: WorkspacePage; onPage: (page: W
           )}
         </button>
       ))}
+      <AccountMenu />
     </nav>
   );
 }

@@ -3,6 +3,7 @@
 // Nothing the clerk typed is ever dropped on an error. Tabs: 基本信息, 子记录, 党籍与转接, 档案材料 and
 // 历史记录; 出党 opens the exit dialog.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSession } from '../lib/session';
 import { useTranslation } from 'react-i18next';
 import { api, ApiCallError, messageOf, type FieldProblem, type MemberRecordDto, type OrgNodeDto } from '../api';
 import { labelOf } from '../lib/codes';
@@ -49,6 +50,7 @@ function problemsByField(problems: FieldProblem[]): Record<string, string> {
 
 export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, onChanged }: Props) {
   const { t, i18n } = useTranslation();
+  const canWrite = useSession().can('write'); // 查询员 reads the record; saving and 出党 stay disabled
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const [memberId, setMemberId] = useState(initialId);
   const [record, setRecord] = useState<MemberRecordDto | null>(null);
@@ -330,14 +332,14 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
                 </button>
               )}
               {record && !record.exitReason && (
-                <button type="button" className="btn danger-outline" data-testid="exit-button" onClick={() => setExitOpen(true)} disabled={saving || dirty}>
+                <button type="button" className="btn danger-outline" data-testid="exit-button" onClick={() => setExitOpen(true)} disabled={saving || dirty || !canWrite}>
                   {t('form.exit')}
                 </button>
               )}
               <button type="button" className="btn" onClick={requestClose} data-testid="cancel-button">
                 {t('form.close')}
               </button>
-              <button type="button" className="btn primary" onClick={() => void save()} disabled={saving || loading || !!loadError} data-testid="save-button">
+              <button type="button" className="btn primary" onClick={() => void save()} disabled={saving || loading || !!loadError || !canWrite} title={canWrite ? undefined : t('accounts.readOnly')} data-testid="save-button">
                 {saving ? t('form.saving') : t('form.save')}
               </button>
             </>

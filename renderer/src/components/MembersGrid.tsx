@@ -50,6 +50,8 @@ export interface MembersGridHandle {
   columns(): ColumnInfo[];
   setColumnVisible(colId: string, visible: boolean): void;
   resetColumns(): void;
+  /** What the clerk sees, for 导出Excel: sort, column filters and the visible columns in order. */
+  exportView(): { sort: { colId: string; sort: 'asc' | 'desc' }[]; filters: Filters; columns: string[] };
 }
 
 export const COLUMNS_PREF = 'membersGrid.columns';
@@ -209,6 +211,18 @@ export function MembersGrid({ query, savedColumns, onColumnsSaved, initialFilter
       setColumnVisible(colId, visible) {
         gridApi.current?.setColumnsVisible([colId], visible);
         persistColumns();
+      },
+      exportView() {
+        const grid = gridApi.current;
+        if (!grid || grid.isDestroyed()) return { sort: [], filters: {}, columns: [] };
+        const state = grid.getColumnState();
+        const sort = state
+          .filter((s) => s.sort === 'asc' || s.sort === 'desc')
+          .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+          .slice(0, 5)
+          .map((s) => ({ colId: s.colId, sort: s.sort as 'asc' | 'desc' }));
+        const columns = (grid.getAllDisplayedColumns() ?? []).map((c) => c.getColId());
+        return { sort, filters: filtersOf(grid.getFilterModel()), columns };
       },
       resetColumns() {
         const grid = gridApi.current;

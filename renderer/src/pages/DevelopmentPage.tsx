@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../api';
+import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
 
 type Person = CallOutput<'listDevPeople'>[number];
 type DevRecord = CallOutput<'getDevRecord'>;
@@ -71,6 +72,7 @@ function DevRecordPanel({ record, onChanged, onOpenMember }: { record: DevRecord
   const { t } = useTranslation();
   const [action, setAction] = useState<Action | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
+  const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const p = record.person;
   return (
     <aside className="dev-record" data-testid="dev-record">
@@ -85,6 +87,19 @@ function DevRecordPanel({ record, onChanged, onOpenMember }: { record: DevRecord
           {t('development.openMember')}
         </button>
       )}
+      <div className="dev-actions dev-print-actions">
+        {p.activistDate && (
+          <button type="button" className="btn" data-testid="print-activist" onClick={() => setPrinting(() => () => call('printActivistRecord', { id: p.id }))}>
+            {t('print.activistRecord')}
+          </button>
+        )}
+        {p.stage === 'candidate' && (
+          <button type="button" className="btn" data-testid="print-publicity" onClick={() => setPrinting(() => () => call('printPublicityNotice', { orgId: p.orgId }))}>
+            {t('print.publicity')}
+          </button>
+        )}
+      </div>
+      {printing && <PrintPreview load={printing} onClose={() => setPrinting(null)} />}
       <div className="dev-actions">
         {(ACTIONS[p.stage] ?? []).filter((a) => !(a === 'approve' && p.approvalDate)).map((a) => (
           <button key={a} type="button" className="btn" data-testid={`action-${a}`} onClick={() => { setWarnings([]); setAction(a); }}>

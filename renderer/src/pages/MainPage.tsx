@@ -24,6 +24,9 @@ import { StatusViews } from '../components/StatusViews';
 import { TransferInDialog } from '../components/life/TransferInDialog';
 import { loadPrintJob, PrintPreview, type PrintDocument, type PrintLoading } from '../components/PrintPreview';
 import { Toasts, type Toast } from '../components/Toasts';
+import { RosterImportWizard } from '../components/rosterImport/RosterImportWizard';
+import { ExportMenu } from '../components/rosterImport/ExportMenu';
+import { useSession } from '../lib/session';
 
 const BRANCH_TYPES = new Set(['branch', 'joint_branch']);
 
@@ -52,6 +55,7 @@ type FormSession = { key: number; memberId: string | null } | null;
 
 export function MainPage({ setup, onLanguage, nav, focus }: Props) {
   const { t, i18n } = useTranslation();
+  const canWrite = useSession().can('write'); // 查询员: no buttons that would be refused
   const [nodes, setNodes] = useState<OrgNodeDto[]>([]);
   const [orgId, setOrgId] = useState<string | null>(focus?.orgId ?? null);
   const [view, setView] = useState<MemberView>('roll');
@@ -64,6 +68,7 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
   const [chooser, setChooser] = useState<ColumnInfo[] | null>(null);
   const [form, setForm] = useState<FormSession>(null);
   const [transferIn, setTransferIn] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [printing, setPrinting] = useState<((loading: PrintLoading) => Promise<PrintDocument>) | null>(null);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const grid = useRef<MembersGridHandle>(null);
@@ -231,12 +236,27 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
               >
                 {t('print.batch')}
               </button>
-              <button type="button" className="btn" data-testid="transfer-in" onClick={() => setTransferIn(true)}>
-                {t('life.transfer.inButton')}
-              </button>
-              <button type="button" className="btn primary" data-testid="new-member" onClick={() => setForm((f) => ({ key: (f?.key ?? 0) + 1, memberId: null }))}>
-                + {t('toolbar.newMember')}
-              </button>
+              <ExportMenu
+                currentView={() => {
+                  const v = grid.current?.exportView() ?? { sort: [], filters: {}, columns: [] };
+                  return { query: { orgId: scopeOrgId, view, exitReason, search: search || null, sort: v.sort, filters: v.filters }, columns: v.columns };
+                }}
+                rosterScope={() => ({ orgId: scopeOrgId, view })}
+                onDone={toast}
+              />
+              {canWrite && (
+                <>
+                  <button type="button" className="btn" data-testid="import-roster" onClick={() => setImporting(true)}>
+                    {t('rosterImport.button')}
+                  </button>
+                  <button type="button" className="btn" data-testid="transfer-in" onClick={() => setTransferIn(true)}>
+                    {t('life.transfer.inButton')}
+                  </button>
+                  <button type="button" className="btn primary" data-testid="new-member" onClick={() => setForm((f) => ({ key: (f?.key ?? 0) + 1, memberId: null }))}>
+                    + {t('toolbar.newMember')}
+                  </button>
+                </>
+              )}
             </div>
           </div>
           {savedColumns !== undefined && (
@@ -267,6 +287,18 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
       )}
 
       {printing && <PrintPreview load={printing} onClose={() => setPrinting(null)} />}
+      {importing && (
+        <RosterImportWizard
+          rootOrgId={rootId}
+          onClose={() => setImporting(false)}
+          onImported={(outcome) => {
+            grid.current?.refresh();
+            loadTree();
+            loadCounts(orgId);
+            toast('info', t('rosterImport.done', { ...outcome }));
+          }}
+        />
+      )}
       {transferIn && (
         <TransferInDialog
           orgs={nodes}

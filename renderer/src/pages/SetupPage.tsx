@@ -1,15 +1,18 @@
 // First run: the township's name and 统计用区划代码 (9 digits: 省2 市2 县2 乡镇3), optionally the demo
 // township for training. The archive checks the input; its Chinese messages appear under each field.
+// On a new archive the first administrator is created here too (before the township, which only an
+// administrator may set up), and the window is then logged in as that administrator.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiCallError, messageOf, type SetupStatusDto } from '../api';
 import type { Language } from '../i18n';
 import { FieldError } from '../components/FieldError';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { AdminFields, EMPTY_ADMIN, adminDraftProblems, adminFieldErrors } from './accounts/AdminFields';
 
 type Phase = 'form' | 'setup' | 'demo';
 
-export function SetupPage({ onDone, onLanguage }: { onDone: (setup: SetupStatusDto) => void; onLanguage: (language: Language) => void }) {
+export function SetupPage({ onDone, onLanguage, needsAdmin = false }: { onDone: (setup: SetupStatusDto) => void; onLanguage: (language: Language) => void; needsAdmin?: boolean }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
@@ -18,11 +21,30 @@ export function SetupPage({ onDone, onLanguage }: { onDone: (setup: SetupStatusD
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [initialized, setInitialized] = useState<SetupStatusDto | null>(null);
+  const [admin, setAdmin] = useState(EMPTY_ADMIN);
+  const [adminCreated, setAdminCreated] = useState(!needsAdmin);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setErrors({});
     setFailure(null);
+    if (!adminCreated) {
+      const problems = adminDraftProblems(admin, t);
+      if (Object.keys(problems).length) {
+        setErrors(problems);
+        return;
+      }
+      setPhase('setup');
+      try {
+        await api.call('createFirstAdmin', { name: admin.name.trim(), password: admin.password });
+        setAdminCreated(true);
+      } catch (err) {
+        setPhase('form');
+        if (err instanceof ApiCallError && err.issues.length) setErrors(adminFieldErrors(err.byField()));
+        else setFailure(messageOf(err));
+        return;
+      }
+    }
     let setup = initialized;
     if (!setup) {
       setPhase('setup');
@@ -111,6 +133,8 @@ export function SetupPage({ onDone, onLanguage }: { onDone: (setup: SetupStatusD
           )}
           <FieldError field="code" message={errors.code} prefix="setup-error" />
         </label>
+
+        {needsAdmin && <AdminFields draft={admin} onChange={setAdmin} errors={errors} disabled={busy || adminCreated} />}
 
         <label className="check">
           <input type="checkbox" data-testid="setup-demo" checked={withDemo} onChange={(e) => setWithDemo(e.target.checked)} disabled={busy} />

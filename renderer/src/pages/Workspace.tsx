@@ -15,6 +15,13 @@ import { DevelopmentPage } from './DevelopmentPage';
 import { RemindersPage } from './RemindersPage';
 import { YearlyPage } from './YearlyPage';
 import { RulesPage } from './RulesPage';
+import { UsersPage } from './accounts/UsersPage';
+import { AuditPage } from './AuditPage';
+import { BackupPage } from './BackupPage';
+import { PracticesPage } from './PracticesPage';
+import { CountyExportPage } from './CountyExportPage';
+import { CountyImportPage } from './CountyImportPage';
+import { CountyMembersPage } from './countyExchange/CountyMembersPage';
 
 interface Props {
   setup: SetupStatusDto;
@@ -62,9 +69,11 @@ export function Workspace({ setup, onLanguage }: Props) {
     [toast],
   );
 
-  const nav = <TopNav page={page} onPage={go} />;
+  const nav = <TopNav page={page} onPage={go} role={setup.role} />;
   const township = setup.township?.name ?? '';
 
+  // The county holds no members of its own: its members page is every township's, from the packages.
+  if (page === 'members' && setup.role === 'county') return <CountyMembersPage township={township} nav={nav} onLanguage={onLanguage} />;
   if (page === 'members') return <MainPage key={focus.key} setup={setup} onLanguage={onLanguage} nav={nav} focus={focus.focus} />;
 
   return (
@@ -79,6 +88,7 @@ export function Workspace({ setup, onLanguage }: Props) {
           <RemindersPage
             onOpen={(item) => {
               if (item.target === 'member') openMember(item.targetId);
+              else if (item.target === 'villageMatter') setPage('practices');
               else {
                 setDevFocus(item.targetId);
                 setPage('development');
@@ -88,6 +98,12 @@ export function Workspace({ setup, onLanguage }: Props) {
         )}
         {page === 'yearly' && <YearlyPage today={today} />}
         {page === 'rules' && <RulesPage />}
+        {page === 'users' && <UsersPage onToast={toast} />}
+        {page === 'audit' && <AuditPage />}
+        {page === 'backup' && <BackupPage onToast={toast} />}
+        {page === 'practices' && <PracticesPage today={today} onToast={toast} />}
+        {page === 'countyExport' && <CountyExportPage onToast={toast} />}
+        {page === 'countyImport' && <CountyImportPage onToast={toast} onOpenMembers={() => go('members')} />}
       </div>
       {drawer && (
         <MemberForm

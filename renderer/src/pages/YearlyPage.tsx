@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../api';
+import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
 
 type AppraisalRow = CallOutput<'appraisalGrid'>[number];
 type DuesRow = CallOutput<'duesGrid'>[number];
@@ -44,6 +45,7 @@ function AppraisalGrid({ orgId, year }: { orgId: string; year: number }) {
   const { t } = useTranslation();
   const [rows, setRows] = useState<AppraisalRow[]>([]);
   const [message, setMessage] = useState<{ kind: 'error' | 'warn' | 'info'; text: string } | null>(null);
+  const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const load = useCallback(() => call('appraisalGrid', { year, orgId }).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: messageOf(e) })), [orgId, year]);
   useEffect(() => {
     void load();
@@ -84,7 +86,9 @@ function AppraisalGrid({ orgId, year }: { orgId: string; year: number }) {
           ))}
         </tbody>
       </table>
-      <button type="button" className="btn primary" onClick={() => void save()} data-testid="appraisal-save">{t('form.save')}</button>
+      <button type="button" className="btn primary" onClick={() => void save()} data-testid="appraisal-save">{t('form.save')}</button>{' '}
+      <button type="button" className="btn" data-testid="print-reviews" onClick={() => setPrinting(() => () => call('printReviewResults', { orgId, year }))}>{t('print.reviews')}</button>
+      {printing && <PrintPreview load={printing} onClose={() => setPrinting(null)} />}
     </div>
   );
 }

@@ -185,6 +185,14 @@ export function MemberStatusPanel({ memberId, orgs, version, onChanged }: Props)
           <p key={d.id} className="small muted">
             {d.meetingDate} {labelOf('probationDecision', d.kind, i18n.language)} · {t('life.probation.entitled')} {d.entitled} / {t('life.probation.present')} {d.present} / {t('life.probation.yes')} {d.yes} /{' '}
             {t('life.probation.no')} {d.no} / {t('life.probation.abstain')} {d.abstain}
+            {d.kind === 'full' && (
+              <>
+                {' '}
+                <button type="button" className="btn small" data-testid="print-full-vote" onClick={() => setPrinting(() => () => api.call('printFullMembershipVote', { memberId: m.id }))}>
+                  {t('print.fullVote')}
+                </button>
+              </>
+            )}
           </p>
         ))}
       </section>

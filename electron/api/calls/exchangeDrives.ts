@@ -1,0 +1,38 @@
+// 导出到县 / 导入乡镇数据: where the stick is. The removable drives mounted now, and the packages or 回执
+// files in a folder the clerk picked (a listed drive or a typed folder), so the window shows names and
+// sizes and sends back only paths it was given. And a township key's fingerprint before it is
+// registered, to read out over the phone first.
+import { z } from 'zod';
+import { defineCall } from '../defineCall';
+import { listExchangeFiles, listRemovableDrives } from '../../services/exchange/removableDrives';
+import { publicKeyFingerprint } from '../../services/exchange/signing';
+import { DomainError } from '../../services/errors';
+
+const fileEntry = z.object({ file: z.string(), fileName: z.string(), size: z.number(), modifiedAt: z.string() });
+
+export const exchangeDriveCalls = {
+  listRemovableDrives: defineCall({
+    input: z.object({}).optional(),
+    output: z.array(z.object({ path: z.string(), label: z.string(), totalBytes: z.number().nullable(), freeBytes: z.number().nullable() })),
+    write: false,
+    run: () => listRemovableDrives(),
+  }),
+  listExchangeFiles: defineCall({
+    input: z.object({ dir: z.string().min(1).max(4096), kind: z.enum(['package', 'receipt']) }),
+    output: z.array(fileEntry),
+    write: false,
+    run: async (_ctx, i) => listExchangeFiles(i.dir, i.kind),
+  }),
+  publicKeyFingerprint: defineCall({
+    input: z.object({ publicKeyPem: z.string().min(1).max(64 * 1024) }),
+    output: z.object({ fingerprint: z.string() }),
+    write: false,
+    async run(_ctx, i) {
+      try {
+        return { fingerprint: publicKeyFingerprint(i.publicKeyPem) };
+      } catch (e) {
+        throw new DomainError('bad_input', `公钥文件:${(e as Error).message}`);
+      }
+    },
+  }),
+};

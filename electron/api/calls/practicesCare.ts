@@ -1,0 +1,128 @@
+// 党建实务 items 4–6: 培训 (sessions, attendees, hours per member, the yearly target), 党内关爱 (funds, income,
+// aid, the ledger, members due a visit), 设岗定责, 公开承诺 and 党建联系点, their figures and their A4 prints.
+import { z } from 'zod';
+import { defineCall } from '../defineCall';
+import { id, nullableText, optText } from '../schemas';
+import { todayOf } from '../../services/context';
+import { requireTownship } from '../../services/settings';
+import {
+  deleteTrainingSession, getTrainingSession, getTrainingTarget, listTrainingSessions, saveTrainingSession, setTrainingTarget, trainingHours, trainingSummary, PLACE_KINDS,
+} from '../../services/practices/training';
+import { addFundIncome, careLedger, careSummary, createCareFund, deleteAid, deleteFundIncome, dueVisits, listAids, listCareFunds, recordAid, AID_KINDS } from '../../services/practices/care';
+import { deletePost, listCommitments, listLiaisons, listPosts, postsSummary, reviewCommitment, saveCommitment, saveLiaison, savePost, POST_KINDS, REVIEW_RESULTS } from '../../services/practices/posts';
+import { careLedgerHtml, postsRosterHtml, trainingSignInHtml } from '../../services/print/careHtml';
+
+const day = z.string().max(20);
+const year = z.number().int().min(2000).max(2100);
+const fen = z.number().int().min(-1_000_000_000).max(1_000_000_000);
+const html = z.object({ html: z.string(), title: z.string() });
+
+const session = z.object({
+  id, date: z.string(), topic: z.string(), placeKind: z.string(), placeKindLabel: z.string(), place: z.string(), hours: z.number(), organizer: z.string(), note: nullableText,
+  attendees: z.number(), personHours: z.number(),
+});
+const sessionDetail = session.extend({ attendeeList: z.array(z.object({ memberId: id, name: z.string(), orgId: id, orgName: z.string() })) });
+const memberHours = z.object({ memberId: id, name: z.string(), orgId: id, orgName: z.string(), sessions: z.number(), hours: z.number(), belowTarget: z.boolean() });
+const trainingSummarySchema = z.object({
+  sessions: z.number(), byPlaceKind: z.record(z.enum(PLACE_KINDS), z.number()), personTimes: z.number(), personHours: z.number(), membersTrained: z.number(), target: z.number(), onRoll: z.number(), belowTarget: z.number(),
+});
+
+const fund = z.object({ id, name: z.string(), note: nullableText, incomeFen: z.number(), outFen: z.number(), balanceFen: z.number() });
+const aid = z.object({
+  id, memberId: id, name: z.string(), orgName: z.string(), date: z.string(), kind: z.string(), kindLabel: z.string(), amountFen: z.number(), fundId: nullableText, fundName: nullableText,
+  givenBy: z.string(), reason: nullableText, note: nullableText,
+});
+const ledgerEntry = z.object({ id, date: z.string(), kind: z.enum(['income', 'aid']), summary: z.string(), inFen: z.number(), outFen: z.number(), balanceFen: z.number() });
+const fundLedger = z.object({ fundId: id, fundName: z.string(), openingFen: z.number(), entries: z.array(ledgerEntry), inFen: z.number(), outFen: z.number(), closingFen: z.number() });
+const dueVisit = z.object({
+  memberId: id, name: z.string(), orgName: z.string(), joinDate: z.string(), partyYears: z.number(), hardship: z.boolean(), oldMember: z.boolean(), politicalBirthday: z.boolean(),
+  reasons: z.array(z.string()), lastAidDate: nullableText, visitedThisMonth: z.boolean(),
+});
+const careSummarySchema = z.object({
+  aids: z.number(), amountFen: z.number(), byKind: z.record(z.enum(AID_KINDS), z.object({ count: z.number(), amountFen: z.number() })), membersHelped: z.number(), incomeFen: z.number(),
+  funds: z.array(z.object({ name: z.string(), incomeFen: z.number(), outFen: z.number(), balanceFen: z.number() })), balanceFen: z.number(),
+});
+
+const post = z.object({ id, memberId: id, name: z.string(), orgName: z.string(), kind: z.string(), kindLabel: z.string(), post: z.string(), area: nullableText, fromDate: z.string(), toDate: nullableText, note: nullableText });
+const commitment = z.object({
+  id, memberId: id, name: z.string(), orgName: z.string(), year: z.number(), commitment: z.string(), madeDate: z.string(), reviewResult: nullableText, reviewLabel: nullableText, reviewDate: nullableText, reviewNote: nullableText,
+});
+const liaison = z.object({ id, leaderName: z.string(), leaderPost: z.string(), orgId: nullableText, unit: z.string(), fromDate: z.string(), toDate: nullableText, note: nullableText });
+const postsSummarySchema = z.object({
+  posts: z.number(), byKind: z.record(z.enum(POST_KINDS), z.number()), membersWithPost: z.number(), commitments: z.number(), reviewed: z.number(),
+  byResult: z.record(z.enum(REVIEW_RESULTS), z.number()), liaisonPoints: z.number(), liaisonLeaders: z.number(),
+});
+
+export const practicesCareCalls = {
+  // ---- 培训 ----
+  trainingSessions: defineCall({ input: z.object({ year }), output: z.array(session), write: false, run: (ctx, i) => listTrainingSessions(ctx, i.year) }),
+  getTrainingSession: defineCall({ input: z.object({ id }), output: sessionDetail, write: false, run: (ctx, i) => getTrainingSession(ctx, i.id) }),
+  saveTrainingSession: defineCall({
+    input: z.object({
+      id: id.nullable().optional(), date: day, topic: z.string().max(200), placeKind: z.string().max(20), place: z.string().max(200), hours: z.number().nullable(), organizer: z.string().max(100), note: optText,
+      attendeeIds: z.array(id).max(5000),
+    }),
+    output: sessionDetail, write: true, run: (ctx, i) => saveTrainingSession(ctx, i),
+  }),
+  deleteTrainingSession: defineCall({ input: z.object({ id }), output: z.object({ ok: z.literal(true) }), write: true, run: async (ctx, i) => (await deleteTrainingSession(ctx, i.id), { ok: true as const }) }),
+  trainingHours: defineCall({
+    input: z.object({ year, orgId: id.nullable().optional(), onlyBelow: z.boolean().optional() }),
+    output: z.object({ year: z.number(), asOf: z.string(), target: z.number(), rows: z.array(memberHours), belowTarget: z.number() }),
+    write: false, run: (ctx, i) => trainingHours(ctx, i.year, i),
+  }),
+  trainingTarget: defineCall({ input: z.object({}).optional(), output: z.number(), write: false, run: (ctx) => getTrainingTarget(ctx) }),
+  setTrainingTarget: defineCall({ input: z.object({ hours: z.number() }), output: z.number(), write: true, run: (ctx, i) => setTrainingTarget(ctx, i.hours) }),
+  trainingSummary: defineCall({ input: z.object({ year }), output: trainingSummarySchema, write: false, run: (ctx, i) => trainingSummary(ctx, i.year) }),
+  // ---- 党内关爱 ----
+  careFunds: defineCall({ input: z.object({ asOf: day.optional() }).optional(), output: z.array(fund), write: false, run: (ctx, i) => listCareFunds(ctx, i?.asOf) }),
+  createCareFund: defineCall({ input: z.object({ name: z.string().max(100), note: optText }), output: fund, write: true, run: (ctx, i) => createCareFund(ctx, i) }),
+  addCareFundIncome: defineCall({
+    input: z.object({ fundId: id, date: day, amountFen: fen, source: z.string().max(200), note: optText }),
+    output: z.object({ id, balanceFen: z.number() }), write: true, run: (ctx, i) => addFundIncome(ctx, i),
+  }),
+  deleteCareFundIncome: defineCall({ input: z.object({ id }), output: z.object({ ok: z.literal(true) }), write: true, run: async (ctx, i) => (await deleteFundIncome(ctx, i.id), { ok: true as const }) }),
+  recordCareAid: defineCall({
+    input: z.object({ id: id.nullable().optional(), memberId: id, date: day, kind: z.string().max(20), amountFen: fen, fundId: id.nullable().optional(), givenBy: z.string().max(100), reason: optText, note: optText }),
+    output: aid, write: true, run: (ctx, i) => recordAid(ctx, i),
+  }),
+  deleteCareAid: defineCall({ input: z.object({ id }), output: z.object({ ok: z.literal(true) }), write: true, run: async (ctx, i) => (await deleteAid(ctx, i.id), { ok: true as const }) }),
+  careAids: defineCall({ input: z.object({ year }), output: z.array(aid), write: false, run: (ctx, i) => listAids(ctx, i.year) }),
+  careLedger: defineCall({ input: z.object({ year }), output: z.object({ year: z.number(), funds: z.array(fundLedger) }), write: false, run: (ctx, i) => careLedger(ctx, i.year) }),
+  careDueVisits: defineCall({
+    input: z.object({ month: z.string().max(10).optional() }).optional(),
+    output: z.object({ asOf: z.string(), month: z.string(), rows: z.array(dueVisit) }), write: false, run: (ctx, i) => dueVisits(ctx, i ?? {}),
+  }),
+  careSummary: defineCall({ input: z.object({ year }), output: careSummarySchema, write: false, run: (ctx, i) => careSummary(ctx, i.year) }),
+  // ---- 设岗定责, 公开承诺, 党建联系点 ----
+  pioneerPosts: defineCall({ input: z.object({ year }), output: z.array(post), write: false, run: (ctx, i) => listPosts(ctx, i.year) }),
+  savePioneerPost: defineCall({
+    input: z.object({ id: id.nullable().optional(), memberId: id, kind: z.string().max(20), post: z.string().max(200), area: optText, fromDate: day, toDate: optText, note: optText }),
+    output: post, write: true, run: (ctx, i) => savePost(ctx, i),
+  }),
+  deletePioneerPost: defineCall({ input: z.object({ id }), output: z.object({ ok: z.literal(true) }), write: true, run: async (ctx, i) => (await deletePost(ctx, i.id), { ok: true as const }) }),
+  commitments: defineCall({ input: z.object({ year }), output: z.array(commitment), write: false, run: (ctx, i) => listCommitments(ctx, i.year) }),
+  saveCommitment: defineCall({ input: z.object({ memberId: id, year, commitment: z.string().max(2000), madeDate: day }), output: commitment, write: true, run: (ctx, i) => saveCommitment(ctx, i) }),
+  reviewCommitment: defineCall({ input: z.object({ id, result: z.string().max(20), date: day, note: optText }), output: commitment, write: true, run: (ctx, i) => reviewCommitment(ctx, i) }),
+  liaisonPoints: defineCall({ input: z.object({ year }), output: z.array(liaison), write: false, run: (ctx, i) => listLiaisons(ctx, i.year) }),
+  saveLiaisonPoint: defineCall({
+    input: z.object({ id: id.nullable().optional(), leaderName: z.string().max(100), leaderPost: z.string().max(200), orgId: id.nullable().optional(), unit: optText, fromDate: day, toDate: optText, note: optText }),
+    output: liaison, write: true, run: (ctx, i) => saveLiaison(ctx, i),
+  }),
+  postsSummary: defineCall({ input: z.object({ year }), output: postsSummarySchema, write: false, run: (ctx, i) => postsSummary(ctx, i.year) }),
+  // ---- prints ----
+  printTrainingSignIn: defineCall({
+    input: z.object({ id }), output: html, write: false,
+    run: async (ctx, i) => {
+      const s = await getTrainingSession(ctx, i.id);
+      return { html: trainingSignInHtml(s, (await requireTownship(ctx)).name, todayOf(ctx)), title: `培训签到表 ${s.date} ${s.topic}` };
+    },
+  }),
+  printCareLedger: defineCall({
+    input: z.object({ year }), output: html, write: false,
+    run: async (ctx, i) => ({ html: careLedgerHtml(await careLedger(ctx, i.year), (await requireTownship(ctx)).name, todayOf(ctx)), title: `党内关爱基金收支台账 ${i.year}年` }),
+  }),
+  printPostsRoster: defineCall({
+    input: z.object({ year }), output: html, write: false,
+    run: async (ctx, i) => ({ html: postsRosterHtml(i.year, await listPosts(ctx, i.year), await listLiaisons(ctx, i.year), (await requireTownship(ctx)).name, todayOf(ctx)), title: `设岗定责花名册 ${i.year}年` }),
+  }),
+};

@@ -1,0 +1,72 @@
+// Checks shared by 培训, 党内关爱 and 设岗定责/承诺/联系点: a member named in a record must be in the archive and on
+// the roll on the record's date (joined by then, not yet left), dates are real calendar days, years are
+// sane, money is whole 分 and never negative. Messages are Chinese and name the field or the member.
+import type { FieldProblem } from '../../api/result';
+import { todayOf, type ServiceContext } from '../context';
+import { isIsoDate } from '../memberRules';
+import { labelOf } from '../codes';
+
+export interface RollMember {
+  id: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+  joinDate: string;
+  exitReason: string | null;
+  exitDate: string | null;
+}
+
+export async function memberRow(ctx: ServiceContext, memberId: string): Promise<RollMember | undefined> {
+  return ctx.archive.queryOne<RollMember>(
+    `SELECT m.id AS id, m.name AS name, m.org_id AS orgId, o.name AS orgName, m.join_date AS joinDate, m.exit_reason AS exitReason, m.exit_date AS exitDate
+     FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.id = ?`,
+    [memberId],
+  );
+}
+
+/**
+ * The member as of `date`: a problem when they are not in the archive, had not joined yet, or had left by
+ * then (an exit on that very day counts as left).
+ */
+export async function checkMemberOnRoll(ctx: ServiceContext, field: string, memberId: string, date: string | null, what: string): Promise<{ member?: RollMember; problem?: FieldProblem }> {
+  const m = await memberRow(ctx, memberId);
+  if (!m) return { problem: { field, message: `档案中没有这名党员(${memberId}),不能${what}` } };
+  if (date && isIsoDate(date)) {
+    if (m.joinDate > date) return { member: m, problem: { field, message: `${m.name}于 ${m.joinDate} 入党,${date} 时还不是党员,不能${what}` } };
+    if (m.exitReason && m.exitDate && m.exitDate <= date) {
+      return { member: m, problem: { field, message: `${m.name}已于 ${m.exitDate} ${labelOf('exitReason', m.exitReason)},不能${what}` } };
+    }
+  }
+  return { member: m };
+}
+
+/** A required (or optional) calendar date, not in the future unless allowed, not before 1921. */
+export function checkDate(field: string, label: string, value: string | null | undefined, ctx: ServiceContext, options: { required?: boolean; allowFuture?: boolean } = {}): FieldProblem[] {
+  const required = options.required ?? true;
+  if (value == null || value === '') return required ? [{ field, message: `请填写${label}` }] : [];
+  if (!isIsoDate(value)) return [{ field, message: `${label}“${value}”不是有效日期(格式 YYYY-MM-DD)` }];
+  if (value < '1921-07-01') return [{ field, message: `${label} ${value} 早于1921年7月1日` }];
+  if (!options.allowFuture && value > todayOf(ctx)) return [{ field, message: `${label} ${value} 不能晚于今天(${todayOf(ctx)})` }];
+  return [];
+}
+
+export function checkYear(year: number, field = 'year'): FieldProblem[] {
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? [] : [{ field, message: `年度应为2000至2100之间的整数,收到“${year}”` }];
+}
+
+/** Text that must be there, trimmed, with a length limit. */
+export function requiredText(field: string, label: string, value: string | null | undefined, max: number, problems: FieldProblem[]): string {
+  const v = (value ?? '').trim();
+  if (!v) problems.push({ field, message: `请填写${label}` });
+  else if (v.length > max) problems.push({ field, message: `${label}不能超过${max}个字` });
+  return v;
+}
+
+export const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/** The last day of a year that has happened: 31 December, or today within the current year. */
+export function yearAsOf(ctx: ServiceContext, year: number): string {
+  const end = `${year}-12-31`;
+  const today = todayOf(ctx);
+  return today < end ? today : end;
+}

@@ -1,0 +1,94 @@
+// 导出Excel on the members toolbar: the grid's current view (its organization, status view, search,
+// column filters, sort and the columns the clerk shows) as an xlsx; or the 花名册 in the offices' layout
+// (title row, 序号), one sheet per branch on request. The archive writes the workbook; the window only
+// offers it as a download.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, messageOf, type CallInput } from '../../api';
+import { saveFile } from '../../lib/saveFile';
+
+type MemberQuery = CallInput<'exportMembers'>['query'];
+
+interface Props {
+  /** The view as the grid shows it, read when the clerk clicks (filters and sort change without React knowing). */
+  currentView: () => { query: MemberQuery; columns: string[] };
+  /** For the 花名册: the organization and status view of the grid. */
+  rosterScope: () => CallInput<'exportRoster'>;
+  onDone: (kind: 'info' | 'error', text: string) => void;
+}
+
+export function ExportMenu({ currentView, rosterScope, onDone }: Props) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [perBranch, setPerBranch] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (panel.current && target && !panel.current.contains(target) && !target.closest('[data-testid="export-menu"]')) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  async function run(make: () => Promise<{ fileName: string; mimeType: string; base64: string; rows: number }>) {
+    setBusy(true);
+    try {
+      const file = await make();
+      saveFile(file);
+      onDone('info', t('rosterExport.done', { name: file.fileName, count: file.rows }));
+      setOpen(false);
+    } catch (e) {
+      onDone('error', t('rosterExport.failed', { message: messageOf(e) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="popover-anchor">
+      <button type="button" className="btn" data-testid="export-menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('rosterExport.button')}
+      </button>
+      {open && (
+        <div className="popover rexport-panel" ref={panel} role="dialog" aria-label={t('rosterExport.button')} data-testid="export-panel">
+          <div className="popover-title">{t('rosterExport.viewTitle')}</div>
+          <p className="muted small">{t('rosterExport.viewHint')}</p>
+          <button
+            type="button"
+            className="btn primary"
+            data-testid="export-view"
+            disabled={busy}
+            onClick={() =>
+              void run(() => {
+                const v = currentView();
+                return api.call('exportMembers', { query: v.query, columns: v.columns });
+              })
+            }
+          >
+            {busy ? t('rosterExport.busy') : t('rosterExport.view')}
+          </button>
+          <hr className="rexport-sep" />
+          <div className="popover-title">{t('rosterExport.rosterTitle')}</div>
+          <p className="muted small">{t('rosterExport.rosterHint')}</p>
+          <label className="check-inline">
+            <input type="checkbox" data-testid="export-per-branch" checked={perBranch} onChange={(e) => setPerBranch(e.target.checked)} /> {t('rosterExport.perBranch')}
+          </label>
+          <div className="popover-actions">
+            <button type="button" className="btn" data-testid="export-roster" disabled={busy} onClick={() => void run(() => api.call('exportRoster', { ...rosterScope(), perBranch }))}>
+              {t('rosterExport.roster')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

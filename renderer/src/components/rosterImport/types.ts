@@ -1,0 +1,28 @@
+// Shapes the wizard passes between its steps (from the contract: type imports only).
+import type { CallInput, CallOutput } from '../../api';
+
+export type RosterAnalysis = CallOutput<'analyseImport'>;
+export type ImportOptions = NonNullable<CallInput<'startImport'>['options']>;
+export type RosterField = RosterAnalysis['fields'][number]['field'];
+export type BranchChoice = NonNullable<ImportOptions['branchChoices']>[string];
+export type DuplicateMode = NonNullable<ImportOptions['duplicateMode']>;
+export type ImportDefaults = NonNullable<ImportOptions['defaults']>;
+export type DefaultField = keyof ImportDefaults;
+export type JobStatus = CallOutput<'jobStatus'>;
+
+/** What importRoster returns as the job's result (electron/services/rosterImport.ts ImportResult). */
+export interface ImportOutcome {
+  rows: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  errors: number;
+  createdBranches: string[];
+}
+
+/** Excel's column letters: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

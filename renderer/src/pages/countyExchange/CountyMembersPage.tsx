@@ -1,0 +1,155 @@
+// The county's members page: every township's members from the packages it imported, in one grid with
+// the township as a column and a filter. AG Grid's infinite row model asks listCountyMembers for blocks
+// of 100 (a county holds ~150,000 members); sorting and filtering run in the archive. A person
+// transferred between townships appears once, in the township that holds them now.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef, GridApi, GridReadyEvent, IDatasource, IGetRowsParams } from 'ag-grid-community';
+import { useTranslation } from 'react-i18next';
+import { call, messageOf, type CallInput, type CallOutput } from '../../api';
+import type { Language } from '../../i18n';
+import { AppHeader } from '../../components/AppHeader';
+import { SearchBox } from '../../components/SearchBox';
+import { gridLocale, gridTheme } from '../../lib/gridSetup';
+import { labelOf } from '../../lib/codes';
+
+type Row = CallOutput<'listCountyMembers'>['rows'][number];
+type Query = CallInput<'listCountyMembers'>;
+type Status = NonNullable<Query['status']>;
+type Sort = NonNullable<Query['sort']>;
+const BLOCK = 100;
+const SORTABLE: Record<string, Sort> = { townshipName: 'township', name: 'name', orgName: 'org', joinDate: 'joinDate', birthDate: 'birthDate' };
+
+export function CountyMembersPage({ township, nav, onLanguage }: { township: string; nav: ReactNode; onLanguage: (l: Language) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [townships, setTownships] = useState<{ code: string; name: string }[]>([]);
+  const [townshipCode, setTownshipCode] = useState('');
+  const [status, setStatus] = useState<Status>('roll');
+  const [search, setSearch] = useState('');
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const gridApi = useRef<GridApi<Row> | null>(null);
+
+  useEffect(() => {
+    call('countyStatus', {}).then(
+      (s) => setTownships(s.townships.map((x) => ({ code: x.code, name: x.name }))),
+      (e: unknown) => setError(messageOf(e)),
+    );
+  }, []);
+
+  const columnDefs = useMemo<ColDef<Row>[]>(
+    () => [
+      { field: 'townshipName', headerName: t('countyExchange.grid.township'), width: 120, pinned: 'left', sortable: true },
+      { field: 'name', headerName: t('countyExchange.grid.name'), width: 100, pinned: 'left', sortable: true, cellClass: 'cell-name' },
+      { field: 'gender', headerName: t('countyExchange.grid.gender'), width: 70, valueFormatter: (p) => labelOf('gender', p.value as string, lang) },
+      { field: 'idNumber', headerName: t('countyExchange.grid.idNumber'), width: 190, cellClass: 'cell-mono' },
+      { field: 'birthDate', headerName: t('countyExchange.grid.birthDate'), width: 115, sortable: true },
+      { field: 'orgName', headerName: t('countyExchange.grid.org'), width: 230, sortable: true },
+      { field: 'category', headerName: t('countyExchange.grid.category'), width: 100, valueFormatter: (p) => labelOf('memberCategory', p.value as string, lang) },
+      { field: 'joinDate', headerName: t('countyExchange.grid.joinDate'), width: 115, sortable: true },
+      { field: 'fullDate', headerName: t('countyExchange.grid.fullDate'), width: 115 },
+      { field: 'phone', headerName: t('countyExchange.grid.phone'), width: 130 },
+      { field: 'exitReason', headerName: t('countyExchange.grid.exit'), width: 110, hide: status === 'roll', valueFormatter: (p) => labelOf('exitReason', p.value as string, lang) },
+      { field: 'exitDate', headerName: t('countyExchange.grid.exitDate'), width: 115, hide: status === 'roll' },
+    ],
+    [t, lang, status],
+  );
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows(params: IGetRowsParams) {
+        const sortModel = params.sortModel[0];
+        call('listCountyMembers', {
+          offset: params.startRow,
+          limit: params.endRow - params.startRow,
+          townshipCode: townshipCode || null,
+          search: search || null,
+          status,
+          sort: sortModel ? SORTABLE[sortModel.colId] : 'name', // by pinyin, every township mixed, like the township's own grid
+          dir: sortModel?.sort === 'desc' ? 'desc' : 'asc',
+        }).then(
+          (r) => {
+            setTotal(r.total);
+            params.successCallback(r.rows, r.total);
+          },
+          (e: unknown) => {
+            setError(messageOf(e));
+            params.failCallback();
+          },
+        );
+      },
+    }),
+    [townshipCode, search, status],
+  );
+
+  const onGridReady = useCallback((e: GridReadyEvent<Row>) => {
+    gridApi.current = e.api;
+  }, []);
+
+  return (
+    <div className="app-shell" data-testid="page-members">
+      <AppHeader
+        township={township}
+        nav={nav}
+        onLanguage={onLanguage}
+        right={
+          <span className="header-count" data-testid="header-count">
+            {total === null ? '' : t('countyExchange.grid.total', { count: total })}
+          </span>
+        }
+      />
+      <main className="work-area cx-members" data-testid="county-members">
+        <div className="toolbar">
+          <SearchBox onSearch={setSearch} />
+          <label className="cx-inline">
+            {t('countyExchange.grid.township')}
+            <select data-testid="cx-township-filter" value={townshipCode} onChange={(e) => setTownshipCode(e.target.value)}>
+              <option value="">{t('countyExchange.grid.allTownships')}</option>
+              {townships.map((x) => (
+                <option key={x.code} value={x.code}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="cx-inline">
+            <select data-testid="cx-status-filter" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+              {(['roll', 'exited', 'all'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`countyExchange.grid.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="scope-total" data-testid="grid-total">
+            {total === null ? '' : t('countyExchange.grid.total', { count: total })}
+          </span>
+        </div>
+        {error && (
+          <div className="alert error" role="alert">
+            {error}
+          </div>
+        )}
+        <div className="members-grid" data-testid="county-members-grid">
+          <AgGridReact<Row>
+            key={lang}
+            theme={gridTheme}
+            localeText={gridLocale(lang)}
+            columnDefs={columnDefs}
+            defaultColDef={{ resizable: true, sortable: false }}
+            rowModelType="infinite"
+            datasource={datasource}
+            cacheBlockSize={BLOCK}
+            maxBlocksInCache={50}
+            infiniteInitialRowCount={1}
+            getRowId={(p) => `${p.data.townshipCode}:${p.data.id}`}
+            onGridReady={onGridReady}
+            rowHeight={36}
+            headerHeight={38}
+          />
+        </div>
+      </main>
+    </div>
+  );
+}

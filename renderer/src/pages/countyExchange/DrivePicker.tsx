@@ -1,0 +1,93 @@
+// Where the package goes (or comes from): the USB drives the app found, one click each, and a typed
+// folder as the fallback (a drive the system did not report, a network folder, the tests' temp folder).
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, messageOf, type CallOutput } from '../../api';
+
+type Drive = CallOutput<'listRemovableDrives'>[number];
+
+export function sizeText(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes === 0 ? '0 KB' : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export function DrivePicker({ value, onChange, disabled }: { value: string; onChange: (dir: string) => void; disabled?: boolean }) {
+  const { t } = useTranslation();
+  const [drives, setDrives] = useState<Drive[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => call('listRemovableDrives', {}).then(setDrives, (e: unknown) => setError(messageOf(e))), []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const refresh = () => {
+    setError(null);
+    void load();
+  };
+  return (
+    <div className="cx-drives" data-testid="cx-drives">
+      <div className="cx-row">
+        <strong>{t('countyExchange.common.drives')}</strong>
+        <button type="button" className="btn" data-testid="cx-drives-refresh" disabled={disabled} onClick={refresh}>
+          {t('countyExchange.common.refresh')}
+        </button>
+      </div>
+      {error && <div className="alert error">{error}</div>}
+      {drives?.length === 0 && <p className="muted small" data-testid="cx-no-drives">{t('countyExchange.common.noDrives')}</p>}
+      <div className="cx-drive-list">
+        {drives?.map((d) => (
+          <label key={d.path} className={`cx-drive${value === d.path ? ' selected' : ''}`} data-testid="cx-drive">
+            <input type="radio" name="cx-drive" checked={value === d.path} disabled={disabled} onChange={() => onChange(d.path)} />
+            <span className="cx-drive-label">{d.label}</span>
+            <span className="muted small">
+              {d.path}
+              {d.freeBytes !== null ? ` · ${t('countyExchange.common.free', { size: sizeText(d.freeBytes) })}` : ''}
+            </span>
+          </label>
+        ))}
+      </div>
+      <label className="cx-field">
+        {t('countyExchange.common.folder')}
+        <input type="text" data-testid="cx-folder" value={value} disabled={disabled} placeholder={t('countyExchange.common.folderPlaceholder')} onChange={(e) => onChange(e.target.value)} />
+      </label>
+    </div>
+  );
+}
+
+type JobStatus = CallOutput<'jobStatus'>;
+
+/** Polls a job until it ends; `onStatus` sees every step (for the progress bar). */
+export async function followJob(first: JobStatus, onStatus: (s: JobStatus) => void, alive: () => boolean = () => true): Promise<JobStatus> {
+  let s = first;
+  onStatus(s);
+  while (s.state === 'running' && alive()) {
+    await new Promise((r) => window.setTimeout(r, 250));
+    s = await call('jobStatus', { jobId: s.id });
+    if (alive()) onStatus(s);
+  }
+  return s;
+}
+
+/** A small text the archive made (a public key, a 回执) offered as a download: the save dialog in the app. */
+export function saveText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function JobProgress({ job, label }: { job: JobStatus; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="cx-job" data-testid="cx-job" role="status">
+      <div>
+        {label} · {job.message ?? t('countyExchange.common.running')}
+      </div>
+      <progress data-testid="cx-progress" max={Math.max(job.total, 1)} value={job.done} />
+    </div>
+  );
+}

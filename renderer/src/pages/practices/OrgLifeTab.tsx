@@ -1,0 +1,211 @@
+// 组织生活: a branch's 三会一课 and 主题党日 of the year — the figures (held against expected, each member's
+// attendance rate), the meetings, one meeting's attendance and minutes (printable), and the form that
+// records a meeting with attendance taken from the branch's list on the meeting's date.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ColDef } from 'ag-grid-community';
+import { call, messageOf, type CallOutput } from '../../api';
+import { PrintPreview, type PrintDocument } from '../../components/PrintPreview';
+import type { PracticeTabProps } from './practiceTabs';
+import { PracticeGrid } from './PracticeGrid';
+import { fileToInput, useBranches } from './useBranches';
+
+type MeetingRow = CallOutput<'listMeetings'>[number];
+type Meeting = CallOutput<'getMeeting'>;
+type BranchYear = CallOutput<'branchYear'>;
+const KINDS = ['congress', 'committee', 'group', 'lecture', 'theme_day'] as const;
+
+export function OrgLifeTab({ year, today, onToast }: PracticeTabProps) {
+  const { t } = useTranslation();
+  const branches = useBranches();
+  const [chosenOrgId, setOrgId] = useState('');
+  // Until the clerk picks one: the first branch with members.
+  const orgId = chosenOrgId || (branches.find((b) => b.memberCount > 0) ?? branches[0])?.id || '';
+  const [kind, setKind] = useState('');
+  const [rows, setRows] = useState<MeetingRow[]>([]);
+  const [figures, setFigures] = useState<BranchYear | null>(null);
+  const [absentees, setAbsentees] = useState<CallOutput<'orgLifeAbsentees'>>([]);
+  const [selected, setSelected] = useState<Meeting | null>(null);
+  const [recording, setRecording] = useState(false);
+  const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
+  const [refresh, setRefresh] = useState(0);
+
+  useEffect(() => {
+    if (!orgId) return;
+    // A slower answer for the branch chosen before must not overwrite the one chosen now.
+    let live = true;
+    call('listMeetings', { year, orgId, kind: kind || null }).then((r) => live && setRows(r), (e: unknown) => onToast('error', messageOf(e)));
+    call('branchYear', { orgId, year }).then((r) => live && setFigures(r), (e: unknown) => onToast('error', messageOf(e)));
+    return () => {
+      live = false;
+    };
+  }, [orgId, kind, year, refresh, onToast]);
+  useEffect(() => {
+    call('orgLifeAbsentees', {}).then(setAbsentees, () => setAbsentees([]));
+  }, [refresh]);
+
+  const open = useCallback((id: string) => call('getMeeting', { id }).then(setSelected, (e: unknown) => onToast('error', messageOf(e))), [onToast]);
+  const columns = useMemo<ColDef<MeetingRow>[]>(() => [
+    { field: 'date', headerName: t('practices.orgLife.date'), width: 130, sort: 'desc' },
+    { field: 'kindLabel', headerName: t('practices.orgLife.kind'), width: 130 },
+    { field: 'topic', headerName: t('practices.orgLife.topic'), flex: 1, minWidth: 180 },
+    { field: 'presidedBy', headerName: t('practices.orgLife.presidedBy'), width: 110 },
+    { headerName: t('practices.orgLife.attendance'), width: 230, valueGetter: (p) => (p.data ? t('practices.orgLife.counts', { present: p.data.present, leave: p.data.leave, absent: p.data.absent }) : '') },
+  ], [t]);
+
+  const absentHere = absentees.filter((a) => a.orgId === orgId);
+  return (
+    <div className="practices-tab" data-testid="orglife-tab">
+      <div className="toolbar practices-toolbar">
+        <select value={orgId} onChange={(e) => { setOrgId(e.target.value); setSelected(null); }} data-testid="orglife-branch" aria-label={t('practices.common.branch')}>
+          {branches.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+        </select>
+        <select value={kind} onChange={(e) => setKind(e.target.value)} data-testid="orglife-kind" aria-label={t('practices.orgLife.kind')}>
+          <option value="">{t('practices.orgLife.allKinds')}</option>
+          {KINDS.map((k) => <option key={k} value={k}>{t(`practices.orgLife.kinds.${k}`)}</option>)}
+        </select>
+        <button type="button" className="btn primary" data-testid="orglife-record" onClick={() => setRecording(true)} disabled={!orgId}>{t('practices.orgLife.record')}</button>
+      </div>
+      {recording && orgId && (
+        <MeetingForm orgId={orgId} today={today} onCancel={() => setRecording(false)} onSaved={(m) => { setRecording(false); setSelected(m); setRefresh((r) => r + 1); onToast('info', t('practices.common.saved')); }} />
+      )}
+      <div className="practices-columns">
+        <div className="practices-main">
+          <h3>{t('practices.orgLife.list')}</h3>
+          <PracticeGrid testId="orglife-grid" rows={rows} columns={columns} rowId={(r) => r.id} selectedId={selected?.id} onSelect={(r) => void open(r.id)} height={320} />
+          {selected && (
+            <section className="practices-detail" data-testid="meeting-detail">
+              <div className="practices-detail-head">
+                <h3>{selected.kindLabel} · {selected.date} · {selected.topic}</h3>
+                <button type="button" className="btn" data-testid="print-minutes" onClick={() => setPrinting(() => () => call('printMeetingMinutes', { id: selected.id }))}>{t('practices.orgLife.printMinutes')}</button>
+              </div>
+              <p className="muted small">{t('practices.orgLife.presidedBy')}:{selected.presidedBy}{selected.place ? ` · ${selected.place}` : ''} · {t('practices.orgLife.counts', { present: selected.present, leave: selected.leave, absent: selected.absent })}</p>
+              <div className="practices-attendance">
+                {(['present', 'leave', 'absent'] as const).map((s) => (
+                  <div key={s}><strong>{t(`practices.orgLife.status.${s}`)}:</strong>{selected.attendance.filter((a) => a.status === s).map((a) => a.name + (a.reason ? `(${a.reason})` : '')).join('、') || '—'}</div>
+                ))}
+              </div>
+              {selected.minutes && <pre className="practices-minutes">{selected.minutes}</pre>}
+              {selected.files.length > 0 && <p className="small">{t('practices.orgLife.files')}:{selected.files.map((f) => f.fileName).join('、')}</p>}
+            </section>
+          )}
+        </div>
+        <aside className="practices-side">
+          {figures && (
+            <>
+              <h3>{t('practices.orgLife.yearFigures', { year })}</h3>
+              <table className="plain-table practices-figures" data-testid="orglife-figures">
+                <thead><tr><th>{t('practices.orgLife.kind')}</th><th>{t('practices.orgLife.held')}</th><th>{t('practices.orgLife.expectedToDate')}</th><th>{t('practices.orgLife.expected')}</th></tr></thead>
+                <tbody>
+                  {figures.kinds.map((k) => (
+                    <tr key={k.kind} data-testid={`figure-${k.kind}`} className={k.expectedToDate !== null && k.held < k.expectedToDate ? 'practices-short' : ''}>
+                      <td>{k.label}</td><td className="num">{k.held}</td><td className="num">{k.expectedToDate ?? '—'}</td><td className="num">{k.expected ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <h3>{t('practices.orgLife.members')}</h3>
+              <div className="practices-scroll">
+                <table className="plain-table" data-testid="orglife-member-rates">
+                  <thead><tr><th>{t('practices.orgLife.member')}</th><th>{t('practices.orgLife.meetings')}</th><th>{t('practices.orgLife.status.present')}</th><th>{t('practices.orgLife.status.leave')}</th><th>{t('practices.orgLife.status.absent')}</th><th>{t('practices.orgLife.rate')}</th></tr></thead>
+                  <tbody>
+                    {figures.members.map((m) => (
+                      <tr key={m.memberId}><td>{m.name}</td><td className="num">{m.meetings}</td><td className="num">{m.present}</td><td className="num">{m.leave}</td><td className="num">{m.absent}</td><td className="num">{m.rate === null ? '—' : `${m.rate}%`}</td></tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+          {absentHere.length > 0 && (
+            <div className="alert warn" data-testid="orglife-absentees">
+              <strong>{t('practices.orgLife.absentees')}</strong>
+              {absentHere.map((a) => <div key={a.memberId}>{t('practices.orgLife.absenteeLine', { name: a.name, org: a.orgName, from: a.firstAbsent, n: a.absences })}</div>)}
+            </div>
+          )}
+        </aside>
+      </div>
+      {printing && <PrintPreview load={printing} onClose={() => setPrinting(null)} />}
+    </div>
+  );
+}
+
+function MeetingForm({ orgId, today, onCancel, onSaved }: { orgId: string; today: string; onCancel: () => void; onSaved: (m: Meeting) => void }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<string>('congress');
+  const [date, setDate] = useState(today);
+  const [topic, setTopic] = useState('');
+  const [presidedBy, setPresidedBy] = useState('');
+  const [place, setPlace] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [roster, setRoster] = useState<{ id: string; name: string }[]>([]);
+  const [marks, setMarks] = useState<Record<string, { status: string; reason: string }>>({});
+  const [files, setFiles] = useState<File[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+    call('branchRoster', { orgId, date }).then((r) => {
+      setRoster(r);
+      setMarks((prev) => Object.fromEntries(r.map((m) => [m.id, prev[m.id] ?? { status: 'present', reason: '' }])));
+    }, (e: unknown) => setError(messageOf(e)));
+  }, [orgId, date]);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const attendance = roster.filter((m) => marks[m.id]?.status && marks[m.id].status !== 'none').map((m) => ({ memberId: m.id, status: marks[m.id].status, reason: marks[m.id].reason || null }));
+      const saved = await call('recordMeeting', { orgId, kind, date, topic, presidedBy, place: place || null, minutes: minutes || null, attendance, files: await Promise.all(files.map(fileToInput)) });
+      onSaved(saved);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const wholeBranch = kind === 'congress' || kind === 'lecture' || kind === 'theme_day';
+  return (
+    <form className="practices-form" data-testid="meeting-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <div className="practices-form-row">
+        <label>{t('practices.orgLife.kind')}
+          <select value={kind} onChange={(e) => setKind(e.target.value)} data-testid="meeting-kind">
+            {KINDS.map((k) => <option key={k} value={k}>{t(`practices.orgLife.kinds.${k}`)}</option>)}
+          </select>
+        </label>
+        <label>{t('practices.orgLife.date')}<input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="meeting-date" required /></label>
+        <label>{t('practices.orgLife.presidedBy')}<input value={presidedBy} onChange={(e) => setPresidedBy(e.target.value)} data-testid="meeting-presided" required /></label>
+        <label>{t('practices.orgLife.place')}<input value={place} onChange={(e) => setPlace(e.target.value)} data-testid="meeting-place" /></label>
+      </div>
+      <label>{t('practices.orgLife.topic')}<input value={topic} onChange={(e) => setTopic(e.target.value)} data-testid="meeting-topic" required /></label>
+      <fieldset className="practices-roster" data-testid="meeting-roster">
+        <legend>{t('practices.orgLife.attendance')}</legend>
+        <p className="muted small">{t('practices.orgLife.rosterHint')}</p>
+        {roster.length === 0 && <p className="muted">{t('practices.orgLife.rosterEmpty')}</p>}
+        {roster.map((m) => (
+          <div key={m.id} className="practices-roster-row" data-testid="roster-row">
+            <span className="practices-roster-name">{m.name}</span>
+            {(['present', 'leave', 'absent'] as const).map((s) => (
+              <label key={s} className="inline">
+                <input type="radio" name={`att-${m.id}`} value={s} checked={marks[m.id]?.status === s} data-testid={`att-${s}`} onChange={() => setMarks({ ...marks, [m.id]: { ...marks[m.id], status: s } })} />
+                {t(`practices.orgLife.status.${s}`)}
+              </label>
+            ))}
+            {!wholeBranch && (
+              <label className="inline"><input type="radio" name={`att-${m.id}`} value="none" checked={marks[m.id]?.status === 'none'} onChange={() => setMarks({ ...marks, [m.id]: { ...marks[m.id], status: 'none' } })} />—</label>
+            )}
+            {marks[m.id]?.status === 'leave' && <input className="practices-reason" placeholder={t('practices.orgLife.reason')} value={marks[m.id].reason} data-testid="att-reason" onChange={(e) => setMarks({ ...marks, [m.id]: { ...marks[m.id], reason: e.target.value } })} />}
+          </div>
+        ))}
+      </fieldset>
+      <label>{t('practices.orgLife.minutes')}<textarea rows={4} value={minutes} onChange={(e) => setMinutes(e.target.value)} data-testid="meeting-minutes" /></label>
+      <label>{t('practices.orgLife.files')}<input type="file" multiple accept=".pdf,.jpg,.jpeg,.png" data-testid="meeting-files" onChange={(e) => setFiles([...(e.target.files ?? [])])} /></label>
+      {error && <div className="alert error" role="alert" data-testid="meeting-error">{error}</div>}
+      <div className="form-actions">
+        <button type="button" className="btn" onClick={onCancel}>{t('practices.common.cancel')}</button>
+        <button type="submit" className="btn primary" disabled={busy} data-testid="meeting-save">{t('practices.common.save')}</button>
+      </div>
+    </form>
+  );
+}
