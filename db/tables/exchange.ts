@@ -64,7 +64,10 @@ export const countyImports = sqliteTable(
   (t) => [uniqueIndex('county_imports_township_seq').on(t.townshipCode, t.sequence)],
 );
 
-/** County: every township's rows as the township holds them (data = the row as JSON, column names as in SQLite). */
+/**
+ * County: every township's rows as the township holds them (data = the row as JSON, column names as in SQLite).
+ * Stored WITHOUT ROWID (migration 0007_exchange_speed): the rows live in the primary-key b-tree itself.
+ */
 export const countyRows = sqliteTable(
   'county_rows',
   {

@@ -7,7 +7,7 @@ import { appendAudit } from './audit';
 import { ValidationError } from './errors';
 import { labelOf } from './codes';
 import { nameSearchKeys, type NameSearchKeys } from './searchKeys';
-import { recordMemberEvents, rowsAsJson } from './memberEvents';
+import { rowsAsJson } from './memberEvents';
 import { checkMemberRecord, type MemberInput } from './memberRules';
 import { normalizeMemberInput } from './members';
 import { MEMBER_HOLDING_TYPES } from './organizations';
@@ -44,6 +44,10 @@ export function memberInsertSql(rows: number): string {
  */
 const MEMBER_INSERT_JSON = `INSERT INTO members(${MEMBER_COLUMNS.join(',')}) SELECT ${MEMBER_COLUMNS.map((_, i) => `value->>${i}`).join(',')} FROM json_each(?)`;
 
+/** The 'imported' member event of each member row of MEMBER_INSERT_JSON's text (its id and summary follow the member's columns). */
+const IMPORTED_EVENTS_JSON = `INSERT INTO member_events(id, member_id, kind, event_date, actor, summary, before, after, seq, recorded_at)
+  SELECT value->>${MEMBER_COLUMNS.length}, value->>0, 'imported', ?1, ?2, coalesce(value->>${MEMBER_COLUMNS.length + 1}, ?3), NULL, NULL, value->>${MEMBER_COLUMNS.indexOf('seq')}, ?4 FROM json_each(?5)`;
+
 /** Rows per JSON insert (and per audit entry): no parameter limit applies, fewer round trips. */
 const ROWS_PER_JSON_STATEMENT = 5000;
 
@@ -68,7 +72,8 @@ export interface BulkOptions {
 
 export async function insertMembersBulk(ctx: ServiceContext, inputs: BulkMemberInput[], options: BulkOptions): Promise<BulkResult> {
   const today = todayOf(ctx);
-  const cleaned = inputs.map((i) => ({ ...(options.prechecked ? i : normalizeMemberInput(i)), id: i.id, exitReason: i.exitReason ?? null, exitDate: i.exitDate ?? null, exitNote: i.exitNote ?? null }));
+  // Prechecked rows are already as normalizing would leave them: used as they are, not copied.
+  const cleaned: BulkMemberInput[] = options.prechecked ? inputs : inputs.map((i) => ({ ...normalizeMemberInput(i), id: i.id, exitReason: i.exitReason ?? null, exitDate: i.exitDate ?? null, exitNote: i.exitNote ?? null }));
   const keysCache = new Map<string, NameSearchKeys>();
   const keysOf = (name: string) => {
     let k = keysCache.get(name);
@@ -96,6 +101,7 @@ export async function insertMembersBulk(ctx: ServiceContext, inputs: BulkMemberI
     const seq = await ctx.archive.changeSeq();
     const now = nowIso();
     const ids: string[] = [];
+    const summary = `建立党员档案(${options.source})`;
     for (let start = 0; start < cleaned.length; start += ROWS_PER_JSON_STATEMENT) {
       if (options.signal?.aborted) throw new Error('已取消,未写入任何记录');
       const chunk = cleaned.slice(start, start + ROWS_PER_JSON_STATEMENT);
@@ -104,24 +110,21 @@ export async function insertMembersBulk(ctx: ServiceContext, inputs: BulkMemberI
         const id = m.id ?? newId();
         ids.push(id);
         const k = keysOf(m.name);
+        const exitReason = m.exitReason ?? null;
         rows.push([
           id, m.name, m.gender, m.idNumber, m.ethnicity, m.birthDate, m.education, m.category, m.orgId, m.joinDate, m.fullDate ?? null,
           m.occupation, m.jobTitle ?? null, m.phone ?? null, m.address ?? null, m.isMobile ? 1 : 0, m.isLost ? 1 : 0, m.lostReason ?? null,
-          m.lostDate ?? null, m.exitReason, m.exitDate, m.exitNote, m.nativePlace ?? null, m.degree ?? null, m.workStartDate ?? null,
+          m.lostDate ?? null, exitReason, m.exitDate ?? null, m.exitNote ?? null, m.nativePlace ?? null, m.degree ?? null, m.workStartDate ?? null,
           m.workUnit ?? null, m.householdPlace ?? null, null, m.remarks ?? null, k.pinyinFull, k.pinyinInitials, seq, now, now,
+          // Not members' columns: the id and, for a member who has left, the summary of the 'imported' event.
+          newId(), exitReason ? `${summary};已于 ${m.exitDate} ${labelOf('exitReason', exitReason)}` : null,
         ]);
       }
-      await ctx.archive.run(MEMBER_INSERT_JSON, [rowsAsJson(rows)]);
-      await recordMemberEvents(
-        ctx.archive,
-        chunk.map((m, i) => ({
-          memberId: ids[start + i],
-          kind: 'imported' as const,
-          eventDate: today,
-          actor: ctx.actor,
-          summary: `建立党员档案(${options.source})${m.exitReason ? `;已于 ${m.exitDate} ${labelOf('exitReason', m.exitReason)}` : ''}`,
-        })),
-      );
+      // The members and their history events from the same JSON text: no second list of 5,000 event
+      // objects serialized on the main thread (as recordMemberEvents would write them).
+      const json = rowsAsJson(rows);
+      await ctx.archive.run(MEMBER_INSERT_JSON, [json]);
+      await ctx.archive.run(IMPORTED_EVENTS_JSON, [today, ctx.actor, summary, now, json]);
       // One audit entry per statement: who loaded which records, without repeating every field.
       await appendAudit(ctx.archive, [
         {

@@ -77,8 +77,10 @@ export function cellText(cell: RosterCell): string {
   if (cell == null) return '';
   if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell);
   if (typeof cell === 'object') return cell.date;
-  return cell.replace(/[\u200b\ufeff]/g, '').trim();
+  return (ZERO_WIDTH.test(cell) ? cell.replace(ZERO_WIDTHS, '') : cell).trim();
 }
+const ZERO_WIDTH = /[\u200b\ufeff]/;
+const ZERO_WIDTHS = /[\u200b\ufeff]/g;
 
 /** How the cell would look in the clerk's spreadsheet (for the problem report and the error file). */
 export function cellDisplay(cell: RosterCell): string {
@@ -101,6 +103,8 @@ function ymd(y: number, m: number, d: number): string | null {
  * `1985-07-12`, `1985/7/12`, `198507`, `19850712`, or an Excel day number typed as a number.
  * Year and month only → the first of the month (precision 'month').
  */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 export function readDate(cell: RosterCell): DateRead {
   if (cell == null) return null;
   if (typeof cell === 'object') return { ok: true, date: cell.date, precision: 'day' };
@@ -112,6 +116,11 @@ export function readDate(cell: RosterCell): DateRead {
     else if (cell > 0 && cell < 80000) return { ok: true, date: excelSerialToIso(Math.floor(cell)), precision: 'day' };
     else return { ok: false, message: '不是可识别的日期' };
   } else text = cell;
+  // The form the archive stores (and exports write) needs none of the clean-up below.
+  if (text.length === 10 && ISO_DAY.test(text)) {
+    const d = ymd(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10));
+    if (d) return { ok: true, date: d, precision: 'day' };
+  }
   text = text
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30))
     .replace(/[\s\u3000]+/g, '')

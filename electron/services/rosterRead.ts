@@ -1,11 +1,11 @@
 // Reading the office's own Excel rosters (花名册) cell by cell, whatever the file: `.xlsx` streamed row by
-// row (xlsxSheetReader: yauzl + saxes, so a 150,000-row roster is never held whole), the older `.xls` (BIFF,
+// row (xlsxSheetReader: yauzl and a hand-written scanner of the sheet XML, so a 150,000-row roster is never held whole), the older `.xls` (BIFF,
 // SheetJS; such files hold at most 65,536 rows), and `.csv` in UTF-8 or GBK (iconv-lite). Every reader
 // yields the same thing: one sheet row at a time, cells as text, numbers or calendar dates.
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { DomainError } from './errors';
-import { readXlsxRows, serialToIso } from './xlsxSheetReader';
+import { readXlsxRowBatches, serialToIso } from './xlsxSheetReader';
 
 /** A calendar date read from a cell that Excel itself stores as a date. */
 export interface RosterDate {
@@ -69,12 +69,14 @@ function dateToIso(d: Date): RosterDate | null {
   return iso.length === 24 ? { date: iso.slice(0, 10) } : null; // years outside 0000–9999 are no roster's dates
 }
 
-async function* readXlsx(src: RosterSource, sheet?: string): AsyncGenerator<RosterRow> {
+async function* readXlsx(src: RosterSource, sheet?: string): AsyncGenerator<RosterRow[]> {
   try {
-    for await (const row of readXlsxRows(src.path ? { path: src.path } : { bytes: src.bytes! }, { sheet })) {
-      const cells = row.cells as (RosterCell | boolean)[];
-      for (let c = 0; c < cells.length; c++) if (typeof cells[c] === 'boolean') cells[c] = cells[c] ? '是' : '否';
-      yield row as RosterRow;
+    for await (const batch of readXlsxRowBatches(src.path ? { path: src.path } : { bytes: src.bytes! }, { sheet })) {
+      for (const row of batch) {
+        const cells = row.cells as (RosterCell | boolean)[];
+        for (let c = 0; c < cells.length; c++) if (typeof cells[c] === 'boolean') cells[c] = cells[c] ? '是' : '否';
+      }
+      yield batch as RosterRow[];
     }
   } catch (err) {
     if (err instanceof DomainError) throw err;
@@ -171,9 +173,26 @@ async function* readCsv(src: RosterSource): AsyncGenerator<RosterRow> {
 }
 
 /** Every row of the roster (of one sheet when `sheet` is given), in file order. */
-export function readRosterRows(src: RosterSource, options: { sheet?: string } = {}): AsyncGenerator<RosterRow> {
+export async function* readRosterRows(src: RosterSource, options: { sheet?: string } = {}): AsyncGenerator<RosterRow> {
+  for await (const batch of readRosterRowBatches(src, options)) yield* batch;
+}
+
+const BATCH_ROWS = 1000;
+
+/** The same rows in batches of a few hundred (never empty), for readers that take them a batch per await. */
+export async function* readRosterRowBatches(src: RosterSource, options: { sheet?: string } = {}): AsyncGenerator<RosterRow[]> {
   const format = rosterFormat(src);
-  if (format === 'xlsx') return readXlsx(src, options.sheet);
-  if (format === 'xls') return readXls(src, options.sheet);
-  return readCsv(src);
+  if (format === 'xlsx') {
+    yield* readXlsx(src, options.sheet);
+    return;
+  }
+  let batch: RosterRow[] = [];
+  for await (const row of format === 'xls' ? readXls(src, options.sheet) : readCsv(src)) {
+    batch.push(row);
+    if (batch.length >= BATCH_ROWS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }

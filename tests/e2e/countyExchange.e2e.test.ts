@@ -96,9 +96,7 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
     await page.getByTestId('cx-paths').fill(typed.join('\n'));
     const count = (await page.getByTestId('cx-package').count()) + typed.length;
     await page.getByTestId('cx-import').click();
-    // The results of this import (the page may still show the last one's until it starts).
-    await page.getByTestId('cx-job').waitFor({ timeout: 30_000 }).catch(() => undefined);
-    await page.getByTestId('cx-outcomes').waitFor({ timeout: 120_000 });
+    // The page drops the last import's results as this one starts; this one lists every file.
     const rows = page.getByTestId('cx-outcome');
     await expect.poll(() => rows.count(), { timeout: 120_000 }).toBe(count);
     const out: { status: string; text: string }[] = [];
@@ -157,6 +155,7 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
     await expect.poll(() => page.getByTestId('cx-error').innerText()).toContain('不是 PEM 格式的公钥');
     await page.getByTestId('cx-reg-file').setInputFiles({ name: pem.fileName, mimeType: 'text/plain', buffer: Buffer.from(pem.text) });
     await expect.poll(() => page.getByTestId('cx-reg-fingerprint').innerText()).toBe(pem.fingerprint);
+    await page.getByTestId('cx-register').screenshot({ path: path.join(screenshotDir(), 'county-register.png') });
     await page.getByTestId('cx-register-confirm').click();
     await expect.poll(() => page.getByTestId('cx-notice').innerText()).toContain(`已登记东城镇(${a.code}),指纹 ${pem.fingerprint}`);
     await expect.poll(() => page.getByTestId('cx-township-row').count()).toBe(2);

@@ -26,7 +26,8 @@ const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync
 async function dumpTables(archive: Archive): Promise<Record<string, unknown[]>> {
   const tables = await archive.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
   const out: Record<string, unknown[]> = {};
-  for (const { name } of tables) out[name] = await archive.query(`SELECT * FROM "${name}" ORDER BY rowid`);
+  // Sorted as text, not by rowid: some tables are WITHOUT ROWID.
+  for (const { name } of tables) out[name] = (await archive.query(`SELECT * FROM "${name}"`)).map((row) => JSON.stringify(row)).sort();
   return out;
 }
 

@@ -190,18 +190,26 @@ export class AgeEncryptor {
     return chachaSeal(this.key, chunkNonce(this.counter++, last), plain);
   }
 
+  /** A sealed chunk as its ciphertext and tag, not joined: the caller writes both (no copy of the chunk). */
+  private sealInto(out: Buffer[], plain: Buffer): void {
+    const c = crypto.createCipheriv('chacha20-poly1305', this.key, chunkNonce(this.counter++, false), { authTagLength: TAG });
+    out.push(c.update(plain));
+    c.final();
+    out.push(c.getAuthTag());
+  }
+
   push(data: Buffer): Buffer[] {
     if (this.finished) throw new Error('AgeEncryptor: push after finish');
     const out: Buffer[] = [];
     let offset = 0;
     while (offset < data.length) {
       if (this.filled === CHUNK) {
-        out.push(this.seal(this.pending, false));
+        this.sealInto(out, this.pending);
         this.filled = 0;
       }
       // Whole chunks straight from the input when nothing is pending and more data follows them.
       if (this.filled === 0 && data.length - offset > CHUNK) {
-        out.push(this.seal(data.subarray(offset, offset + CHUNK), false));
+        this.sealInto(out, data.subarray(offset, offset + CHUNK));
         offset += CHUNK;
         continue;
       }
@@ -289,14 +297,25 @@ function unwrapFileKey(header: ParsedHeader, identities: AgeIdentity[]): Buffer 
   throw new AgeError('no_identity', '这个文件不是加密给本机密钥的,无法解开');
 }
 
+interface PlainSink {
+  /** Called once the header is proven, with the exact size of the plaintext to come. */
+  open(plainBytes: number): Promise<void>;
+  write(plain: Buffer): Promise<void>;
+}
+
+/** The plaintext size of a payload of `total` sealed bytes (exact when the file is intact). */
+function plainSize(total: number): number {
+  const sealedChunk = CHUNK + TAG;
+  const chunks = Math.max(1, Math.ceil(total / sealedChunk));
+  return Math.max(0, total - chunks * TAG);
+}
+
 /**
- * Decrypt an age file to `outFile`, streaming. Throws AgeError naming what is wrong: not age, not for
+ * Decrypt an age file into `sink`, streaming. Throws AgeError naming what is wrong: not age, not for
  * these identities, a header or chunk that fails its MAC (changed bytes), or a file cut short.
- * Nothing is left at `outFile` when it throws.
  */
-export async function decryptFile(inFile: string, identities: AgeIdentity[], outFile: string): Promise<{ bytes: number }> {
+async function decryptInto(inFile: string, identities: AgeIdentity[], sink: PlainSink): Promise<{ bytes: number }> {
   const input = await fs.promises.open(inFile, 'r');
-  let output: fs.promises.FileHandle | undefined;
   try {
     const size = (await input.stat()).size;
     const headBuf = Buffer.alloc(Math.min(size, MAX_HEADER));
@@ -312,10 +331,10 @@ export async function decryptFile(inFile: string, identities: AgeIdentity[], out
     await input.read(nonce, 0, 16, pos);
     pos += 16;
     const key = hkdf(fileKey, nonce, 'payload');
-    output = await fs.promises.open(outFile, 'w', 0o600);
     const sealedChunk = CHUNK + TAG;
     const total = size - pos;
     const chunks = Math.max(1, Math.ceil(total / sealedChunk));
+    await sink.open(plainSize(total));
     const perRead = 64; // chunks per read: 4 MiB
     const buf = Buffer.alloc(sealedChunk * perRead);
     let counter = 0;
@@ -345,19 +364,58 @@ export async function decryptFile(inFile: string, identities: AgeIdentity[], out
         counter++;
       }
       const joined = plains.length === 1 ? plains[0] : Buffer.concat(plains);
-      await output.write(joined, 0, joined.length);
+      await sink.write(joined);
       written += joined.length;
     }
-    await output.close();
-    output = undefined;
     return { bytes: written };
+  } finally {
+    await input.close();
+  }
+}
+
+/**
+ * Decrypt an age file to `outFile`, streaming (packages with scans: gigabytes). Throws AgeError as
+ * decryptInto; nothing is left at `outFile` when it throws.
+ */
+export async function decryptFile(inFile: string, identities: AgeIdentity[], outFile: string): Promise<{ bytes: number }> {
+  let output: fs.promises.FileHandle | undefined;
+  try {
+    const result = await decryptInto(inFile, identities, {
+      async open() {
+        output = await fs.promises.open(outFile, 'w', 0o600);
+      },
+      async write(plain) {
+        await output!.write(plain, 0, plain.length);
+      },
+    });
+    await output?.close();
+    output = undefined;
+    return result;
   } catch (err) {
     if (output) await output.close().catch(() => undefined);
     await fs.promises.rm(outFile, { force: true });
     throw err;
-  } finally {
-    await input.close();
   }
+}
+
+/**
+ * Decrypt an age file into memory (a package without scans: tens of MB), saving the county import a
+ * temporary file written and read back for each package. Throws AgeError as decryptInto.
+ */
+export async function decryptFileToBuffer(inFile: string, identities: AgeIdentity[]): Promise<Buffer> {
+  let out = Buffer.alloc(0);
+  let at = 0;
+  await decryptInto(inFile, identities, {
+    async open(plainBytes) {
+      out = Buffer.allocUnsafe(plainBytes);
+    },
+    async write(plain) {
+      if (at + plain.length > out.length) throw new AgeError('payload', '数据包格式不正确(内容长度不符)');
+      plain.copy(out, at);
+      at += plain.length;
+    },
+  });
+  return at === out.length ? out : out.subarray(0, at);
 }
 
 /** Decrypt a small age file held in memory (receipts, tests). */

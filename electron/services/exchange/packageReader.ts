@@ -2,14 +2,14 @@
 // Ed25519 signature of tagmanifest-sha256.txt against the key registered for the township the bag names,
 // every tag file against the tag manifest, every payload file against manifest-sha256.txt, nothing
 // unlisted and nothing missing, and Payload-Oxum. Any failure is a PackageError whose message names the
-// problem and the file, in Chinese, for the clerk. Nothing is written anywhere but a temp file, which
-// close() removes.
+// problem and the file, in Chinese, for the clerk. Nothing is written anywhere but a temp file (only for
+// packages too large to decrypt in memory), which close() removes.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { AgeError, decryptFile, type AgeIdentity } from './ageFormat';
+import { AgeError, decryptFile, decryptFileToBuffer, type AgeIdentity } from './ageFormat';
 import { parseBagInfo, parseManifest } from './bagit';
 import { PACKAGE_FORMAT, SIGNATURE_FILE } from './packageWriter';
 import { verify } from './signing';
@@ -90,10 +90,18 @@ export interface OpenOptions {
 const MAX_TAG_BYTES = 256 << 20;
 const KEEP_IN_MEMORY = /^data\/(tables\.json|[^/]+\.jsonl|keys\/[^/]+\.jsonl)$/;
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true, decodeStrings: true }, (err, zip) => (err ? reject(err) : resolve(zip))),
-  );
+// Packages up to this size (every package without scans) are decrypted into memory rather than to a
+// temporary file: the county imports dozens of them in a row.
+const IN_MEMORY_BYTES = 256 << 20;
+
+const ZIP_OPTIONS = { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true, decodeStrings: true } as const;
+
+function openZip(source: string | Buffer): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    const done = (err: Error | null, zip?: yauzl.ZipFile) => (err || !zip ? reject(err ?? new Error('zip')) : resolve(zip));
+    if (typeof source === 'string') yauzl.open(source, ZIP_OPTIONS, done);
+    else yauzl.fromBuffer(source, ZIP_OPTIONS, done);
+  });
 }
 
 function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
@@ -140,8 +148,10 @@ export async function openPackage(file: string, options: OpenOptions): Promise<O
   const tempDir = options.tempDir ?? os.tmpdir();
   fs.mkdirSync(tempDir, { recursive: true });
   const temp = path.join(tempDir, `.pkg-${process.pid}-${crypto.randomBytes(6).toString('hex')}.zip`);
+  let plain: Buffer | null = null;
   try {
-    await decryptFile(file, options.identities, temp);
+    if (fs.statSync(file).size <= IN_MEMORY_BYTES) plain = await decryptFileToBuffer(file, options.identities);
+    else await decryptFile(file, options.identities, temp);
   } catch (e) {
     if (!(e instanceof AgeError)) throw e;
     switch (e.kind) {
@@ -158,12 +168,13 @@ export async function openPackage(file: string, options: OpenOptions): Promise<O
   let zip: yauzl.ZipFile | undefined;
   const cleanup = async () => {
     zip?.close();
+    plain = null;
     await fs.promises.rm(temp, { force: true });
   };
   try {
     let entries: yauzl.Entry[];
     try {
-      zip = await openZip(temp);
+      zip = await openZip(plain ?? temp);
       entries = await listEntries(zip);
     } catch (e) {
       throw new PackageError('damaged', `${shown} 解密后的 zip 结构已损坏:${(e as Error).message}`);
@@ -238,6 +249,10 @@ export async function openPackage(file: string, options: OpenOptions): Promise<O
     let payloadBytes = 0;
     for (const [rel, expected] of payloadList) {
       if (!rel.startsWith('data/')) throw new PackageError('checksum', `manifest-sha256.txt 列出了数据文件夹以外的 ${rel}`);
+      // Checked here, not only when copying: verify must refuse what import would refuse.
+      if (rel.startsWith('data/attachments/') && expected !== rel.slice('data/attachments/'.length)) {
+        throw new PackageError('bad_bag', `${shown} 中的档案材料 ${rel} 的名称与其内容的校验值不一致`);
+      }
       const e = byPath.get(rel);
       if (!e) throw new PackageError('checksum', `${shown} 中缺少 manifest-sha256.txt 列出的 ${rel}`);
       const hash = crypto.createHash('sha256');
@@ -293,15 +308,34 @@ export async function openPackage(file: string, options: OpenOptions): Promise<O
     try {
       tables = JSON.parse((kept.get('data/tables.json') ?? Buffer.from('null')).toString('utf8')) as TableEntry[];
       if (!Array.isArray(tables)) throw new Error('缺少 data/tables.json');
+      const names = new Set<string>();
       for (const t of tables) {
-        if (!/^[a-z_][a-z0-9_]*$/.test(t.name) || !Array.isArray(t.primaryKey) || t.primaryKey.length === 0 || !kept.has(t.file) || (t.keysFile && !kept.has(t.keysFile))) {
-          throw new Error(`表 ${String(t.name)} 的说明不完整`);
+        // typeof first: RegExp.test(null) tests the text "null" (fuzzing, issue 9).
+        if (!t || typeof t.name !== 'string' || !/^[a-z_][a-z0-9_]*$/.test(t.name) || !Array.isArray(t.primaryKey) || t.primaryKey.length === 0 || !kept.has(t.file) || (t.keysFile && !kept.has(t.keysFile))) {
+          throw new Error(`表 ${typeof t?.name === 'string' ? t.name.slice(0, 60) : String(JSON.stringify(t?.name ?? null)).slice(0, 60)} 的说明不完整`);
         }
+        if (names.has(t.name)) throw new Error(`表 ${t.name} 出现了两次`);
+        names.add(t.name);
       }
     } catch (e) {
       throw new PackageError('bad_bag', `${shown} 的 data/tables.json 不正确:${(e as Error).message}`);
     }
     const attachmentEntries = [...payloadList.keys()].filter((r) => r.startsWith('data/attachments/'));
+    if (attachmentEntries.length === 0) {
+      // Everything needed later is in `kept`: let the decrypted zip go now (the county opens a whole
+      // batch of packages before applying them in order).
+      zip.close();
+      zip = undefined;
+      plain = null;
+    } else if (plain) {
+      // Scans are copied later, after the whole batch is opened: from a temp file, as for large
+      // packages, so that a batch of packages with scans does not hold them all in memory.
+      await fs.promises.writeFile(temp, plain, { mode: 0o600 });
+      zip.close();
+      plain = null;
+      zip = await openZip(temp);
+      for (const e of await listEntries(zip)) if (!e.fileName.endsWith('/')) byPath.set(e.fileName.slice(top.length + 1), e);
+    }
     const opened: OpenedPackage = {
       file,
       info: packageInfo,
@@ -348,6 +382,8 @@ export async function openPackage(file: string, options: OpenOptions): Promise<O
     return opened;
   } catch (e) {
     await cleanup();
+    // Every refusal names the file (fuzzing, issue 9): the checks of single fields word only the field.
+    if (e instanceof PackageError && !e.message.includes(shown)) throw new PackageError(e.problem, `${shown}:${e.message}`);
     throw e;
   }
 }

@@ -37,7 +37,8 @@ export function CountyImportPage({ onToast, onOpenMembers }: { onToast: Toast; o
   const [job, setJob] = useState<JobStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reg, setReg] = useState<{ code: string; name: string; pem: string; fingerprint: string | null }>({ code: '', name: '', pem: '', fingerprint: null });
+  const [reg, setReg] = useState<{ code: string; name: string; pem: string; fileName: string; fingerprint: string | null }>({ code: '', name: '', pem: '', fileName: '', fingerprint: null });
+  const [regKey, setRegKey] = useState(0); // a new file input after each registration (the old one keeps its file)
   const live = useRef(true);
   useEffect(
     () => () => {
@@ -114,7 +115,7 @@ export function CountyImportPage({ onToast, onOpenMembers }: { onToast: Toast; o
     act(async () => {
       if (!file) return;
       const pem = await file.text();
-      setReg((r) => ({ ...r, pem, fingerprint: null }));
+      setReg((r) => ({ ...r, pem, fileName: file.name, fingerprint: null }));
       const { fingerprint } = await call('publicKeyFingerprint', { publicKeyPem: pem });
       setReg((r) => ({ ...r, pem, fingerprint }));
     });
@@ -125,7 +126,8 @@ export function CountyImportPage({ onToast, onOpenMembers }: { onToast: Toast; o
         t('countyExchange.import.registered', { name: r.name, code: r.code, fingerprint: r.fingerprint }) +
           (r.replacedFingerprint ? t('countyExchange.import.replaced', { old: r.replacedFingerprint }) : ''),
       );
-      setReg({ code: '', name: '', pem: '', fingerprint: null });
+      setReg({ code: '', name: '', pem: '', fileName: '', fingerprint: null });
+      setRegKey((k) => k + 1);
       await loadStatus();
     });
 
@@ -317,10 +319,16 @@ export function CountyImportPage({ onToast, onOpenMembers }: { onToast: Toast; o
                 {t('countyExchange.import.registerName')}
                 <input type="text" maxLength={50} data-testid="cx-reg-name" value={reg.name} onChange={(e) => setReg({ ...reg, name: e.target.value })} />
               </label>
-              <label className="cx-field">
+              <div className="cx-field">
                 {t('countyExchange.import.registerFile')}
-                <input type="file" accept=".pem,.pub,.txt" data-testid="cx-reg-file" onChange={(e) => void pickKey(e.target.files?.[0])} />
-              </label>
+                <span className="cx-row">
+                  <label className="btn">
+                    {t('countyExchange.import.registerPick')}
+                    <input key={regKey} type="file" accept=".pem,.pub,.txt" hidden data-testid="cx-reg-file" onChange={(e) => void pickKey(e.target.files?.[0])} />
+                  </label>
+                  <span className="muted small">{reg.fileName}</span>
+                </span>
+              </div>
             </div>
             {reg.fingerprint && (
               <div className="cx-confirm">
