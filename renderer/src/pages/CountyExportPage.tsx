@@ -6,7 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../api';
 import { useSession } from '../lib/session';
-import { DrivePicker, followJob, JobProgress, saveText, sizeText } from './countyExchange/DrivePicker';
+import { OwnKeyRows } from './countyExchange/OwnKeyRows';
+import { DrivePicker, followJob, JobProgress, sizeText } from './countyExchange/DrivePicker';
 
 type Keys = CallOutput<'exchangeKeys'>;
 type Plan = CallOutput<'previewCountyExport'>;
@@ -61,13 +62,6 @@ export function CountyExportPage({ onToast }: { onToast: Toast }) {
     }
   };
 
-  const createKeys = () => act(async () => setKeys(await call('initExchangeKeys', {})));
-  const exportOwn = () =>
-    act(async () => {
-      const k = await call('exportPublicKey', {});
-      saveText(k.fileName, k.text);
-      await loadKeys();
-    });
   const importCounty = (file: File | undefined) =>
     act(async () => {
       if (!file) return;
@@ -129,28 +123,7 @@ export function CountyExportPage({ onToast }: { onToast: Toast }) {
 
       <section className="cx-section" data-testid="cx-keys">
         <h3>{t('countyExchange.keys.heading')}</h3>
-        {keys && !keys.own && (
-          <div className="cx-row">
-            <span>{t('countyExchange.keys.noOwnTownship')}</span>
-            {isAdmin && (
-              <button type="button" className="btn primary" data-testid="cx-create-keys" onClick={() => void createKeys()}>
-                {t('countyExchange.keys.create')}
-              </button>
-            )}
-          </div>
-        )}
-        {keys?.own && (
-          <div className="cx-row">
-            <span>
-              {t('countyExchange.keys.own')}:<code className="cx-fingerprint" data-testid="cx-own-fingerprint">{keys.own.fingerprint}</code>
-            </span>
-            {isAdmin && (
-              <button type="button" className="btn" data-testid="cx-export-own" onClick={() => void exportOwn()}>
-                {t('countyExchange.keys.exportOwn')}
-              </button>
-            )}
-          </div>
-        )}
+        <OwnKeyRows keys={keys} noKeyText={t('countyExchange.keys.noOwnTownship')} run={act} onKeys={setKeys} reload={loadKeys} />
         <div className="cx-row">
           {keys?.county ? (
             <span>

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../api';
 import { useSession } from '../lib/session';
+import { OwnKeyRows } from './countyExchange/OwnKeyRows';
 import { DrivePicker, followJob, JobProgress, saveText, sizeText } from './countyExchange/DrivePicker';
 
 type Keys = CallOutput<'exchangeKeys'>;
@@ -98,13 +99,6 @@ export function CountyImportPage({ onToast, onOpenMembers }: { onToast: Toast; o
       await loadStatus();
     });
 
-  const createKeys = () => act(async () => setKeys(await call('initExchangeKeys', {})));
-  const exportOwn = () =>
-    act(async () => {
-      const k = await call('exportPublicKey', {});
-      saveText(k.fileName, k.text);
-      await loadKeys();
-    });
   const writeReceipt = (code: string) =>
     act(async () => {
       const r = await call('writeReceipt', { townshipCode: code });
@@ -281,28 +275,7 @@ export function CountyImportPage({ onToast, onOpenMembers }: { onToast: Toast; o
       <div className="cx-columns">
         <section className="cx-section" data-testid="cx-keys">
           <h3>{t('countyExchange.keys.heading')}</h3>
-          {keys && !keys.own && (
-            <div className="cx-row">
-              <span>{t('countyExchange.keys.noOwnCounty')}</span>
-              {isAdmin && (
-                <button type="button" className="btn primary" data-testid="cx-create-keys" onClick={() => void createKeys()}>
-                  {t('countyExchange.keys.create')}
-                </button>
-              )}
-            </div>
-          )}
-          {keys?.own && (
-            <div className="cx-row">
-              <span>
-                {t('countyExchange.keys.own')}:<code className="cx-fingerprint" data-testid="cx-own-fingerprint">{keys.own.fingerprint}</code>
-              </span>
-              {isAdmin && (
-                <button type="button" className="btn" data-testid="cx-export-own" onClick={() => void exportOwn()}>
-                  {t('countyExchange.keys.exportOwn')}
-                </button>
-              )}
-            </div>
-          )}
+          <OwnKeyRows keys={keys} noKeyText={t('countyExchange.keys.noOwnCounty')} run={act} onKeys={setKeys} reload={loadKeys} />
           {keys && <p className="muted small">{t('countyExchange.keys.keysDir', { dir: keys.dir })}</p>}
         </section>
 
