@@ -145,6 +145,10 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
 
   it('the county registers a township key after its fingerprint is shown', async () => {
     const page = county.page;
+    // The county's window opens on every township's members and shows only the county's pages.
+    await page.getByTestId('nav-countyImport').waitFor();
+    const navs = await page.locator('.top-nav > button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')));
+    expect(navs).toEqual(['nav-members', 'nav-countyImport', 'nav-users', 'nav-audit', 'nav-backup']);
     await page.getByTestId('nav-countyImport').click();
     await page.getByTestId('county-import-page').waitFor();
     const pem = await call<{ text: string; fingerprint: string; fileName: string }>(a, 'exportPublicKey', {});

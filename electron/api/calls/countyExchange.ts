@@ -137,7 +137,7 @@ export const countyExchangeCalls = {
     write: true,
     async run(ctx, i) {
       if ((await getSetup(ctx)).role !== 'county') throw new DomainError('conflict', '这是乡镇的安装:导入乡镇数据是县委组织部安装的功能');
-      return jobsOf(ctx.archive).start('countyImport', (control) => importPackages(ctx, i.files, control.progress));
+      return jobsOf(ctx.archive).start('countyImport', (control) => importPackages(ctx, i.files, control.progress, control.signal));
     },
   }),
   countyStatus: defineCall({

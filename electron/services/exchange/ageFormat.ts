@@ -310,6 +310,44 @@ function plainSize(total: number): number {
   return Math.max(0, total - chunks * TAG);
 }
 
+/** Read and prove the header of an open age file: the payload key and where the sealed chunks start. */
+async function openPayload(input: fs.promises.FileHandle, size: number, identities: AgeIdentity[]): Promise<{ key: Buffer; pos: number }> {
+  const headBuf = Buffer.alloc(Math.min(size, MAX_HEADER));
+  await input.read(headBuf, 0, headBuf.length, 0);
+  const header = parseHeader(headBuf);
+  const fileKey = unwrapFileKey(header, identities);
+  if (!crypto.timingSafeEqual(headerMac(fileKey, header.macInput), header.mac)) {
+    throw new AgeError('header', '数据包头部已被改动(age 头部 MAC 校验失败)');
+  }
+  const pos = header.length;
+  if (size < pos + 16) throw new AgeError('truncated', '文件被截断(缺少 age 负载)');
+  const nonce = Buffer.alloc(16);
+  await input.read(nonce, 0, 16, pos);
+  return { key: hkdf(fileKey, nonce, 'payload'), pos: pos + 16 };
+}
+
+/**
+ * The first chunk's plaintext (at most 64 KiB), or null when it cannot be read: a look at what a file
+ * holds (the county orders a batch of packages by it) without decrypting the rest. Proves that chunk
+ * only, not the file.
+ */
+export async function decryptFirstChunk(inFile: string, identities: AgeIdentity[]): Promise<Buffer | null> {
+  const input = await fs.promises.open(inFile, 'r');
+  try {
+    const size = (await input.stat()).size;
+    const { key, pos } = await openPayload(input, size, identities);
+    const sealed = Buffer.alloc(Math.min(CHUNK + TAG, size - pos));
+    const { bytesRead } = await input.read(sealed, 0, sealed.length, pos);
+    const chunk = sealed.subarray(0, bytesRead);
+    return chachaOpen(key, chunkNonce(0, pos + bytesRead === size), chunk);
+  } catch (e) {
+    if (e instanceof AgeError) return null;
+    throw e;
+  } finally {
+    await input.close();
+  }
+}
+
 /**
  * Decrypt an age file into `sink`, streaming. Throws AgeError naming what is wrong: not age, not for
  * these identities, a header or chunk that fails its MAC (changed bytes), or a file cut short.
@@ -318,19 +356,9 @@ async function decryptInto(inFile: string, identities: AgeIdentity[], sink: Plai
   const input = await fs.promises.open(inFile, 'r');
   try {
     const size = (await input.stat()).size;
-    const headBuf = Buffer.alloc(Math.min(size, MAX_HEADER));
-    await input.read(headBuf, 0, headBuf.length, 0);
-    const header = parseHeader(headBuf);
-    const fileKey = unwrapFileKey(header, identities);
-    if (!crypto.timingSafeEqual(headerMac(fileKey, header.macInput), header.mac)) {
-      throw new AgeError('header', '数据包头部已被改动(age 头部 MAC 校验失败)');
-    }
-    let pos = header.length;
-    if (size < pos + 16) throw new AgeError('truncated', '文件被截断(缺少 age 负载)');
-    const nonce = Buffer.alloc(16);
-    await input.read(nonce, 0, 16, pos);
-    pos += 16;
-    const key = hkdf(fileKey, nonce, 'payload');
+    const payload = await openPayload(input, size, identities);
+    const key = payload.key;
+    let pos = payload.pos;
     const sealedChunk = CHUNK + TAG;
     const total = size - pos;
     const chunks = Math.max(1, Math.ceil(total / sealedChunk));

@@ -11,10 +11,11 @@ import { nowIso } from '../context';
 import { DomainError } from '../errors';
 import { appendAudit } from '../audit';
 import { getSetup } from '../settings';
+import { JobCancelled } from '../jobs';
 import { newId } from '../ids';
 import { knownMigrationTags } from '../../../db/migrate';
 import { loadOwnIdentity } from './keys';
-import { openPackage, PackageError, type OpenedPackage, type PackageInfo, type PackageProblem, type TableEntry } from './packageReader';
+import { openPackage, peekPackageName, PackageError, type OpenedPackage, type PackageInfo, type PackageProblem, type TableEntry } from './packageReader';
 
 export interface ImportOutcome {
   file: string;
@@ -30,24 +31,62 @@ export interface ImportOutcome {
   attachmentsCopied: number;
 }
 
-// Rows per INSERT: 3 parameters each (key, seq, line; township and table are ?1 and ?2), well under
-// SQLite's 32,766. Fewer, larger statements: every statement is a round trip to sqlite3's worker thread.
-const ROWS_PER_STATEMENT = 2000;
+/** A JSON path to one column of a row: `$."name"` (column names come from the package's data/tables.json). */
+function columnPath(t: TableEntry, column: string): string {
+  if (typeof column !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(column)) throw new PackageError('bad_bag', `表 ${t.name} 的主键列名不正确`);
+  return `$."${column}"`;
+}
 
-const upsertSql = new Map<number, string>();
+/**
+ * The row key as SQL over a row `value` (JSONB): the primary key's value as text, or the JSON array of
+ * the values when it has several columns: the same text as rowKeyOf() makes in JavaScript.
+ */
+function rowKeySql(t: TableEntry, paths: string[]): string {
+  const at = (k: number) => `?${4 + k}`;
+  if (paths.length === 1) return `value->>${at(0)}`;
+  return `json_array(${paths.map((_, k) => `value->${at(k)}`).join(',')})`;
+}
 
-/** INSERT of `n` rows of one township's table; an unchanged row is left as it is (not rewritten). */
-function upsertRows(n: number): string {
-  let sql = upsertSql.get(n);
-  if (!sql) {
-    const values: string[] = new Array(n);
-    for (let k = 0; k < n; k++) values[k] = `(?1,?2,?${3 + 3 * k},?${4 + 3 * k},?${5 + 3 * k})`;
-    sql = `INSERT INTO county_rows(township_code, table_name, row_key, source_seq, data) VALUES ${values.join(',')}
-      ON CONFLICT(township_code, table_name, row_key) DO UPDATE SET source_seq = excluded.source_seq, data = excluded.data
-      WHERE county_rows.data IS NOT excluded.data`;
-    upsertSql.set(n, sql);
+/**
+ * Upsert of a whole table file: the JSON Lines become one JSON array text (?3) that SQLite unpacks in its
+ * own thread (jsonb_each), so the main thread neither parses nor binds 150,000 rows per package: it
+ * verifies the next package meanwhile. A row already held unchanged is left as it is (not rewritten).
+ */
+function upsertTableSql(t: TableEntry, paths: string[]): string {
+  return `INSERT INTO county_rows(township_code, table_name, row_key, source_seq, data)
+    SELECT ?1, ?2, ${rowKeySql(t, paths)}, CASE json_type(value, '$.seq') WHEN 'integer' THEN value->>'$.seq' WHEN 'real' THEN value->>'$.seq' END, json(value)
+    FROM jsonb_each(CAST(?3 AS TEXT)) WHERE true
+    ON CONFLICT(township_code, table_name, row_key) DO UPDATE SET source_seq = excluded.source_seq, data = excluded.data
+    WHERE county_rows.data IS NOT excluded.data`;
+}
+
+/** A full package's table: the township's rows of that table it no longer carries are dropped. */
+function dropMissingSql(t: TableEntry, paths: string[]): string {
+  return `DELETE FROM county_rows WHERE township_code = ?1 AND table_name = ?2 AND row_key NOT IN (SELECT ${rowKeySql(t, paths)} FROM jsonb_each(CAST(?3 AS TEXT)))`;
+}
+
+/**
+ * The lines of a JSON Lines file as the bytes of one JSON array text, made without decoding them (the
+ * package's 38 MB of rows are never turned into JavaScript strings): each line break becomes a comma, or
+ * a space where it ends a blank line (a JSON text holds no raw line break, so every one separates lines).
+ * SQLite reads the bytes as UTF-8 text (CAST … AS TEXT).
+ */
+function asJsonArray(buf: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(buf.length + 2);
+  out[0] = 0x5b; // [
+  buf.copy(out, 1);
+  let lineStart = 0;
+  let last = -1; // the comma that would end the array, when the last line ends with a break
+  for (let nl = buf.indexOf(0x0a); nl >= 0; nl = buf.indexOf(0x0a, nl + 1)) {
+    const blank = nl === lineStart;
+    out[nl + 1] = blank ? 0x20 : 0x2c;
+    if (!blank) last = nl + 1;
+    lineStart = nl + 1;
   }
-  return sql;
+  // No row after the last comma: the comma goes (a space keeps the bytes where they are).
+  if (last >= 0 && buf.subarray(last).every((b) => b === 0x0a || b === 0x20 || b === 0x0d || b === 0x09)) out[last] = 0x20;
+  out[out.length - 1] = 0x5d; // ]
+  return out;
 }
 
 /** The row key: the primary key's value as text, or the JSON array of the values when it has several columns. */
@@ -58,6 +97,23 @@ function rowKeyOf(t: TableEntry, row: Record<string, unknown>): string {
     return String(v);
   }
   return JSON.stringify(t.primaryKey.map((c) => row[c] ?? null));
+}
+
+/**
+ * SQLite refused a table's rows (bad JSON, a row that is not an object, a missing key): find the line
+ * in JavaScript, so that the clerk's message names it. Only on this failure path.
+ */
+function explainRefusedTable(t: TableEntry, buf: Buffer, cause: Error): PackageError {
+  const all = lines(buf);
+  for (let n = 0; n < all.length; n++) {
+    try {
+      rowKeyOf(t, parseLine(t, all[n], n));
+    } catch (e) {
+      if (e instanceof PackageError) return e;
+      throw e;
+    }
+  }
+  return new PackageError('bad_bag', `data/${t.name}.jsonl 无法导入:${cause.message}`);
 }
 
 function keyOfEntry(t: TableEntry, value: unknown): string {
@@ -98,6 +154,7 @@ interface TownshipRow {
   name: string;
   public_key: string;
   last_sequence: number;
+  row_counts: string | null; // {table: rows held}, as of the last package applied
 }
 
 /** Open and verify one package at the county (signature against the registered key of its township). */
@@ -144,58 +201,40 @@ function checkSchema(info: PackageInfo, shown: string): void {
 }
 
 /** Apply one verified package in one transaction. Returns rows removed (no longer held by the township). */
-async function applyPackage(ctx: ServiceContext, pkg: OpenedPackage): Promise<{ removed: number }> {
+async function applyPackage(ctx: ServiceContext, pkg: OpenedPackage, signal?: AbortSignal): Promise<{ removed: number }> {
   const info = pkg.info;
   const code = info.townshipCode;
   let removed = 0;
   await ctx.archive.transaction(async () => {
     await ctx.archive.changeSeq();
-    const t = await ctx.archive.queryOne<TownshipRow>('SELECT code, name, public_key, last_sequence FROM county_townships WHERE code = ?', [code]);
+    const t = await ctx.archive.queryOne<TownshipRow>('SELECT code, name, public_key, last_sequence, row_counts FROM county_townships WHERE code = ?', [code]);
     if (!t) throw new PackageError('unknown_township', `乡镇 ${code} 未登记`);
     // Re-checked inside the transaction: another import of the same township may have committed meanwhile.
     if (checkContinuity(info, t.last_sequence, path.basename(pkg.file))) throw new PackageError('replay', `第 ${info.sequence} 号数据包已导入过`);
     const tableNames = pkg.tables.map((x) => x.name);
+    // The tables of which the county holds rows for this township already (none on a first import).
+    // (Kept with the township by every import; asked of the rows only where it was never written.)
+    const heldCounts = t.row_counts ? (JSON.parse(t.row_counts) as Record<string, number>) : null;
+    const heldTables = heldCounts
+      ? new Set(Object.keys(heldCounts).filter((name) => heldCounts[name] > 0))
+      : new Set((await ctx.archive.query<{ table_name: string }>('SELECT DISTINCT table_name FROM county_rows WHERE township_code = ?', [code])).map((r) => r.table_name));
     if (info.kind === 'full') {
       const r = await ctx.archive.run('DELETE FROM county_rows WHERE township_code = ? AND table_name NOT IN (SELECT value FROM json_each(?))', [code, JSON.stringify(tableNames)]);
       removed += r.changes;
     }
     for (const table of pkg.tables) {
-      const rows = lines(pkg.text(table.file));
-      // A full package is the township's whole table: whatever it does not carry is gone there. Rows it
-      // carries unchanged are left alone; the rest are written, then the ones it lacks are dropped.
-      const held = info.kind === 'full'
-        ? (await ctx.archive.queryOne<{ n: number }>('SELECT count(*) AS n FROM county_rows WHERE township_code = ? AND table_name = ?', [code, table.name]))?.n ?? 0
-        : 0;
-      const keys: string[] | null = held > 0 ? new Array(rows.length) : null;
-      // The next statement's rows are parsed while SQLite (on its worker thread) writes the previous one.
-      let writing: Promise<unknown> | null = null;
-      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-        const end = Math.min(rows.length, i + ROWS_PER_STATEMENT);
-        const params: unknown[] = [code, table.name];
-        try {
-          for (let k = i; k < end; k++) {
-            const line = rows[k];
-            const row = parseLine(table, line, k);
-            const key = rowKeyOf(table, row);
-            if (keys) keys[k] = key;
-            params.push(key, typeof row.seq === 'number' ? row.seq : null, line);
-          }
-        } catch (e) {
-          // The statement in flight must be finished before the transaction rolls back.
-          if (writing) await writing.catch(() => undefined);
-          throw e;
-        }
-        if (writing) await writing;
-        writing = ctx.archive.run(upsertRows(end - i), params);
-        writing.catch(() => undefined); // awaited in the next turn or just below
+      if (signal?.aborted) throw new JobCancelled();
+      const paths = table.primaryKey.map((c) => columnPath(table, c));
+      const json = asJsonArray(pkg.text(table.file));
+      try {
+        await ctx.archive.run(upsertTableSql(table, paths), [code, table.name, json, ...paths]);
+      } catch (e) {
+        if (e instanceof PackageError || !/SQLITE_(CONSTRAINT|ERROR)/.test(String((e as { code?: string }).code ?? (e as Error).message))) throw e;
+        throw explainRefusedTable(table, pkg.text(table.file), e as Error);
       }
-      if (writing) await writing;
-      if (keys) {
-        const r = await ctx.archive.run(
-          'DELETE FROM county_rows WHERE township_code = ? AND table_name = ? AND row_key NOT IN (SELECT value FROM json_each(?))',
-          [code, table.name, JSON.stringify(keys)],
-        );
-        removed += r.changes;
+      // A full package is the township's whole table: whatever it does not carry is gone there.
+      if (info.kind === 'full' && heldTables.has(table.name)) {
+        removed += (await ctx.archive.run(dropMissingSql(table, paths), [code, table.name, json, ...paths])).changes;
       }
       if (info.kind === 'incremental' && table.keysFile) {
         const keysFile = table.keysFile;
@@ -282,39 +321,93 @@ export async function verifyAtCounty(ctx: ServiceContext, file: string): Promise
   }
 }
 
+/** The registered townships' keys, read once: verifying a package must not wait for another one's transaction. */
+async function registeredKeys(ctx: ServiceContext): Promise<Map<string, string>> {
+  const rows = await ctx.archive.query<{ code: string; public_key: string }>('SELECT code, public_key FROM county_townships');
+  return new Map(rows.map((r) => [r.code, r.public_key]));
+}
+
 /**
  * Import packages (one or many, in any order: they are applied by township and package number).
- * Each is verified and applied on its own; one refused package does not stop the others.
+ * Each is verified and applied on its own; one refused package does not stop the others. The next
+ * package is verified (decrypting and hashing: the main thread) while the previous one is applied
+ * (SQLite's thread). Cancelling stops before the next package; the one being applied is rolled back,
+ * those applied before it stay.
  */
-export async function importPackages(ctx: ServiceContext, files: string[], progress?: (done: number, total: number, message: string) => void): Promise<ImportOutcome[]> {
+export async function importPackages(
+  ctx: ServiceContext,
+  files: string[],
+  progress?: (done: number, total: number, message: string) => void,
+  signal?: AbortSignal,
+): Promise<ImportOutcome[]> {
   await requireCounty(ctx);
-  loadOwnIdentity(ctx, 'county');
-  const outcomes: ImportOutcome[] = [];
-  const opened: { pkg: OpenedPackage; outcome: ImportOutcome }[] = [];
+  const identity = loadOwnIdentity(ctx, 'county');
+  const keys = await registeredKeys(ctx);
   const blank = (file: string): ImportOutcome => ({
     file, status: 'refused', problem: null, message: '', townshipCode: null, townshipName: null, sequence: null, kind: null, rowCounts: {}, removed: 0, attachmentsCopied: 0,
   });
+  const outcomes = files.map(blank);
+  const open = (file: string): Promise<OpenedPackage> =>
+    openPackage(file, {
+      identities: [identity],
+      tempDir: tempDirOf(ctx),
+      keyFor: (code, name) => {
+        const key = keys.get(code);
+        if (!key) throw new PackageError('unknown_township', `数据包来自未登记的乡镇 ${name || ''}(${code}):请先登记该乡镇的公钥(核对电话中读出的指纹)后再导入`);
+        return key;
+      },
+    });
+  // The order each file claims (its bag's name, unverified); a file that shows none is opened first,
+  // and its verified facts order it.
+  const claims = await Promise.all(files.map((f) => peekPackageName(f, [identity])));
+  type Item = { index: number; code: string; sequence: number; opening: Promise<OpenedPackage> | null };
+  const items: Item[] = [];
+  const opened = new Set<OpenedPackage>(); // not closed yet
+  const settle = (p: Promise<OpenedPackage>) => {
+    p.then((pkg) => opened.add(pkg)).catch(() => undefined);
+    return p;
+  };
+  const total = files.length;
+  let done = 0;
   try {
-    let done = 0;
-    for (const file of files) {
-      progress?.(done, files.length * 2, `正在校验 ${path.basename(file)}`);
-      const outcome = blank(file);
-      outcomes.push(outcome);
+    for (let index = 0; index < files.length; index++) {
+      const claim = claims[index];
+      if (claim) {
+        items.push({ index, code: claim.townshipCode, sequence: claim.sequence, opening: null });
+        continue;
+      }
+      progress?.(done, total, `正在校验 ${path.basename(files[index])}`);
+      const opening = settle(open(files[index]));
+      const pkg = await opening.catch(() => null);
+      items.push({ index, code: pkg?.info.townshipCode ?? '', sequence: pkg?.info.sequence ?? 0, opening });
+    }
+    items.sort((a, b) => a.code.localeCompare(b.code) || a.sequence - b.sequence || a.index - b.index);
+    const startOpening = (k: number) => {
+      if (k < items.length && !items[k].opening) items[k].opening = settle(open(files[items[k].index]));
+    };
+    startOpening(0);
+    for (let k = 0; k < items.length; k++) {
+      if (signal?.aborted) throw new JobCancelled();
+      const item = items[k];
+      const file = files[item.index];
+      const shown = path.basename(file);
+      const outcome = outcomes[item.index];
+      progress?.(done, total, `正在校验 ${shown}`);
+      let pkg: OpenedPackage | null = null;
       try {
-        const pkg = await openAtCounty(ctx, file);
-        Object.assign(outcome, { townshipCode: pkg.info.townshipCode, townshipName: pkg.info.townshipName, sequence: pkg.info.sequence, kind: pkg.info.kind, rowCounts: pkg.info.tableRows });
-        opened.push({ pkg, outcome });
+        pkg = await item.opening!;
       } catch (e) {
         if (!(e instanceof PackageError || e instanceof DomainError)) throw e;
         outcome.problem = e instanceof PackageError ? e.problem : 'not_package';
         outcome.message = e.message;
       }
-      done++;
-    }
-    opened.sort((a, b) => a.pkg.info.townshipCode.localeCompare(b.pkg.info.townshipCode) || a.pkg.info.sequence - b.pkg.info.sequence);
-    for (const { pkg, outcome } of opened) {
-      const shown = path.basename(pkg.file);
-      progress?.(done, files.length * 2, `正在导入 ${shown}`);
+      startOpening(k + 1); // verified while this one is applied
+      if (!pkg) {
+        done++;
+        continue;
+      }
+      Object.assign(outcome, { townshipCode: pkg.info.townshipCode, townshipName: pkg.info.townshipName, sequence: pkg.info.sequence, kind: pkg.info.kind, rowCounts: pkg.info.tableRows });
+      progress?.(done, total, `正在导入 ${shown}`);
       try {
         checkSchema(pkg.info, shown);
         const t = await ctx.archive.queryOne<TownshipRow>('SELECT last_sequence FROM county_townships WHERE code = ?', [pkg.info.townshipCode]);
@@ -323,10 +416,10 @@ export async function importPackages(ctx: ServiceContext, files: string[], progr
           Object.assign(outcome, { status: 'replay', problem: 'replay', message: c.replay });
         } else {
           const copied = await pkg.copyAttachments(filesDirOf(ctx));
-          const { removed } = await applyPackage(ctx, pkg);
+          const { removed } = await applyPackage(ctx, pkg, signal);
           Object.assign(outcome, {
             status: 'applied', problem: null, removed, attachmentsCopied: copied.copied,
-            message: `已导入${pkg.info.townshipName}第 ${pkg.info.sequence} 号${pkg.info.kind === 'full' ? '全量' : '增量'}数据包(${Object.values(pkg.info.tableRows).reduce((s, n) => s + n, 0)} 条记录${removed ? `,移除 ${removed} 条乡镇已删除的记录` : ''})`,
+            message: `已导入${pkg.info.townshipName}第 ${pkg.info.sequence} 号${pkg.info.kind === 'full' ? '全量' : '增量'}数据包(${Object.values(pkg.info.tableRows).reduce((sum, n) => sum + n, 0)} 条记录${removed ? `,移除 ${removed} 条乡镇已删除的记录` : ''})`,
           });
         }
       } catch (e) {
@@ -334,12 +427,17 @@ export async function importPackages(ctx: ServiceContext, files: string[], progr
         outcome.status = e instanceof PackageError && e.problem === 'replay' ? 'replay' : 'refused';
         outcome.problem = e instanceof PackageError ? e.problem : 'bad_bag';
         outcome.message = e.message;
+      } finally {
+        opened.delete(pkg);
+        await pkg.close();
       }
       done++;
     }
-    progress?.(files.length * 2, files.length * 2, '完成');
+    progress?.(total, total, '完成');
     return outcomes;
   } finally {
-    for (const { pkg } of opened) await pkg.close();
+    // Packages still being verified when the import stopped (a cancel, a failure) are let go too.
+    await Promise.all(items.map((i) => i.opening?.catch(() => undefined)));
+    for (const pkg of opened) await pkg.close();
   }
 }

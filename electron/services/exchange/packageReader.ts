@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { AgeError, decryptFile, decryptFileToBuffer, type AgeIdentity } from './ageFormat';
+import { AgeError, decryptFile, decryptFileToBuffer, decryptFirstChunk, type AgeIdentity } from './ageFormat';
 import { parseBagInfo, parseManifest } from './bagit';
 import { PACKAGE_FORMAT, SIGNATURE_FILE } from './packageWriter';
 import { verify } from './signing';
@@ -139,6 +139,26 @@ function str(info: Map<string, string[]>, label: string): string {
   const v = info.get(label)?.[0];
   if (!v) throw new PackageError('bad_bag', `bag-info.txt 缺少 ${label}`);
   return v;
+}
+
+/**
+ * Which township and package number a file claims to be, from the bag's folder name (<code>-<seq>) in
+ * the zip's first entry: one 64 KiB chunk decrypted, nothing verified. Only for ordering a batch before
+ * each package is opened and proven; null when the file does not show it.
+ */
+export async function peekPackageName(file: string, identities: AgeIdentity[]): Promise<{ townshipCode: string; sequence: number } | null> {
+  let first: Buffer | null;
+  try {
+    first = await decryptFirstChunk(file, identities);
+  } catch {
+    return null;
+  }
+  // A zip local file header: signature, then the name's length at 26 and the name at 30.
+  if (!first || first.length < 30 || first.readUInt32LE(0) !== 0x04034b50) return null;
+  const nameLength = first.readUInt16LE(26);
+  const name = first.subarray(30, 30 + nameLength).toString('utf8');
+  const m = /^(\d{9})-(\d+)\//.exec(name);
+  return m ? { townshipCode: m[1], sequence: Number(m[2]) } : null;
 }
 
 /** Open and verify a package. The caller must close() it (removes the decrypted temp file). */

@@ -10,6 +10,8 @@ import { AccountMenu } from '../pages/accounts/AccountMenu';
 
 export type WorkspacePage = 'dashboard' | 'members' | 'development' | 'reminders' | 'yearly' | 'practices' | 'stats' | 'checks' | 'rules' | 'users' | 'audit' | 'backup' | 'countyExport' | 'countyImport';
 const PAGES: WorkspacePage[] = ['dashboard', 'members', 'development', 'reminders', 'yearly', 'practices', 'stats', 'checks', 'rules'];
+// The county keeps no members of its own: its work is every township's members, from their packages.
+const COUNTY_PAGES: WorkspacePage[] = ['members'];
 // 用户管理 shows only for those who manage accounts (管理员, 安全管理员).
 const ACCOUNT_PAGES: WorkspacePage[] = ['users'];
 // 审计日志 shows only for those who read the audit trail (管理员, 审计管理员).
@@ -22,7 +24,7 @@ const EXCHANGE_PAGE = { township: 'countyExport', county: 'countyImport' } as co
 export function TopNav({ page, onPage, role }: { page: WorkspacePage; onPage: (page: WorkspacePage) => void; role?: 'township' | 'county' }) {
   const { t } = useTranslation();
   const session = useSession();
-  const pages = [...PAGES, ...(role && session.can('write') ? [EXCHANGE_PAGE[role]] : []), ...(session.can('users') ? ACCOUNT_PAGES : []), ...(session.can('audit') ? AUDIT_PAGES : []), ...(session.can('system') ? BACKUP_PAGES : [])];
+  const pages = [...(role === 'county' ? COUNTY_PAGES : PAGES), ...(role && session.can('write') ? [EXCHANGE_PAGE[role]] : []), ...(session.can('users') ? ACCOUNT_PAGES : []), ...(session.can('audit') ? AUDIT_PAGES : []), ...(session.can('system') ? BACKUP_PAGES : [])];
   // The 待办 badge: work due today (without the 政治生日 greetings), refreshed whenever the navigation is drawn anew.
   const [due, setDue] = useState<number | null>(null);
   useEffect(() => {

@@ -99,6 +99,8 @@ export function CountyImportPage({ onToast, onOpenMembers }: { onToast: Toast; o
       await loadStatus();
     });
 
+  const cancel = () => act(async () => void (job && setJob(await call('cancelJob', { jobId: job.id }))));
+
   const writeReceipt = (code: string) =>
     act(async () => {
       const r = await call('writeReceipt', { townshipCode: code });
@@ -234,8 +236,18 @@ export function CountyImportPage({ onToast, onOpenMembers }: { onToast: Toast; o
               {t('countyExchange.import.start')}
             </button>
             <span className="muted small">{t('countyExchange.import.selected', { count: files.length })}</span>
+            {running && (
+              <button type="button" className="btn" data-testid="cx-cancel" onClick={() => void cancel()}>
+                {t('countyExchange.common.cancel')}
+              </button>
+            )}
           </div>
           {job && running && <JobProgress job={job} label={t('countyExchange.import.importing')} />}
+          {job?.state === 'cancelled' && (
+            <p className="muted" data-testid="cx-cancelled">
+              {t('countyExchange.import.cancelled')}
+            </p>
+          )}
           {job?.state === 'failed' && (
             <p className="alert error" role="alert">
               {t('countyExchange.common.failed', { message: job.error?.message ?? '' })}

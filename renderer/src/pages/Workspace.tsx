@@ -29,7 +29,7 @@ interface Props {
 }
 
 export function Workspace({ setup, onLanguage }: Props) {
-  const [page, setPage] = useState<WorkspacePage>('dashboard');
+  const [page, setPage] = useState<WorkspacePage>(setup.role === 'county' ? 'members' : 'dashboard');
   const [focus, setFocus] = useState<{ key: number; focus: MembersFocus }>({ key: 0, focus: {} });
   const [drawer, setDrawer] = useState<{ memberId: string; orgs: OrgNodeDto[] } | null>(null);
   const [checksKey, setChecksKey] = useState(0);
