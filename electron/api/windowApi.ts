@@ -21,3 +21,13 @@ export interface WindowPrinter {
   print(payload: { html: string; deviceName?: string; copies?: number }): Promise<PrinterResult>;
   savePdf(payload: { html: string; suggestedName: string }): Promise<PrinterResult>;
 }
+
+/** The channel of the folder dialog: ipcRenderer.invoke(FOLDER_CHANNEL, 'pick', { title }). */
+export const FOLDER_CHANNEL = 'folders';
+
+export type FolderPick = { ok: true; path: string } | { ok: false; cancelled?: boolean; message: string };
+
+/** window.folders: the system's folder dialog, for a drive or folder the app did not list (导出到县, 导入乡镇数据). */
+export interface WindowFolders {
+  pick(payload: { title: string }): Promise<FolderPick>;
+}

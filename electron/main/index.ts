@@ -11,6 +11,7 @@ import { archiveFile, defaultDataDir } from '../services/dataDir';
 import { APP_ORIGIN, originOf } from './appOrigin';
 import { registerApi, WindowSessions } from './ipc';
 import { registerPrinter } from './printerIpc';
+import { registerFolderDialog } from './folderDialog';
 import { guardDownloads } from './downloads';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow, hardenWebContents, isOwnWindowContents } from './window';
@@ -74,6 +75,7 @@ async function start(): Promise<void> {
   const actor = operatorName();
   registerApi(ipcMain, dispatcher, { context: { actor }, sessions: new WindowSessions(), isOwnWindow: isOwnWindowContents, trustedOrigins });
   registerPrinter(ipcMain, { isOwnWindow: isOwnWindowContents, trustedOrigins });
+  registerFolderDialog(ipcMain, { isOwnWindow: isOwnWindowContents, trustedOrigins });
   guardDownloads(session.defaultSession, { isOwnWindow: (contents) => isOwnWindowContents(contents as WebContents), trustedOrigins });
   showMainWindow();
 }

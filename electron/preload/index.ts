@@ -1,10 +1,10 @@
 // The preload: exposes window.api with exactly one function per call name. Each sends the call over
 // the single 'api' channel and resolves to the ApiResult; and window.printer (print, savePdf) on the
-// 'printer' channel. Nothing else (no ipcRenderer, no Node) is exposed. Runs sandboxed, so it is bundled as one CommonJS file requiring only 'electron'.
+// 'printer' channel, and window.folders (the folder dialog). Nothing else (no ipcRenderer, no Node) is exposed. Runs sandboxed, so it is bundled as one CommonJS file requiring only 'electron'.
 import { contextBridge, ipcRenderer } from 'electron';
 import { CALL_NAMES, type CallName } from '../api/callNames';
 import type { ApiResult } from '../api/result';
-import { API_CHANNEL, PRINTER_CHANNEL, type WindowApi, type WindowPrinter } from '../api/windowApi';
+import { API_CHANNEL, FOLDER_CHANNEL, PRINTER_CHANNEL, type WindowApi, type WindowFolders, type WindowPrinter } from '../api/windowApi';
 
 function callFor(name: CallName) {
   return (input?: unknown): Promise<ApiResult> => ipcRenderer.invoke(API_CHANNEL, name, input);
@@ -22,3 +22,9 @@ const printer: WindowPrinter = Object.freeze({
   savePdf: (payload: Parameters<WindowPrinter['savePdf']>[0]) => ipcRenderer.invoke(PRINTER_CHANNEL, 'savePdf', payload),
 });
 contextBridge.exposeInMainWorld('printer', printer);
+
+// window.folders: the system's folder dialog on the 'folders' channel; only the chosen path comes back.
+const folders: WindowFolders = Object.freeze({
+  pick: (payload: Parameters<WindowFolders['pick']>[0]) => ipcRenderer.invoke(FOLDER_CHANNEL, 'pick', payload),
+});
+contextBridge.exposeInMainWorld('folders', folders);

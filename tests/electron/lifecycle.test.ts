@@ -112,7 +112,7 @@ describe('app lifecycle', () => {
     expect(state.steps).toContain('createDispatcher true');
     const ipcMain = modules.ipcMain as unknown as InstanceType<typeof fakes.FakeIpcMain>;
     const protocol = modules.protocol as unknown as InstanceType<typeof fakes.FakeProtocol>;
-    expect([...ipcMain.handlers.keys()]).toEqual(['api', 'printer']);
+    expect([...ipcMain.handlers.keys()]).toEqual(['api', 'printer', 'folders']);
     expect([...protocol.handlers.keys()]).toEqual(['app']);
     expect((modules.session as unknown as { defaultSession: InstanceType<typeof fakes.FakeEmitter> }).defaultSession.listenerCount('will-download')).toBe(1);
     expect(fakes.FakeBrowserWindow.created.length).toBe(before + 1);

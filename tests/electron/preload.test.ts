@@ -24,8 +24,16 @@ describe('preload', () => {
     api = bridge.exposed[0]?.[1] as Record<string, unknown>;
   });
 
-  it('exposes window.api and window.printer, and nothing else', () => {
-    expect(bridge.exposed.map(([key]) => key)).toEqual(['api', 'printer']);
+  it('exposes window.api, window.printer and window.folders, and nothing else', () => {
+    expect(bridge.exposed.map(([key]) => key)).toEqual(['api', 'printer', 'folders']);
+  });
+
+  it('window.folders has only pick, on the folders channel', async () => {
+    const folders = bridge.exposed[2][1] as Record<string, (p: unknown) => Promise<unknown>>;
+    expect(Object.keys(folders)).toEqual(['pick']);
+    bridge.invoke.mockClear();
+    await folders.pick({ title: '选择 U 盘或文件夹' });
+    expect(bridge.invoke).toHaveBeenCalledWith('folders', 'pick', { title: '选择 U 盘或文件夹' });
   });
 
   it('window.printer has print and savePdf on the printer channel, nothing else', async () => {

@@ -82,7 +82,7 @@ describe('Electron checklist (architecture guide)', () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 
-  it('the preload exposes only window.api and window.printer through contextBridge, never ipcRenderer', () => {
+  it('the preload exposes only window.api, window.printer and window.folders through contextBridge, never ipcRenderer', () => {
     const preload = sourceFiles(path.join(ROOT, 'electron', 'preload')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     expect(preload).toContain('contextBridge.exposeInMainWorld');
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*[,)]/);

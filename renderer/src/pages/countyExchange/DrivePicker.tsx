@@ -1,5 +1,6 @@
 // Where the package goes (or comes from): the USB drives the app found, one click each, and a typed
-// folder as the fallback (a drive the system did not report, a network folder, the tests' temp folder).
+// folder as the fallback (a drive the system did not report, a network folder, the tests' temp folder),
+// typed or, in the app, chosen in the system's folder dialog.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../../api';
@@ -23,6 +24,12 @@ export function DrivePicker({ value, onChange, disabled }: { value: string; onCh
   const refresh = () => {
     setError(null);
     void load();
+  };
+  const pickFolder = async () => {
+    setError(null);
+    const r = await window.folders!.pick({ title: t('countyExchange.common.pickFolderTitle') });
+    if (r.ok) onChange(r.path);
+    else if (!r.cancelled) setError(r.message);
   };
   return (
     <div className="cx-drives" data-testid="cx-drives">
@@ -50,6 +57,12 @@ export function DrivePicker({ value, onChange, disabled }: { value: string; onCh
         {t('countyExchange.common.folder')}
         <input type="text" data-testid="cx-folder" value={value} disabled={disabled} placeholder={t('countyExchange.common.folderPlaceholder')} onChange={(e) => onChange(e.target.value)} />
       </label>
+      {/* In the app: the system's folder dialog, for a stick the list does not show. */}
+      {window.folders && (
+        <button type="button" className="btn" data-testid="cx-folder-pick" disabled={disabled} onClick={() => void pickFolder()}>
+          {t('countyExchange.common.pickFolder')}
+        </button>
+      )}
     </div>
   );
 }
