@@ -359,7 +359,8 @@ export async function importPackages(
     });
   // The order each file claims (its bag's name, unverified); a file that shows none is opened first,
   // and its verified facts order it.
-  const claims = await Promise.all(files.map((f) => peekPackageName(f, [identity])));
+  const claims: ({ townshipCode: string; sequence: number } | null)[] = [];
+  for (const f of files) claims.push(await peekPackageName(f, [identity])); // one file open at a time (batches of hundreds)
   type Item = { index: number; code: string; sequence: number; opening: Promise<OpenedPackage> | null };
   const items: Item[] = [];
   const opened = new Set<OpenedPackage>(); // not closed yet
