@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser } from '../harness/browser';
+import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { HARNESS_ADMIN, loginAs, openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 
@@ -25,11 +26,9 @@ async function value<T>(harness: Harness, name: string, input?: unknown): Promis
 
 describe('accounts (browser, real archive)', () => {
   let harness: Harness;
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: WatchedPage;
   let page: Page;
   let dataDir: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-records-accounts-'));
@@ -37,14 +36,12 @@ describe('accounts (browser, real archive)', () => {
     await value(harness, 'initTownship', { code: '370783101', name: '纪台镇', role: 'township' });
     await value(harness, 'createUser', { ...VIEWER, role: 'viewer' });
     await value(harness, 'createUser', { ...CLERK, role: 'editor' });
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
+    app = await openWatchedPage({ deviceScaleFactor: 1 });
+    page = app.page;
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
     await harness?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -132,7 +129,7 @@ describe('accounts (browser, real archive)', () => {
     expect(forced).toEqual({ ok: false, error: { code: 'forbidden', message: `权限不足:查询员“${VIEWER.name}”不能修改档案(createOrg)。` } });
     const tree = await value<{ name: string }[]>(harness, 'orgTree', {});
     expect(tree.some((o) => o.name === '中共强行支部委员会')).toBe(false);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, LONG);
 });
 
@@ -153,7 +150,7 @@ describe('first run creates the administrator (browser)', () => {
   });
 
   it('asks for the township and the administrator, then opens the workspace logged in', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+    const { page } = await openWatchedPage({ browser });
     await openApp(page, harness);
     await page.getByTestId('setup-page').waitFor();
     await page.getByTestId('setup-name').fill('纪台镇');
@@ -174,7 +171,7 @@ describe('first run creates the administrator (browser)', () => {
     const older = await startHarness({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'party-records-no-users-')), seedAdmin: false });
     try {
       await value(older, 'initTownship', { code: '370783102', name: '西城镇', role: 'township' });
-      const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+      const { page } = await openWatchedPage({ browser });
       await openApp(page, older);
       await page.getByTestId('first-admin-page').filter({ hasText: '西城镇' }).waitFor();
       await page.getByTestId('admin-name').fill('李管理');

@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { startHarness, type Harness } from '../harness/server';
-import { launchBrowser } from '../harness/browser';
+import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/idNumber';
 import { updateMember } from '../../electron/services/members';
@@ -19,9 +19,8 @@ const TODAY = '2026-11-28';
 
 describe('审计日志 (browser, real archive)', () => {
   let harness: Harness;
-  let browser: Browser;
+  let app: WatchedPage;
   let page: Page;
-  const pageErrors: string[] = [];
 
   async function call<T>(callName: string, input?: unknown): Promise<T> {
     const r = await harness.dispatch(callName, input);
@@ -44,17 +43,13 @@ describe('审计日志 (browser, real archive)', () => {
     });
     // A second clerk's edit, through the same service the window's call would run.
     await updateMember({ archive: harness.archive, actor: '李录入', today: TODAY }, m.id, { phone: '13700001111', address: '南村5组' });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
-    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
-    });
+    app = await openWatchedPage({ acceptDownloads: true, consoleErrors: true });
+    page = app.page;
     await openApp(page, harness);
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
     await harness?.close();
   });
 
@@ -117,6 +112,6 @@ describe('审计日志 (browser, real archive)', () => {
     expect(text).toContain(`审计日志第 ${row!.id} 条的内容与其哈希不符`);
     expect(await banner.getAttribute('role')).toBe('alert');
     await page.screenshot({ path: path.join(screenshotDir(), 'audit-log-broken.png') });
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, LONG);
 });

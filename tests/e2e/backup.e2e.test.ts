@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
-import { launchBrowser } from '../harness/browser';
+import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 import { decryptBackup } from '../../electron/services/backup/encryptedFile';
@@ -21,10 +21,9 @@ const PASS = '东城镇备份2026';
 
 describe('备份与恢复 (browser, real archive)', () => {
   let harness: Harness;
-  let browser: Browser;
+  let app: WatchedPage;
   let page: Page;
   let dataDir: string;
-  const pageErrors: string[] = [];
 
   async function call<T>(callName: string, input?: unknown): Promise<T> {
     const r = await harness.dispatch(callName, input);
@@ -38,14 +37,13 @@ describe('备份与恢复 (browser, real archive)', () => {
     await call('initTownship', { code: '370783101', name: '东城镇', role: 'township' });
     await call('loadDemo', { members: 120, seed: 5 });
     await backupToFolder(harness.archive, dataDir, 'auto', new Date(2026, 10, 27, 18, 0, 0));
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
-    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
+    app = await openWatchedPage({ acceptDownloads: true });
+    page = app.page;
     await openApp(page, harness);
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
     await harness?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -105,6 +103,6 @@ describe('备份与恢复 (browser, real archive)', () => {
     await page.getByTestId('restore-yes').click();
     await page.getByTestId('backup-restarting').waitFor();
     expect(fs.existsSync(path.join(dataDir, 'restore', 'confirmed'))).toBe(true);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, LONG);
 });

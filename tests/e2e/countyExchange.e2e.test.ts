@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
 import { launchBrowser } from '../harness/browser';
+import { openWatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 import { differencesFromCounty, type Install } from '../support/exchangeScenario';
@@ -56,9 +57,7 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
     const side = { code, name, dir, harness } as Side;
     await call(side, 'initTownship', { code, name, role });
     if (demo) await call(side, 'loadDemo', demo);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
-    side.page = await context.newPage();
-    side.page.on('pageerror', (err) => pageErrors.push(`${name}: ${err.message}`));
+    side.page = (await openWatchedPage({ browser, viewport: { width: 1440, height: 1000 }, acceptDownloads: true, pageErrors, label: name })).page;
     await openApp(side.page, harness);
     return side;
   }

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
-import { launchBrowser } from '../harness/browser';
+import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 
@@ -22,28 +22,22 @@ async function value<T>(harness: Harness, name: string, input: unknown = {}): Pr
 
 describe('dashboard, statistics and checks (browser, demo township)', () => {
   let harness: Harness;
-  let browser: Browser;
+  let app: WatchedPage;
   let page: Page;
   let dataDir: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-records-dash-'));
     harness = await startHarness({ dataDir });
     await value(harness, 'initTownship', { code: '370783101', name: '纪台镇', role: 'township' });
     await value(harness, 'loadDemo', { members: 4200, seed: 1 });
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
-    });
+    app = await openWatchedPage({ deviceScaleFactor: 1, consoleErrors: true });
+    page = app.page;
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
     await harness?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -103,6 +97,6 @@ describe('dashboard, statistics and checks (browser, demo township)', () => {
     await page.getByTestId('check-missingFields').waitFor();
     await page.getByTestId('check-missingFields').getByTestId('check-open').first().click();
     await page.locator('.drawer').waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, LONG);
 });

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
-import { launchBrowser } from '../harness/browser';
+import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/idNumber';
 import { screenshotDir } from '../support/screenshots';
@@ -19,10 +19,9 @@ const TODAY = '2026-11-28';
 
 describe('发展党员 (browser, real archive)', () => {
   let harness: Harness;
-  let browser: Browser;
+  let app: WatchedPage;
   let page: Page;
   let dataDir: string;
-  const pageErrors: string[] = [];
   let branchId = '';
   const introducers: string[] = [];
 
@@ -51,19 +50,14 @@ describe('发展党员 (browser, real archive)', () => {
     branchId = tree.find((o) => o.type === 'branch' && o.status === 'active' && o.memberCount > 20)!.id;
     const members = await call<{ rows: { id: string; category: string }[] }>('listMembers', { startRow: 0, endRow: 100, orgId: branchId, sort: [{ colId: 'joinDate', sort: 'asc' }] });
     introducers.push(...members.rows.filter((m) => m.category === 'formal').slice(0, 2).map((m) => m.id));
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
-    });
+    app = await openWatchedPage({ deviceScaleFactor: 1, consoleErrors: true });
+    page = app.page;
     await openApp(page, harness);
     await page.getByTestId('dashboard').waitFor({ timeout: LONG });
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
     await harness?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -137,6 +131,6 @@ describe('发展党员 (browser, real archive)', () => {
     await page.getByTestId('reminder-approvalOverdue').first().waitFor();
     await page.mouse.move(1430, 890);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'reminders.png') });
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, LONG);
 });

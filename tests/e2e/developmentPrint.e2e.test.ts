@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
-import { launchBrowser } from '../harness/browser';
+import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/idNumber';
 import { screenshotDir } from '../support/screenshots';
@@ -17,9 +17,8 @@ const TODAY = '2026-11-28';
 
 describe('printing the development forms (browser, real archive)', () => {
   let harness: Harness;
-  let browser: Browser;
+  let app: WatchedPage;
   let page: Page;
-  const pageErrors: string[] = [];
   let activist: { id: string; name: string; idNumber: string };
   let candidate: { name: string; orgId: string; orgName: string };
   let reviewed: { orgId: string; name: string };
@@ -45,17 +44,13 @@ describe('printing the development forms (browser, real archive)', () => {
       orgId: candidate.orgId, joinDate: '2025-10-20', fullDate: null, occupation: '2',
     });
     await call('confirmFullMembership', { id: member.id, meetingDate: '2026-10-25', vote: { entitled: 18, present: 16, yes: 15, no: 0, abstain: 1 } });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
-    });
+    app = await openWatchedPage({ consoleErrors: true });
+    page = app.page;
     await openApp(page, harness);
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
     await harness?.close();
   });
 
@@ -118,6 +113,6 @@ describe('printing the development forms (browser, real archive)', () => {
     expect(text).toContain('表决结果:通过');
     await page.screenshot({ path: path.join(screenshotDir(), 'print-full-vote.png') });
     await page.getByTestId('print-close').click();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, LONG);
 });

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
-import { launchBrowser } from '../harness/browser';
+import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 
@@ -17,36 +17,33 @@ const LONG = 180_000;
 
 describe('导出到县: the folder dialog (browser, stand-in window.folders)', () => {
   let harness: Harness;
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: WatchedPage;
   let page: Page;
   let dataDir: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-records-e2e-folders-'));
     harness = await startHarness({ dataDir, today: '2026-11-28' });
     const r = await harness.dispatch('initTownship', { code: '370783101', name: '东城镇', role: 'township' });
     if (!r.ok) throw new Error(r.error.message);
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    // The dialog's answers, in turn: a folder, a cancel, a refusal.
-    await context.addInitScript(() => {
-      const answers = [
-        { ok: true, path: '/media/clerk/KINGSTON' },
-        { ok: false, cancelled: true, message: '已取消' },
-        { ok: false, message: '拒绝打开文件夹对话框:测试' },
-      ];
-      const asked: unknown[] = [];
-      Object.assign(window, { folders: { pick: async (p: unknown) => (asked.push(p), answers.shift()) }, foldersAsked: asked });
+    app = await openWatchedPage({
+      // The dialog's answers, in turn: a folder, a cancel, a refusal.
+      initScript: () => {
+        const answers = [
+          { ok: true, path: '/media/clerk/KINGSTON' },
+          { ok: false, cancelled: true, message: '已取消' },
+          { ok: false, message: '拒绝打开文件夹对话框:测试' },
+        ];
+        const asked: unknown[] = [];
+        Object.assign(window, { folders: { pick: async (p: unknown) => (asked.push(p), answers.shift()) }, foldersAsked: asked });
+      },
     });
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
+    page = app.page;
     await openApp(page, harness);
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
     await harness?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -62,6 +59,6 @@ describe('导出到县: the folder dialog (browser, stand-in window.folders)', (
     await page.getByTestId('cx-folder-pick').click();
     await page.getByText('拒绝打开文件夹对话框:测试').waitFor();
     expect(await folder.inputValue()).toBe('/media/clerk/KINGSTON');
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
-import { launchBrowser } from '../harness/browser';
+import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/idNumber';
 import { screenshotDir } from '../support/screenshots';
@@ -20,10 +20,9 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 describe('a member’s life (browser, real archive)', () => {
   let harness: Harness;
-  let browser: Browser;
+  let app: WatchedPage;
   let page: Page;
   let dataDir: string;
-  const pageErrors: string[] = [];
   const name = '钱转出';
   const idNumber = makeIdNumber('370783', '1978-04-12', 135);
   let memberId = '';
@@ -61,13 +60,8 @@ describe('a member’s life (browser, real archive)', () => {
       const birth = `1985-0${i + 1}-15`;
       await call('createMember', { name: n, gender: '1', idNumber: makeIdNumber('370783', birth, 211 + i * 2), ethnicity: '01', birthDate: birth, education: '40', category: 'formal', orgId: east.id, joinDate: '2012-07-01', fullDate: '2013-07-01', occupation: '2' });
     }
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
-    });
+    app = await openWatchedPage({ deviceScaleFactor: 1, consoleErrors: true });
+    page = app.page;
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await openApp(page, harness);
     // The window may open on another page (the dashboard); the members page is one click away.
@@ -78,7 +72,7 @@ describe('a member’s life (browser, real archive)', () => {
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
     await harness?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -187,6 +181,6 @@ describe('a member’s life (browser, real archive)', () => {
   }, LONG);
 
   it('had no script errors or CSP violations', () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

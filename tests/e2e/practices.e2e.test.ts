@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
-import { launchBrowser } from '../harness/browser';
+import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 
@@ -23,10 +23,9 @@ interface Funnel { proposed: number; discussed: number; amended: number; voted: 
 
 describe('党建实务 (browser, real archive)', () => {
   let harness: Harness;
-  let browser: Browser;
+  let app: WatchedPage;
   let page: Page;
   let dataDir: string;
-  const pageErrors: string[] = [];
   let village: Node;
 
   async function call<T>(callName: string, input?: unknown): Promise<T> {
@@ -43,19 +42,14 @@ describe('党建实务 (browser, real archive)', () => {
     await call('loadDemo', { members: 4200, seed: 1 });
     const tree = await call<Node[]>('orgTree', {});
     village = tree.find((o) => o.type === 'branch' && o.status === 'active' && o.sector === 'rural' && o.memberCount >= 8 && o.memberCount <= 40)!;
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
-    });
+    app = await openWatchedPage({ deviceScaleFactor: 1, consoleErrors: true });
+    page = app.page;
     await openApp(page, harness);
     await page.getByTestId('dashboard').waitFor({ timeout: LONG });
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
     await harness?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -176,6 +170,6 @@ describe('党建实务 (browser, real archive)', () => {
     const frame = page.frameLocator('iframe');
     await frame.getByText('城乡结对共建年度记录').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'practices-pairing-print.png') });
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, LONG);
 });

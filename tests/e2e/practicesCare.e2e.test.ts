@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
-import { launchBrowser } from '../harness/browser';
+import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 
@@ -18,10 +18,9 @@ const TODAY = '2026-11-28';
 
 describe('培训, 党内关爱, 设岗定责 (browser, real archive)', () => {
   let harness: Harness;
-  let browser: Browser;
+  let app: WatchedPage;
   let page: Page;
   let dataDir: string;
-  const pageErrors: string[] = [];
 
   async function call<T>(callName: string, input?: unknown): Promise<T> {
     const r = await harness.dispatch(callName, input);
@@ -44,19 +43,14 @@ describe('培训, 党内关爱, 设岗定责 (browser, real archive)', () => {
     harness = await startHarness({ dataDir, today: TODAY });
     await call('initTownship', { code: '370783101', name: '纪台镇', role: 'township' });
     await call('loadDemo', { members: 4200, seed: 1 });
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 });
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
-    });
+    app = await openWatchedPage({ deviceScaleFactor: 1, consoleErrors: true });
+    page = app.page;
     await openApp(page, harness);
     await page.getByTestId('dashboard').waitFor({ timeout: LONG });
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
     await harness?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -168,6 +162,6 @@ describe('培训, 党内关爱, 设岗定责 (browser, real archive)', () => {
     await page.getByTestId('posts-view-liaisons').click();
     await page.locator('[data-testid="liaisons-grid"] .ag-row').first().waitFor();
     await expect(page.getByTestId('liaisons-grid').textContent()).resolves.toContain('镇党委书记');
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, LONG);
 });

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
-import { launchBrowser } from '../harness/browser';
+import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/idNumber';
 import { screenshotDir } from '../support/screenshots';
@@ -15,9 +15,8 @@ const LONG = 120_000;
 
 describe('printing (browser, real archive)', () => {
   let harness: Harness;
-  let browser: Browser;
+  let app: WatchedPage;
   let page: Page;
-  const pageErrors: string[] = [];
   const name = '孙印刷';
   const idNumber = makeIdNumber('370783', '1969-09-09', 77);
 
@@ -36,19 +35,15 @@ describe('printing (browser, real archive)', () => {
       name, gender: '1', idNumber, ethnicity: '01', birthDate: '1969-09-09', education: '50', category: 'formal', orgId: branch.id, joinDate: '1995-07-01', fullDate: '1996-07-01', occupation: '2', address: '东村<3组>&8号',
     });
     await call('transferOut', { id: m.id, date: '2026-11-20', destination: '中共寿光市古城街道工作委员会', duesPaidTo: '2026-10' });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
-    });
+    app = await openWatchedPage({ consoleErrors: true });
+    page = app.page;
     await openApp(page, harness);
     await page.getByTestId('nav-members').click();
     await page.getByTestId('main-page').waitFor();
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
     await harness?.close();
   });
 
@@ -91,6 +86,6 @@ describe('printing (browser, real archive)', () => {
     await expect.poll(frameText).toContain('〔2026〕第001号');
     expect((await frameText()).split('〔2026〕第001号').length - 1).toBe(3);
     await page.getByTestId('print-close').click();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, LONG);
 });

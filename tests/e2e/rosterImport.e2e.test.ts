@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
-import { launchBrowser } from '../harness/browser';
+import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 import { people, STANDARD_HEADER, standardRow, writeBigXlsx, writeXlsx, type Person } from '../fixtures/rosters';
@@ -22,7 +22,7 @@ const BIG_ROWS = 60_000;
 
 describe('roster import wizard and Excel export (browser, real archive)', () => {
   let harness: Harness;
-  let browser: Browser;
+  let app: WatchedPage;
   let page: Page;
   let dir: string;
   let roster: string;
@@ -30,7 +30,6 @@ describe('roster import wizard and Excel export (browser, real archive)', () => 
   let rootOrgId: string;
   let generalId: string;
   let eastId: string;
-  const pageErrors: string[] = [];
 
   async function call<T>(callName: string, input?: unknown): Promise<T> {
     const r = await harness.dispatch(callName, input);
@@ -73,20 +72,15 @@ describe('roster import wizard and Excel export (browser, real archive)', () => 
     roster = path.join(dir, '东城镇花名册.xlsx');
     await writeXlsx(roster, [{ name: '花名册', rows: [['东城镇党员花名册'], [...STANDARD_HEADER, '党内职务'], ...rows], merges: ['A1:O1'] }]);
 
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(`console: ${msg.text()}`);
-    });
+    app = await openWatchedPage({ acceptDownloads: true, consoleErrors: true });
+    page = app.page;
     await openApp(page, harness);
     await page.getByTestId('nav-members').click({ timeout: LONG });
     await page.getByTestId('main-page').waitFor();
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
+    await app?.close();
     await harness?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -275,6 +269,6 @@ describe('roster import wizard and Excel export (browser, real archive)', () => 
     expect(String(sheet.getRow(1).getCell(1).value)).toBe('西村党支部党员花名册');
     expect(sheet.getRow(3).getCell(1).value).toBe('序号');
     expect([4, 5, 6, 7].map((r) => sheet.getRow(r).getCell(1).value)).toEqual([1, 2, 3, 4]);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, LONG);
 });

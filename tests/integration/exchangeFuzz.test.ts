@@ -27,12 +27,10 @@ import { sign } from '../../electron/services/exchange/signing';
 import { ZipStoreWriter } from '../../electron/services/exchange/zipStore';
 import { acknowledge, connect, dumpArchive, exportTo, importAtCounty, keyFile, openInstall, removeDir, stickDir, type Install } from '../support/exchangeScenario';
 import { tempDir } from '../support/tempArchive';
+import { CHINESE, expectClearRefusal, fuzzRuns, LEAKED_BUG, mutate, mutation, refusalOf, seedLine, withCaseTimeLimit } from '../support/fuzz';
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
-const CASE_TIMEOUT_MS = 20_000;
-const runs = (n: number) => ({ seed: SEED, numRuns: n, endOnFailure: true, interruptAfterTimeLimit: 20_000 });
+const runs = (n: number) => fuzzRuns(n, 20_000);
 
-const CHINESE = /[\u4e00-\u9fff]/;
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
 let county: Install;
@@ -92,12 +90,6 @@ async function zipOf(names: { name: string; content: Buffer }[]): Promise<Buffer
   return Buffer.concat(parts);
 }
 
-function withTimeout<T>(p: Promise<T>, label: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`挂起:${label} 超过 ${CASE_TIMEOUT_MS} ms 未结束`)), CASE_TIMEOUT_MS)));
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** What the county holds: every row of every table, and the files and temp folders. */
 async function countyState() {
   const list = (d: string) => (fs.existsSync(d) ? fs.readdirSync(d).sort() : []);
@@ -117,15 +109,6 @@ function strayFiles(): string[] {
   return [path.join(work, 'x'), path.join(path.dirname(county.dir), 'x'), '/x', '/tmp/x'].filter((f) => fs.existsSync(f));
 }
 
-/** A programming error dressed as a refusal: a TypeError's text caught and passed on to the clerk. */
-const LEAKED_BUG = /Cannot read propert|is not a function|is not iterable|Maximum call stack|\[object Object\]|Invalid array length/;
-
-function expectClearRefusal(message: string, shown: string) {
-  expect(message, message).toMatch(CHINESE);
-  expect(message, message).not.toMatch(LEAKED_BUG);
-  expect(message, `拒绝的消息没有写出文件名 ${shown}:${message}`).toContain(shown);
-}
-
 /** Verify then import one file at the county; a refusal must be clear and change nothing. */
 async function importChecked(file: string, bag?: Bag): Promise<ImportOutcome> {
   const shown = path.basename(file);
@@ -133,16 +116,15 @@ async function importChecked(file: string, bag?: Bag): Promise<ImportOutcome> {
   const strayBefore = strayFiles();
   let verified = true;
   try {
-    await withTimeout(verifyAtCounty(county.ctx, file), `verify ${shown}`);
+    await withCaseTimeLimit(verifyAtCounty(county.ctx, file), `verify ${shown}`);
   } catch (err) {
-    if (!(err instanceof PackageError || err instanceof DomainError)) throw new Error(`${shown}:校验时出现非 PackageError 的异常:${(err as Error)?.stack ?? String(err)}`, { cause: err });
-    expectClearRefusal(err.message, shown);
+    expectClearRefusal(refusalOf(err, [PackageError, DomainError], `${shown}:校验时`).message, shown);
     verified = false;
   }
   expect(await countyState(), `${shown} 校验后县里档案有变化`).toEqual(before);
   let outcome: ImportOutcome;
   try {
-    [outcome] = await withTimeout(importPackages(county.ctx, [file]), `import ${shown}`);
+    [outcome] = await withCaseTimeLimit(importPackages(county.ctx, [file]), `import ${shown}`);
   } catch (err) {
     throw new Error(`${shown}:导入时出现异常(应为拒绝并说明原因):${(err as Error)?.stack ?? String(err)}`, { cause: err });
   }
@@ -199,34 +181,7 @@ async function expectApplied(outcome: ImportOutcome, bag?: Bag) {
   }
 }
 
-// ---- byte mutations ----
-
-type Mutation = { kind: 'flip'; at: number[]; bits: number[] } | { kind: 'truncate'; at: number } | { kind: 'insert'; at: number; bytes: Uint8Array } | { kind: 'splice'; from: number; to: number; len: number };
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), bits: fc.array(fc.integer({ min: 1, max: 255 }), { minLength: 8, maxLength: 8 }) }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
-  fc.record({ kind: fc.constant('splice' as const), from: fc.nat(), to: fc.nat(), len: fc.integer({ min: 1, max: 512 }) }),
-);
-
-function mutate(valid: Buffer, m: Mutation): Buffer {
-  const b = Buffer.from(valid);
-  const pos = (n: number) => n % b.length;
-  switch (m.kind) {
-    case 'flip':
-      m.at.forEach((a, i) => (b[pos(a)] ^= m.bits[i]));
-      return b;
-    case 'truncate':
-      return b.subarray(0, pos(m.at));
-    case 'insert':
-      return Buffer.concat([b.subarray(0, pos(m.at)), Buffer.from(m.bytes), b.subarray(pos(m.at))]);
-    case 'splice': {
-      const from = pos(m.from);
-      b.copy(b, pos(m.to), from, Math.min(b.length, from + m.len));
-      return b;
-    }
-  }
-}
+// ---- byte mutations (tests/support/fuzz.ts), written to the stick ----
 
 function writeCase(bytes: Buffer, ext = '.prpkg'): string {
   const f = path.join(stick, `东城镇数据包-${++fileNo}${ext}`);
@@ -577,6 +532,6 @@ describe('package reader fuzzing: no crash, no hang, every refusal a clear error
       }),
       runs(150),
     );
-    console.log(`[exchangeFuzz seed ${SEED}] deep-layer outcomes:`, JSON.stringify(statuses));
+    console.log(`${seedLine('exchangeFuzz')} deep-layer outcomes:`, JSON.stringify(statuses));
   }, 180_000);
 });

@@ -16,10 +16,9 @@ import { importRoster, type ImportResult } from '../../electron/services/rosterI
 import { DomainError } from '../../electron/services/errors';
 import { normalizeMemberInput } from '../../electron/services/members';
 import { checkArchive } from '../../electron/services/integrity';
+import { CHINESE, expectClearRefusal, fuzzRuns, mutate, mutation, refusalOf, withCaseTimeLimit } from '../support/fuzz';
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
-const CASE_TIMEOUT_MS = 20_000;
-const runs = (n: number) => ({ seed: SEED, numRuns: n, endOnFailure: true, interruptAfterTimeLimit: 25_000 });
+const runs = (n: number) => fuzzRuns(n, 25_000);
 
 let t: TestArchive;
 beforeAll(async () => {
@@ -43,13 +42,6 @@ async function snapshot(): Promise<string> {
 
 const memberCount = async () => (await t.archive.queryOne<{ n: number }>('SELECT count(*) AS n FROM members'))!.n;
 
-function withTimeout<T>(p: Promise<T>, label: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`挂起:${label} 超过 ${CASE_TIMEOUT_MS} ms 未结束`)), CASE_TIMEOUT_MS)));
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
-const CHINESE = /[\u4e00-\u9fff]/;
 let fileNo = 0;
 
 /**
@@ -63,11 +55,11 @@ async function importChecked(bytes: Buffer, ext: 'csv' | 'xlsx' | 'xls'): Promis
   const count = await memberCount();
   let result: ImportResult;
   try {
-    result = await withTimeout(importRoster(t.ctx, { fileName, bytes }), fileName);
+    result = await withCaseTimeLimit(importRoster(t.ctx, { fileName, bytes }), fileName);
   } catch (err) {
-    if (!(err instanceof DomainError)) throw new Error(`${fileName}:不是 DomainError 的异常:${(err as Error)?.stack ?? String(err)}`, { cause: err });
-    expect(err.message, err.message).toMatch(CHINESE);
-    expect(err.message, err.message).toContain(fileName);
+    // The .xls reader still passes the parser's TypeError text through inside its Chinese message
+    // (e.g. "Cannot read properties of undefined (reading 'L')"): tolerated here until it is fixed.
+    expectClearRefusal(refusalOf(err, [DomainError], fileName).message, fileName, { leakedBugs: 'tolerated' });
     expect(await snapshot(), `${fileName} 被拒绝后档案有变化`).toBe(before);
     return null;
   }
@@ -120,34 +112,6 @@ const csvBytes = fc.oneof(
   }) },
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 4000 }).map((a) => Buffer.from(a)) },
 );
-
-type Mutation = { kind: 'flip'; at: number[]; bits: number[] } | { kind: 'truncate'; at: number } | { kind: 'insert'; at: number; bytes: Uint8Array } | { kind: 'splice'; from: number; to: number; len: number };
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), at: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), bits: fc.array(fc.integer({ min: 1, max: 255 }), { minLength: 8, maxLength: 8 }) }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
-  fc.record({ kind: fc.constant('splice' as const), from: fc.nat(), to: fc.nat(), len: fc.integer({ min: 1, max: 512 }) }),
-);
-
-function mutate(valid: Buffer, m: Mutation): Buffer {
-  const b = Buffer.from(valid);
-  const pos = (n: number) => n % b.length;
-  switch (m.kind) {
-    case 'flip':
-      m.at.forEach((a, i) => (b[pos(a)] ^= m.bits[i]));
-      return b;
-    case 'truncate':
-      return b.subarray(0, pos(m.at));
-    case 'insert':
-      return Buffer.concat([b.subarray(0, pos(m.at)), Buffer.from(m.bytes), b.subarray(pos(m.at))]);
-    case 'splice': {
-      // A block copied over another: zip headers or records duplicated in the wrong place.
-      const from = pos(m.from);
-      b.copy(b, pos(m.to), from, Math.min(b.length, from + m.len));
-      return b;
-    }
-  }
-}
 
 async function validXlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
