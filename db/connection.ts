@@ -194,6 +194,25 @@ export class Archive {
     else await this.exec('PRAGMA optimize = 0x10002');
   }
 
+  /**
+   * Rebuild the file with another page size (VACUUM). Only cheap on an archive that is still nearly
+   * empty; WAL mode must be left for it (SQLite keeps a WAL file's page size) and comes back after.
+   */
+  async usePageSize(bytes: number): Promise<void> {
+    if (!Number.isInteger(bytes) || bytes < 512 || bytes > 65536 || (bytes & (bytes - 1)) !== 0) throw new Error(`页大小不正确:${bytes}`);
+    await this.locked(async () => {
+      const current = await this.rawGet('PRAGMA page_size');
+      if (Number(current?.page_size) === bytes || this.file === ':memory:') return;
+      await this.rawExec('PRAGMA journal_mode = DELETE');
+      try {
+        await this.rawExec(`PRAGMA page_size = ${bytes}`);
+        await this.rawExec('VACUUM');
+      } finally {
+        await this.rawExec('PRAGMA journal_mode = WAL');
+      }
+    });
+  }
+
   /** True when the calling async context is inside one of this archive's transactions. */
   inTransaction(): boolean {
     return lockStore.getStore()?.archive === this;

@@ -71,6 +71,14 @@ describe('a batch of packages at the county', () => {
     for (const x of [stick, fresh]) removeDir(x);
   });
 
+  it('a county archive is set up with 16 KiB pages, still in WAL mode; a township keeps the default', async () => {
+    const pragma = async (i: Install, name: string) => Object.values((await i.archive.queryOne<Record<string, unknown>>(`PRAGMA ${name}`))!)[0];
+    expect(await pragma(county, 'page_size')).toBe(16384);
+    expect(await pragma(county, 'journal_mode')).toBe('wal');
+    expect(await pragma(county, 'quick_check')).toBe('ok');
+    expect(await pragma(a, 'page_size')).toBe(4096);
+  });
+
   it('applies renamed packages given in any order by township and number, and refuses what is not a package', async () => {
     const c = await countyCopy(fresh);
     try {
