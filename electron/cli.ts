@@ -4,7 +4,7 @@
 import os from 'node:os';
 import type { Archive } from '../db/connection';
 import { openArchiveForUse } from './services/backup/openWithBackup';
-import { createDispatcher } from './api/dispatcher';
+import type { Dispatcher } from './api/result';
 import { defaultDataDir } from './services/dataDir';
 import { CliError, flag, parseArgs } from './cli/args';
 import { COMMANDS } from './cli/commands';
@@ -48,7 +48,12 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
     });
     // PARTY_RECORDS_TODAY (YYYY-MM-DD) fixes “today” for tests of date rules through the CLI.
     const fixedToday = /^\d{4}-\d{2}-\d{2}$/.test(process.env.PARTY_RECORDS_TODAY ?? '') ? process.env.PARTY_RECORDS_TODAY : undefined;
-    const dispatcher = createDispatcher(archive, { today: fixedToday, onInternalError: (n, e) => err(`[${n}] ${(e as Error)?.stack ?? String(e)}`) });
+    // The dispatcher brings in every call's schemas and services (≈1 s of loading): made on the first
+    // call, so that a command using the services directly (import, export) does not wait for it.
+    const opened = archive;
+    let dispatcher: Dispatcher | undefined;
+    const dispatcherFor = async () =>
+      (dispatcher ??= (await import('./api/dispatcher')).createDispatcher(opened, { today: fixedToday, onInternalError: (n, e) => err(`[${n}] ${(e as Error)?.stack ?? String(e)}`) }));
     const actor = `cli:${os.userInfo().username}`;
     const env: CliEnv = {
       archive,
@@ -57,7 +62,7 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
       err,
       async call(callName, input) {
         // The CLI is the office machine's own user acting on its data folder: trusted, like the OS account itself.
-        const result = await dispatcher.dispatch(callName, input, { actor, trusted: true });
+        const result = await (await dispatcherFor()).dispatch(callName, input, { actor, trusted: true });
         if (!result.ok) {
           const detail = result.error.issues?.length ? '\n' + result.error.issues.map((i) => `  - ${i.field}: ${i.message}`).join('\n') : '';
           throw new CliError(result.error.message + detail);

@@ -11,8 +11,14 @@ export interface CodeEntry {
 
 export const CODE_LISTS: Record<CodeListName, CodeEntry[]> = codes;
 
+const codeSets = new Map<CodeListName, Set<string>>();
+
+/** Each record's codes are checked on every write (150,000 times in a roster import): a set per list, not a scan. */
 export function isCode(list: CodeListName, code: string | null | undefined): boolean {
-  return code != null && CODE_LISTS[list].some((e) => e.code === code);
+  if (code == null) return false;
+  let set = codeSets.get(list);
+  if (!set) codeSets.set(list, (set = new Set(CODE_LISTS[list].map((e) => e.code))));
+  return set.has(code);
 }
 
 export function labelOf(list: CodeListName, code: string | null | undefined): string {

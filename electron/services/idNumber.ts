@@ -16,6 +16,8 @@ export function checkDigit(first17: string): string {
  * common in rosters and are not errors.
  */
 export function normalizeIdNumber(raw: string): string {
+  // Almost every number is already clean: checked in place, no four passes of replacing (every row of an import).
+  if (isDigitsOrX(raw)) return raw;
   return raw
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30))
     .replace(/[ｘＸ]/g, 'X')
@@ -44,23 +46,54 @@ export const ID_PROBLEM_ZH: Record<IdNumberProblem, string> = {
   checkDigit: '公民身份号码校验位不正确,请核对是否抄错',
 };
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+function isDigitsOrX(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c) && c !== 88) return false; // 'X'
+  }
+  return true;
+}
+
+function allDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `count` ASCII digits from `at` as a number; the caller has checked they are digits. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// The Gregorian calendar as Date.UTC reckons it, for the years an ID number can hold (1880–9999).
 function isValidDate(y: number, m: number, d: number): boolean {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]);
 }
 
 /** Parse and verify; returns the problem when the number cannot be right. */
 export function parseIdNumber(raw: string): { ok: true; info: IdNumberInfo } | { ok: false; problem: IdNumberProblem } {
+  // Read by character codes, not regular expressions: every row of a 150,000-row import passes here twice.
   let id = normalizeIdNumber(raw);
-  if (/^\d{15}$/.test(id)) id = upgradeIdNumber15(id);
+  if (id.length === 15 && allDigits(id)) id = upgradeIdNumber15(id);
   if (id.length !== 18) return { ok: false, problem: 'length' };
-  if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, problem: 'characters' };
-  const y = Number(id.slice(6, 10));
-  const m = Number(id.slice(10, 12));
-  const d = Number(id.slice(12, 14));
+  for (let i = 0; i < 17; i++) if (!isDigit(id.charCodeAt(i))) return { ok: false, problem: 'characters' };
+  const last = id.charCodeAt(17);
+  if (!isDigit(last) && last !== 88) return { ok: false, problem: 'characters' };
+  const y = digitsAt(id, 6, 4);
+  const m = digitsAt(id, 10, 2);
+  const d = digitsAt(id, 12, 2);
   if (y < 1880 || !isValidDate(y, m, d)) return { ok: false, problem: 'birthDate' };
-  if (checkDigit(id) !== id[17]) return { ok: false, problem: 'checkDigit' };
-  const gender = Number(id[16]) % 2 === 1 ? '1' : '2';
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (id.charCodeAt(i) - 48) * WEIGHTS[i];
+  if (CHECK[sum % 11] !== id[17]) return { ok: false, problem: 'checkDigit' };
+  const gender = (id.charCodeAt(16) - 48) % 2 === 1 ? '1' : '2';
   return { ok: true, info: { idNumber: id, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, gender } };
 }
 

@@ -77,9 +77,9 @@ export function cellText(cell: RosterCell): string {
   if (cell == null) return '';
   if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell);
   if (typeof cell === 'object') return cell.date;
-  return (ZERO_WIDTH.test(cell) ? cell.replace(ZERO_WIDTHS, '') : cell).trim();
+  // indexOf rather than a regular expression: every cell of every row passes here.
+  return (cell.indexOf('\u200b') >= 0 || cell.indexOf('\ufeff') >= 0 ? cell.replace(ZERO_WIDTHS, '') : cell).trim();
 }
-const ZERO_WIDTH = /[\u200b\ufeff]/;
 const ZERO_WIDTHS = /[\u200b\ufeff]/g;
 
 /** How the cell would look in the clerk's spreadsheet (for the problem report and the error file). */

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { DomainError } from './errors';
 import { readXlsxRowBatches, serialToIso } from './xlsxSheetReader';
+import { readXlsxRowBatchesInWorker } from './xlsxSheetWorker';
 
 /** A calendar date read from a cell that Excel itself stores as a date. */
 export interface RosterDate {
@@ -24,6 +25,8 @@ export interface RosterSource {
   fileName: string;
   bytes?: Buffer;
   path?: string;
+  /** Read an .xlsx in a worker thread (default: when the file is large, see XLSX_WORKER_MIN_BYTES). */
+  worker?: boolean;
 }
 
 export type RosterFormat = 'xlsx' | 'xls' | 'csv';
@@ -69,9 +72,26 @@ function dateToIso(d: Date): RosterDate | null {
   return iso.length === 24 ? { date: iso.slice(0, 10) } : null; // years outside 0000–9999 are no roster's dates
 }
 
-async function* readXlsx(src: RosterSource, sheet?: string): AsyncGenerator<RosterRow[]> {
+/**
+ * From this size on (≈25,000 rows) the sheet is read in a worker thread (xlsxSheetWorker); a smaller
+ * file reads in well under a second, where starting a worker would take back much of what it saves.
+ */
+export const XLSX_WORKER_MIN_BYTES = 2 * 1024 * 1024;
+
+function sizeOf(src: RosterSource): number {
+  if (src.bytes) return src.bytes.length;
   try {
-    for await (const batch of readXlsxRowBatches(src.path ? { path: src.path } : { bytes: src.bytes! }, { sheet })) {
+    return fs.statSync(src.path!).size;
+  } catch {
+    return 0; // the reader reports the missing file
+  }
+}
+
+async function* readXlsx(src: RosterSource, sheet?: string): AsyncGenerator<RosterRow[]> {
+  const source = src.path ? { path: src.path } : { bytes: src.bytes! };
+  const inWorker = src.worker ?? sizeOf(src) >= XLSX_WORKER_MIN_BYTES;
+  try {
+    for await (const batch of (inWorker ? readXlsxRowBatchesInWorker : readXlsxRowBatches)(source, { sheet })) {
       for (const row of batch) {
         const cells = row.cells as (RosterCell | boolean)[];
         for (let c = 0; c < cells.length; c++) if (typeof cells[c] === 'boolean') cells[c] = cells[c] ? '是' : '否';
@@ -90,7 +110,11 @@ async function* readXls(src: RosterSource, sheet?: string): AsyncGenerator<Roste
   try {
     wb = XLSX.read(bytesOf(src), { type: 'buffer', cellDates: false, cellNF: true, cellText: false, dense: true });
   } catch (err) {
-    throw new DomainError('bad_input', `无法读取 Excel 97-2003 文件“${src.fileName}”:${(err as Error)?.message ?? String(err)}(文件可能已损坏)`);
+    // The parser's own words when it names the problem; a damaged file can also make it fail as a
+    // program (TypeError …), whose text would mean nothing to the clerk (fuzzing found it).
+    const programError = err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError;
+    const why = programError ? '文件已损坏,或不是 Excel 97-2003 工作簿' : `${(err as Error)?.message ?? String(err)}(文件可能已损坏)`;
+    throw new DomainError('bad_input', `无法读取 Excel 97-2003 文件“${src.fileName}”:${why}`);
   }
   for (const name of wb.SheetNames ?? []) {
     if (sheet && sheet !== name) continue;

@@ -4,7 +4,7 @@ import { todayOf, type ServiceContext } from './context';
 import { DomainError } from './errors';
 import { labelOf, type CodeListName } from './codes';
 import { parseIdNumber } from './idNumber';
-import { checkMemberRecord, cleanName, FIELD_LABELS } from './memberRules';
+import { checkMemberRecord, cleanName, FIELD_LABELS, type MemberInput } from './memberRules';
 import { type BulkMemberInput } from './memberBulk';
 import { MEMBER_HOLDING_TYPES } from './organizations';
 import { readRosterRowBatches, type RosterCell, type RosterSource } from './rosterRead';
@@ -180,7 +180,41 @@ interface RowRead {
   col: Map<RosterField, SheetColumn>;
   name: string;
   problems: RowProblem[];
+  cache: ReadCache;
 }
+
+/**
+ * Dates and codes read once per distinct value, not once per row: a roster writes the same few genders,
+ * ethnicities, education levels and (mostly to the month) dates over and over, and reading one is a
+ * chain of regular expressions, list scans and Date objects. Kept for one pass over the file; the reads
+ * are pure, so a cached one is the same as a fresh one (and is never changed by its users).
+ */
+export class ReadCache {
+  private dates = new Map<string | number, ReturnType<typeof readDate>>();
+  private codes = new Map<CodeListName, Map<string, ReturnType<typeof readCode>>>();
+  date(cell: RosterCell): ReturnType<typeof readDate> {
+    if (cell === null || typeof cell === 'object') return readDate(cell);
+    let d = this.dates.get(cell);
+    if (d === undefined) {
+      if (this.dates.size >= MAX_CACHED) this.dates.clear(); // a file of all-different dates: no unbounded growth
+      this.dates.set(cell, (d = readDate(cell)));
+    }
+    return d;
+  }
+  code(list: CodeListName, cell: RosterCell): ReturnType<typeof readCode> {
+    const text = cellText(cell);
+    if (!text) return null;
+    let byText = this.codes.get(list);
+    if (!byText) this.codes.set(list, (byText = new Map()));
+    let c = byText.get(text);
+    if (c === undefined) {
+      if (byText.size >= MAX_CACHED) byText.clear();
+      byText.set(text, (c = readCode(list, text)));
+    }
+    return c;
+  }
+}
+const MAX_CACHED = 100_000;
 
 function cellOf(r: RowRead, f: RosterField): RosterCell {
   const c = r.col.get(f);
@@ -196,7 +230,7 @@ function addProblem(r: RowRead, field: string, message: string, value?: string):
 }
 
 function codeOf(r: RowRead, f: RosterField): string | null {
-  const c = readCode(CODE_FIELDS[f]!, cellOf(r, f));
+  const c = r.cache.code(CODE_FIELDS[f]!, cellOf(r, f));
   if (c && !c.ok) {
     addProblem(r, f, `${FIELD_LABELS[f] ?? f}:${c.message}`);
     return '';
@@ -204,16 +238,17 @@ function codeOf(r: RowRead, f: RosterField): string | null {
   return c?.ok ? c.code : null;
 }
 
-type DateRead = { date: string | null; precision: 'day' | 'month' | null };
+type DateRead = { readonly date: string | null; readonly precision: 'day' | 'month' | null };
 const NO_DATE: DateRead = { date: null, precision: null };
+const INVALID_DATE: DateRead = { date: 'invalid', precision: null };
 
 function dateRead(r: RowRead, f: RosterField): DateRead {
-  const d = readDate(cellOf(r, f));
+  const d = r.cache.date(cellOf(r, f));
   if (d && !d.ok) {
     addProblem(r, f, `${FIELD_LABELS[f] ?? f}${d.message}`);
-    return { date: 'invalid', precision: null };
+    return INVALID_DATE;
   }
-  return d?.ok ? { date: d.date, precision: d.precision } : NO_DATE;
+  return d?.ok ? d : NO_DATE;
 }
 
 const validDate = (d: DateRead) => (d.date === 'invalid' ? null : d.date);
@@ -231,11 +266,11 @@ export function readMemberRow(
   sheet: SheetInfo,
   rowNumber: number,
   cells: RosterCell[],
-  options: { today: string; defaults: Partial<Record<DefaultField, string>> },
+  options: { today: string; defaults: Partial<Record<DefaultField, string>>; cache?: ReadCache },
 ): { member: Omit<BulkMemberInput, 'orgId'>; orgCell: string; problems: RowProblem[] } {
   const col = columnsByField(sheet);
   const problems: RowProblem[] = [];
-  const r: RowRead = { sheet, rowNumber, cells, col, name: '', problems };
+  const r: RowRead = { sheet, rowNumber, cells, col, name: '', problems, cache: options.cache ?? new ReadCache() };
   const name = cleanName(cellText(cellOf(r, 'name')));
   r.name = name;
 
@@ -297,8 +332,11 @@ export function readMemberRow(
 
   const already = new Set<string>();
   for (const p of problems) already.add(p.field);
-  for (const p of checkMemberRecord({ ...member, orgId: 'pending' }, options.today)) {
-    if (already.has(p.field)) continue;
+  // The member itself, not a copy completed with a stand-in branch (copying a 26-field object with one
+  // field more cost ≈3 µs a row): the branch is resolved later, so its "missing" problem is skipped.
+  // The ID number as stored parses as idText did (normalizing twice changes nothing).
+  for (const p of checkMemberRecord(member as MemberInput, options.today, parsedId ?? undefined)) {
+    if (p.field === 'orgId' || already.has(p.field)) continue;
     // A missing field that a column-less default would fill is reported once, above.
     if (p.field === 'education' && !col.has('education') && !options.defaults.education) continue;
     // Gender and birth date come from the ID number when the roster has no column for them: an
@@ -311,10 +349,10 @@ export function readMemberRow(
 }
 
 /** A header repeated on every printed page: each mapped column empty or holding a header of its field. */
-function repeatsHeader(columns: SheetColumn[], texts: string[]): boolean {
+function repeatsHeader(columns: SheetColumn[], cells: RosterCell[]): boolean {
   for (const c of columns) {
     if (!c.field) continue;
-    const t = texts[c.index];
+    const t = cellText(cells[c.index] ?? null);
     if (t && fieldForHeader(t) !== c.field) return false;
   }
   return true;
@@ -355,6 +393,7 @@ export async function* planRosterBatches(
   let lastBranch: string | null = null;
   let branchCol: SheetColumn | undefined;
   const defaults = { ...options.defaults };
+  const cache = new ReadCache();
 
   const startSheet = (name: string): SheetInfo => {
     const info: SheetInfo = { name, headerRow: null, title: null, branchFromSheet: null, columns: [], rows: 0 };
@@ -370,13 +409,18 @@ export async function* planRosterBatches(
   };
 
   function dataRow(info: SheetInfo, rowNumber: number, cells: RosterCell[]): PlannedRow | null {
-    const texts = cells.map(cellText);
-    const nonEmpty = texts.filter(Boolean);
-    if (nonEmpty.length === 0) return null; // blank rows in the middle
-    if (nonEmpty.length <= 2 && FOOTER.test(nonEmpty[0])) return null; // 合计, 填表人 …
-    if (repeatsHeader(info.columns, texts)) return null;
+    // The first filled cells only (three tell a data row from a footer), not a list of every cell's text.
+    let filled = 0;
+    let first = '';
+    for (let i = 0; i < cells.length && filled <= 2; i++) {
+      const t = cellText(cells[i] ?? null);
+      if (t && filled++ === 0) first = t;
+    }
+    if (filled === 0) return null; // blank rows in the middle
+    if (filled <= 2 && FOOTER.test(first)) return null; // 合计, 填表人 …
+    if (repeatsHeader(info.columns, cells)) return null;
     info.rows++;
-    const { member, orgCell, problems } = readMemberRow(info, rowNumber, cells, { today, defaults });
+    const { member, orgCell, problems } = readMemberRow(info, rowNumber, cells, { today, defaults, cache });
     // Branch names in merged cells: the value sits in the first row of the block; the rows below are empty.
     let orgName: string | null = null;
     if (branchCol) {

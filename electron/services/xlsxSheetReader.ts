@@ -218,6 +218,17 @@ export function serialToIso(serial: number, date1904 = false): string | null {
 const MAX_COLUMNS = 16_384; // Excel's own limit (XFD)
 
 /**
+ * The text of a cell as a string of its own. V8 cuts a substring of 13 or more characters as a view
+ * into its parent, here the whole inflated chunk of sheet XML: a reader keeping one such value (the
+ * import keeps every ID number for the duplicate check) would keep the whole sheet's text alive
+ * (measured: peak RSS 589 MB instead of 414 MB for 150,000 rows). Joining forces a flat copy; the slice
+ * then views only that.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (text + ' ').slice(0, -1);
+}
+
+/**
  * The rows of the workbook's sheets (only `sheet` when given), in workbook order, streamed.
  * Sheets are read one after another; the caller pulls rows at its own pace.
  */
@@ -306,7 +317,7 @@ function readTag(text: string, at: number, tag: Tag, wantAttributes: (name: stri
   }
   if (i >= n) return;
   if (i === nameStart) throw new XlsxReadError('XML 格式错误:标签没有名称');
-  tag.name = text.slice(colon < 0 ? nameStart : colon + 1, i);
+  tag.name = tagName(text, colon < 0 ? nameStart : colon + 1, i);
   tag.r = tag.t = tag.s = undefined;
   tag.selfClosing = false;
   const want = !tag.closing && wantAttributes(tag.name);
@@ -342,18 +353,39 @@ function readTag(text: string, at: number, tag: Tag, wantAttributes: (name: stri
     if (q !== 34 && q !== 39) throw new XlsxReadError('XML 格式错误:属性值缺少引号');
     const close = text.indexOf(q === 34 ? '"' : "'", i + 1);
     if (close < 0) return;
-    const raw = text.slice(i + 1, close);
-    if (raw.includes('<')) throw new XlsxReadError('XML 格式错误:属性值中不能有“<”');
+    const lt = text.indexOf('<', i + 1);
+    if (lt >= 0 && lt < close) throw new XlsxReadError('XML 格式错误:属性值中不能有“<”');
+    const valueStart = i + 1;
     i = close + 1;
     if (i < n && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 62 && text.charCodeAt(i) !== 47) throw new XlsxReadError('XML 格式错误:属性之间缺少空格');
+    // Only the values wanted are cut out of the text (spans, styles of rows, namespaced attributes are not).
     if (want && attrEnd - attrStart === 1) {
       const k = text.charCodeAt(attrStart);
+      const raw = text.slice(valueStart, close);
       const value = raw.includes('&') || raw.includes('\r') ? decodeXmlText(raw) : raw;
       if (k === 114) tag.r = value; // r
       else if (k === 116) tag.t = value; // t
       else if (k === 115) tag.s = value; // s
     }
   }
+}
+
+/**
+ * The local name of a tag: the sheet's own tags as constants, not a new string cut for each of the
+ * millions of tags of a large sheet (four or more per cell).
+ */
+function tagName(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length === 1) {
+    const c = text.charCodeAt(start);
+    if (c === 99) return 'c';
+    if (c === 118) return 'v';
+    if (c === 116) return 't';
+    if (c === 102) return 'f';
+    if (c === 114) return 'r';
+  } else if (length === 3 && text.startsWith('row', start)) return 'row';
+  else if (length === 2 && text.startsWith('is', start)) return 'is';
+  return text.slice(start, end);
 }
 
 /** A tag longer than this, or a comment, CDATA section or declaration not closed within it, is not a sheet's XML. */
@@ -395,7 +427,7 @@ async function* readSheet(zip: yauzl.ZipFile, entry: yauzl.Entry, sheetName: str
         } else out = n;
       }
     }
-    if (typeof out === 'string') out = unescapeOoxml(out);
+    if (typeof out === 'string') out = type === 's' ? unescapeOoxml(out) : detached(unescapeOoxml(out));
     while (cells.length < col - 1) cells.push(null);
     cells[col - 1] = out;
   };

@@ -57,9 +57,7 @@ async function importChecked(bytes: Buffer, ext: 'csv' | 'xlsx' | 'xls'): Promis
   try {
     result = await withCaseTimeLimit(importRoster(t.ctx, { fileName, bytes }), fileName);
   } catch (err) {
-    // The .xls reader still passes the parser's TypeError text through inside its Chinese message
-    // (e.g. "Cannot read properties of undefined (reading 'L')"): tolerated here until it is fixed.
-    expectClearRefusal(refusalOf(err, [DomainError], fileName).message, fileName, { leakedBugs: 'tolerated' });
+    expectClearRefusal(refusalOf(err, [DomainError], fileName).message, fileName);
     expect(await snapshot(), `${fileName} 被拒绝后档案有变化`).toBe(before);
     return null;
   }

@@ -4,6 +4,7 @@
 // with phonetic runs, CR LF inside text — and broken XML, which must be refused rather than misread.
 import { describe, expect, it } from 'vitest';
 import { readXlsxRows, type XlsxRow } from '../../electron/services/xlsxSheetReader';
+import { readXlsxRowBatchesInWorker } from '../../electron/services/xlsxSheetWorker';
 
 function crc32(bytes: Buffer): number {
   let crc = ~0;
@@ -118,6 +119,28 @@ describe('xlsx sheet XML, scanned by hand', () => {
     expect(read).toHaveLength(3000);
     expect(read[2999]).toEqual({ rowNumber: 3000, cells: ['党员张三丰&2999', 2999] });
     expect(read.every((r, i) => r.cells[0] === `党员张三丰&${i}`)).toBe(true);
+  });
+
+  it('a large sheet read in a worker thread gives the same rows; a broken one is refused with the same message', async () => {
+    const body = Array.from({ length: 4500 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>党员张三丰&amp;${i}</t></is></c><c r="B${i + 1}" t="s"><v>${i % 2}</v></c><c r="C${i + 1}" s="1"><v>${31000 + i}</v></c><c r="D${i + 1}" t="b"><v>${i % 2}</v></c><c r="F${i + 1}"><v>${i}.5</v></c></row>`).join('');
+    const book = workbook(sheet(body));
+    const here = await rows(sheet(body));
+    const where: string[] = [];
+    const batches: XlsxRow[][] = [];
+    for await (const b of readXlsxRowBatchesInWorker({ bytes: book }, { onReader: (w) => where.push(w) })) batches.push(b);
+    expect(where).toEqual(['worker']);
+    expect(batches.flat().map((r) => ({ rowNumber: r.rowNumber, cells: r.cells }))).toEqual(here);
+    expect(batches[0][0]).toMatchObject({ sheet: '表1', cells: ['党员张三丰&0', '甲', { date: '1984-11-14' }, false, null, 0.5] });
+
+    const broken = workbook(sheet(body.replace('</row><row r="3000">', '</rowx><row r="3000">')));
+    const inThread = await rows(sheet(body.replace('</row><row r="3000">', '</rowx><row r="3000">'))).catch((e: Error) => e.message);
+    const taken: XlsxRow[] = [];
+    const failure = await (async () => {
+      for await (const b of readXlsxRowBatchesInWorker({ bytes: broken })) taken.push(...b);
+    })().catch((e: Error) => e.message);
+    expect(failure).toBe(inThread);
+    expect(failure).toMatch(/结束标签“rowx”/);
+    expect(taken.length).toBeLessThan(3000); // what was read before the fault, nothing invented after it
   });
 
   it.each([

@@ -32,13 +32,10 @@ export const CHINESE = /[\u4e00-\u9fff]/;
 /** A programming error dressed as a refusal: a TypeError's text caught and passed on to the clerk. */
 export const LEAKED_BUG = /Cannot read propert|is not a function|is not iterable|Maximum call stack|\[object Object\]|Invalid array length/;
 
-/**
- * A refusal's message: in Chinese, naming the file as the clerk saw it, and (unless `leakedBugs` is
- * 'tolerated') not a programming error's text passed through.
- */
-export function expectClearRefusal(message: string, fileName: string, options: { leakedBugs?: 'refused' | 'tolerated' } = {}): void {
+/** A refusal's message: in Chinese, naming the file as the clerk saw it, and not a programming error's text passed through. */
+export function expectClearRefusal(message: string, fileName: string): void {
   expect(message, message).toMatch(CHINESE);
-  if (options.leakedBugs !== 'tolerated') expect(message, message).not.toMatch(LEAKED_BUG);
+  expect(message, message).not.toMatch(LEAKED_BUG);
   expect(message, `拒绝的消息没有写出文件名 ${fileName}:${message}`).toContain(fileName);
 }
 
