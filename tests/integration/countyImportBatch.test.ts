@@ -96,6 +96,8 @@ describe('a batch of packages at the county', () => {
         ['applied', a.code, 2],
       ]);
       expect(outcomes[1].message).toContain('照片.prpkg');
+      // Packages commit without waiting for the disk during the batch; the connection is back to FULL after it.
+      expect(Object.values((await c.archive.queryOne<Record<string, number>>('PRAGMA synchronous'))!)[0]).toBe(2);
       const applied = await c.archive.query<{ township_code: string; sequence: number }>('SELECT township_code, sequence FROM county_imports ORDER BY applied_at, sequence');
       expect(applied.filter((r) => r.township_code === a.code).map((r) => r.sequence)).toEqual([1, 2, 3]);
       expect(await differencesFromCounty(c, a)).toEqual([]);
@@ -122,6 +124,7 @@ describe('a batch of packages at the county', () => {
         if (message === `正在导入 ${path.basename(renamed[1])}`) setImmediate(() => controller.abort());
       }, controller.signal);
       await expect(run).rejects.toBeInstanceOf(JobCancelled);
+      expect(Object.values((await c.archive.queryOne<Record<string, number>>('PRAGMA synchronous'))!)[0]).toBe(2);
       const t = await c.archive.queryOne<{ last_sequence: number }>('SELECT last_sequence FROM county_townships WHERE code = ?', [a.code]);
       expect(t!.last_sequence).toBe(1);
       expect((await c.archive.query('SELECT * FROM county_imports')).length).toBe(1);

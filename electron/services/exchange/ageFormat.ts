@@ -300,7 +300,8 @@ function unwrapFileKey(header: ParsedHeader, identities: AgeIdentity[]): Buffer 
 interface PlainSink {
   /** Called once the header is proven, with the exact size of the plaintext to come. */
   open(plainBytes: number): Promise<void>;
-  write(plain: Buffer): Promise<void>;
+  /** The plaintext of consecutive chunks, in order (not joined: the sink copies each where it goes). */
+  write(plains: Buffer[]): Promise<void>;
 }
 
 /** The plaintext size of a payload of `total` sealed bytes (exact when the file is intact). */
@@ -391,9 +392,8 @@ async function decryptInto(inFile: string, identities: AgeIdentity[], sink: Plai
         plains.push(plain);
         counter++;
       }
-      const joined = plains.length === 1 ? plains[0] : Buffer.concat(plains);
-      await sink.write(joined);
-      written += joined.length;
+      await sink.write(plains);
+      for (const p of plains) written += p.length;
     }
     return { bytes: written };
   } finally {
@@ -412,8 +412,8 @@ export async function decryptFile(inFile: string, identities: AgeIdentity[], out
       async open() {
         output = await fs.promises.open(outFile, 'w', 0o600);
       },
-      async write(plain) {
-        await output!.write(plain, 0, plain.length);
+      async write(plains) {
+        await output!.writev(plains);
       },
     });
     await output?.close();
@@ -437,10 +437,12 @@ export async function decryptFileToBuffer(inFile: string, identities: AgeIdentit
     async open(plainBytes) {
       out = Buffer.allocUnsafe(plainBytes);
     },
-    async write(plain) {
-      if (at + plain.length > out.length) throw new AgeError('payload', '数据包格式不正确(内容长度不符)');
-      plain.copy(out, at);
-      at += plain.length;
+    async write(plains) {
+      for (const plain of plains) {
+        if (at + plain.length > out.length) throw new AgeError('payload', '数据包格式不正确(内容长度不符)');
+        plain.copy(out, at);
+        at += plain.length;
+      }
     },
   });
   return at === out.length ? out : out.subarray(0, at);

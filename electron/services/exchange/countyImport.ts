@@ -222,7 +222,10 @@ async function applyPackage(ctx: ServiceContext, pkg: OpenedPackage, signal?: Ab
       const r = await ctx.archive.run('DELETE FROM county_rows WHERE township_code = ? AND table_name NOT IN (SELECT value FROM json_each(?))', [code, JSON.stringify(tableNames)]);
       removed += r.changes;
     }
-    for (const table of pkg.tables) {
+    // Each table's rows, one statement per table, the next one always queued behind the one running:
+    // SQLite's thread goes from table to table without waiting for the main thread (busy verifying the
+    // next package) to hand it the next statement. Tables are independent of one another.
+    await inFlight(pkg.tables, 2, async (table) => {
       if (signal?.aborted) throw new JobCancelled();
       const paths = table.primaryKey.map((c) => columnPath(table, c));
       const json = asJsonArray(pkg.text(table.file));
@@ -236,6 +239,8 @@ async function applyPackage(ctx: ServiceContext, pkg: OpenedPackage, signal?: Ab
       if (info.kind === 'full' && heldTables.has(table.name)) {
         removed += (await ctx.archive.run(dropMissingSql(table, paths), [code, table.name, json, ...paths])).changes;
       }
+    });
+    for (const table of pkg.tables) {
       if (info.kind === 'incremental' && table.keysFile) {
         const keysFile = table.keysFile;
         const keys = lines(pkg.text(keysFile)).map((l, n) => {
@@ -321,6 +326,28 @@ export async function verifyAtCounty(ctx: ServiceContext, file: string): Promise
   }
 }
 
+/**
+ * Run `work` for each item with at most `width` running at once; when one fails, the others still
+ * running are let finish (a transaction is rolled back only once none of its statements runs), then
+ * the first failure is thrown.
+ */
+async function inFlight<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++];
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  if (failure) throw (failure as { error: unknown }).error;
+}
+
 /** The registered townships' keys, read once: verifying a package must not wait for another one's transaction. */
 async function registeredKeys(ctx: ServiceContext): Promise<Map<string, string>> {
   const rows = await ctx.archive.query<{ code: string; public_key: string }>('SELECT code, public_key FROM county_townships');
@@ -370,6 +397,11 @@ export async function importPackages(
   };
   const total = files.length;
   let done = 0;
+  // The county's rows are copies of what the townships hold and send again: each package's commit
+  // does not wait for the disk (WAL with synchronous NORMAL: a power cut may undo the last packages,
+  // never half of one, and never damages the file); the batch is made durable as a whole at its end
+  // (a checkpoint syncs everything committed), before the clerk is told what was imported.
+  await ctx.archive.exec('PRAGMA synchronous = NORMAL');
   try {
     for (let index = 0; index < files.length; index++) {
       const claim = claims[index];
@@ -440,5 +472,7 @@ export async function importPackages(
     // Packages still being verified when the import stopped (a cancel, a failure) are let go too.
     await Promise.all(items.map((i) => i.opening?.catch(() => undefined)));
     for (const pkg of opened) await pkg.close();
+    await ctx.archive.exec('PRAGMA synchronous = FULL');
+    await ctx.archive.query('PRAGMA wal_checkpoint(PASSIVE)');
   }
 }

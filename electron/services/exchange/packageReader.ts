@@ -129,6 +129,20 @@ async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
+/**
+ * The bytes of a stored (uncompressed) entry inside the zip held in memory, as a view of that memory,
+ * after its local header; null when the entry is compressed or its header does not fit (then it is
+ * read through yauzl's stream, which reports what is wrong).
+ */
+function storedBytes(zipBytes: Buffer, e: yauzl.Entry): Buffer | null {
+  if (e.compressionMethod !== 0 || e.compressedSize !== e.uncompressedSize) return null;
+  const at = e.relativeOffsetOfLocalHeader;
+  if (at + 30 > zipBytes.length || zipBytes.readUInt32LE(at) !== 0x04034b50) return null;
+  const start = at + 30 + zipBytes.readUInt16LE(at + 26) + zipBytes.readUInt16LE(at + 28);
+  const end = start + e.compressedSize;
+  return end <= zipBytes.length ? zipBytes.subarray(start, end) : null;
+}
+
 function int(info: Map<string, string[]>, label: string): number {
   const v = info.get(label)?.[0];
   if (v === undefined || !/^\d+$/.test(v)) throw new PackageError('bad_bag', `bag-info.txt 缺少或写错了 ${label}(${v ?? '无'})`);
@@ -277,17 +291,24 @@ export async function openPackage(file: string, options: OpenOptions): Promise<O
       if (!e) throw new PackageError('checksum', `${shown} 中缺少 manifest-sha256.txt 列出的 ${rel}`);
       const hash = crypto.createHash('sha256');
       const keep = KEEP_IN_MEMORY.test(rel);
+      // A stored file of a package decrypted in memory is read where it lies, not copied out through a stream.
+      const inPlace = plain ? storedBytes(plain, e) : null;
       const parts: Buffer[] = [];
-      try {
-        for await (const chunk of await entryStream(zip!, e)) {
-          hash.update(chunk as Buffer);
-          if (keep) parts.push(chunk as Buffer);
+      if (inPlace) {
+        hash.update(inPlace);
+        if (keep) parts.push(inPlace);
+      } else {
+        try {
+          for await (const chunk of await entryStream(zip!, e)) {
+            hash.update(chunk as Buffer);
+            if (keep) parts.push(chunk as Buffer);
+          }
+        } catch (err) {
+          throw new PackageError('damaged', `${shown} 中的 ${rel} 无法读出:${(err as Error).message}`);
         }
-      } catch (err) {
-        throw new PackageError('damaged', `${shown} 中的 ${rel} 无法读出:${(err as Error).message}`);
       }
       if (hash.digest('hex') !== expected) throw new PackageError('checksum', `${shown} 中的 ${rel} 已被改动(校验值与 manifest-sha256.txt 不符)`);
-      if (keep) kept.set(rel, Buffer.concat(parts));
+      if (keep) kept.set(rel, parts.length === 1 ? parts[0] : Buffer.concat(parts));
       payloadBytes += e.uncompressedSize;
     }
     const oxum = str(info, 'Payload-Oxum');
