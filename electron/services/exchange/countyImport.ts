@@ -306,8 +306,7 @@ async function rebuildCountyMembers(ctx: ServiceContext, code: string): Promise<
         ORDER BY (c2.exit_reason IS NULL AND c2.transfer_pending = 0) DESC, (c2.exit_reason IS NULL) DESC, c2.updated_at DESC, c2.township_code
         LIMIT 1) THEN 0 ELSE 1 END
      WHERE id_number IN (SELECT id_number FROM county_members WHERE township_code = ?)
-       AND EXISTS (SELECT 1 FROM county_members c3 WHERE c3.id_number = county_members.id_number
-                   AND (c3.township_code <> county_members.township_code OR c3.id <> county_members.id))`,
+       AND id_number IN (SELECT id_number FROM county_members GROUP BY id_number HAVING count(*) > 1)`,
     [code],
   );
 }
