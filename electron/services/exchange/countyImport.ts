@@ -15,6 +15,7 @@ import { JobCancelled } from '../jobs';
 import { newId } from '../ids';
 import { knownMigrationTags } from '../../../db/migrate';
 import { loadOwnIdentity } from './keys';
+import type { AgeIdentity } from './ageFormat';
 import { openPackage, peekPackageName, PackageError, type OpenedPackage, type PackageInfo, type PackageProblem, type TableEntry } from './packageReader';
 
 export interface ImportOutcome {
@@ -157,19 +158,20 @@ interface TownshipRow {
   row_counts: string | null; // {table: rows held}, as of the last package applied
 }
 
-/** Open and verify one package at the county (signature against the registered key of its township). */
-export async function openAtCounty(ctx: ServiceContext, file: string): Promise<OpenedPackage> {
-  await requireCounty(ctx);
-  const identity = loadOwnIdentity(ctx, 'county');
+/**
+ * Open and verify one package at the county (signature against the registered key of its township).
+ * `keys`: the registered keys read beforehand (a batch), so that verifying never waits for another
+ * package's transaction; without it, the township is looked up.
+ */
+export async function openAtCounty(ctx: ServiceContext, file: string, keys?: Map<string, string>, identity?: AgeIdentity): Promise<OpenedPackage> {
+  if (!identity) await requireCounty(ctx);
   return openPackage(file, {
-    identities: [identity],
+    identities: [identity ?? loadOwnIdentity(ctx, 'county')],
     tempDir: tempDirOf(ctx),
     keyFor: async (code, name) => {
-      const t = await ctx.archive.queryOne<TownshipRow>('SELECT code, name, public_key, last_sequence FROM county_townships WHERE code = ?', [code]);
-      if (!t) {
-        throw new PackageError('unknown_township', `数据包来自未登记的乡镇 ${name || ''}(${code}):请先登记该乡镇的公钥(核对电话中读出的指纹)后再导入`);
-      }
-      return t.public_key;
+      const key = keys ? keys.get(code) : (await ctx.archive.queryOne<{ public_key: string }>('SELECT public_key FROM county_townships WHERE code = ?', [code]))?.public_key;
+      if (!key) throw new PackageError('unknown_township', `数据包来自未登记的乡镇 ${name || ''}(${code}):请先登记该乡镇的公钥(核对电话中读出的指纹)后再导入`);
+      return key;
     },
   });
 }
@@ -375,16 +377,7 @@ export async function importPackages(
     file, status: 'refused', problem: null, message: '', townshipCode: null, townshipName: null, sequence: null, kind: null, rowCounts: {}, removed: 0, attachmentsCopied: 0,
   });
   const outcomes = files.map(blank);
-  const open = (file: string): Promise<OpenedPackage> =>
-    openPackage(file, {
-      identities: [identity],
-      tempDir: tempDirOf(ctx),
-      keyFor: (code, name) => {
-        const key = keys.get(code);
-        if (!key) throw new PackageError('unknown_township', `数据包来自未登记的乡镇 ${name || ''}(${code}):请先登记该乡镇的公钥(核对电话中读出的指纹)后再导入`);
-        return key;
-      },
-    });
+  const open = (file: string): Promise<OpenedPackage> => openAtCounty(ctx, file, keys, identity);
   // The order each file claims (its bag's name, unverified); a file that shows none is opened first,
   // and its verified facts order it.
   const claims: ({ townshipCode: string; sequence: number } | null)[] = [];
