@@ -184,6 +184,7 @@ export const setupStatus = z.object({
   role: z.enum(['township', 'county']),
   rootOrgId: nullableText,
   memberCount: z.number(),
+  today: z.string(),
 });
 
 export const memberEvent = z.object({

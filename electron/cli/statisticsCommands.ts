@@ -7,7 +7,8 @@ export const statisticsCommands: CliCommand[] = [
     name: 'stats',
     usage: 'stats [--as-of YYYY-MM-DD] [--org ID] [--township CODE] [--json]   党内统计(默认截至今天;--township 县级档案用,暂未生效)',
     async run(env, p) {
-      const asOf = flag(p, 'as-of') ?? new Date().toISOString().slice(0, 10);
+      // Without --as-of the archive's own calendar day is used (the local day, as in the window).
+      const asOf = flag(p, 'as-of') ?? (await env.call('getSetup', {})).today;
       if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of 应为 YYYY-MM-DD,收到“${asOf}”`);
       const s = await env.call('statistics', { asOf, orgId: flag(p, 'org') ?? null, township: flag(p, 'township') ?? null });
       if (p.flags.has('json')) {

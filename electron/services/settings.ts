@@ -7,7 +7,7 @@ import type { Archive } from '../../db/connection';
 import type { ServiceContext } from './context';
 import { appendAudit } from './audit';
 import { DomainError, ValidationError } from './errors';
-import { nowIso } from './context';
+import { nowIso, todayOf } from './context';
 
 export type InstallRole = 'township' | 'county';
 
@@ -17,6 +17,8 @@ export interface SetupStatus {
   role: InstallRole;
   rootOrgId: string | null;
   memberCount: number;
+  /** The archive's calendar day: the window takes its "today" from here, so there is one clock. */
+  today: string;
 }
 
 async function readSetting<T>(archive: Archive, key: string): Promise<T | undefined> {
@@ -35,7 +37,7 @@ export async function getSetup(ctx: ServiceContext): Promise<SetupStatus> {
   const role = (await readSetting<InstallRole>(ctx.archive, 'role')) ?? 'township';
   const rootOrgId = (await readSetting<string>(ctx.archive, 'rootOrgId')) ?? null;
   const count = await ctx.archive.queryOne<{ n: number }>('SELECT count(*) AS n FROM members WHERE exit_reason IS NULL');
-  return { initialized: township !== null, township, role, rootOrgId, memberCount: count?.n ?? 0 };
+  return { initialized: township !== null, township, role, rootOrgId, memberCount: count?.n ?? 0, today: todayOf(ctx) };
 }
 
 /** 统计用区划代码 of a township: 9 digits (省2 市2 县2 乡镇3); a 12-digit code ending in 000 is accepted too. */

@@ -12,6 +12,7 @@ import { Workspace } from './pages/Workspace';
 import { LoginPage } from './pages/accounts/LoginPage';
 import { FirstAdminPage } from './pages/accounts/FirstAdminPage';
 import { LockScreen } from './pages/accounts/LockScreen';
+import { setArchiveToday } from './lib/dates';
 import { SESSION_EVENT, SessionContext, useIdleLock, type SessionInfoDto, type SessionValue } from './lib/session';
 
 export const LANGUAGE_PREF = 'ui.language';
@@ -23,6 +24,7 @@ async function openArchive(i18n: I18n): Promise<Loaded> {
   try {
     const [setup, session, language] = await Promise.all([api.getSetup(), api.call('sessionInfo', {}), api.getPreference(LANGUAGE_PREF).catch(() => null)]);
     if (isLanguage(language) && language !== i18n.language) await i18n.changeLanguage(language);
+    setArchiveToday(setup.today);
     return { state: 'ready', setup, session };
   } catch (err) {
     return { state: 'failed', message: messageOf(err) };
@@ -50,6 +52,19 @@ export function App() {
   const refreshSession = useCallback(() => {
     api.call('sessionInfo', {}).then(setSession, () => undefined);
   }, [setSession]);
+
+  // A window left open overnight: the archive's day is asked again whenever the window comes back.
+  useEffect(() => {
+    const refreshDay = () => {
+      if (document.visibilityState === 'visible') api.getSetup().then((s) => setArchiveToday(s.today), () => undefined);
+    };
+    window.addEventListener('focus', refreshDay);
+    document.addEventListener('visibilitychange', refreshDay);
+    return () => {
+      window.removeEventListener('focus', refreshDay);
+      document.removeEventListener('visibilitychange', refreshDay);
+    };
+  }, []);
 
   // A call refused because the window is locked or logged out (idle on the main process's clock, or an
   // administrator changed the account): show the lock or login screen.
@@ -123,6 +138,7 @@ export function App() {
         needsAdmin={!loaded.session.hasUsers}
         onLanguage={changeLanguage}
         onDone={(next) => {
+          setArchiveToday(next.today);
           setLoaded((l) => (l.state === 'ready' ? { ...l, setup: next } : l));
           refreshSession();
         }}

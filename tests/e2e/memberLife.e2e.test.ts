@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from '../harness/server';
+import { HARNESS_TODAY, startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/idNumber';
@@ -122,7 +122,7 @@ describe('a member’s life (browser, real archive)', () => {
     await page.getByTestId('dialog-out-duesPaidTo').fill('2099-13');
     await page.getByTestId('dialog-out-submit').click();
     await expect.poll(() => page.getByTestId('dialog-out-error-duesPaidTo').textContent()).toContain('YYYY-MM');
-    const month = new Date().toISOString().slice(0, 7);
+    const month = HARNESS_TODAY.slice(0, 7);
     await page.getByTestId('dialog-out-duesPaidTo').fill(month);
     await page.getByTestId('dialog-out-submit').click();
     await page.getByTestId('dialog-out').waitFor({ state: 'detached' });

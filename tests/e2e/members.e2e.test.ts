@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from '../harness/server';
+import { HARNESS_TODAY, startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/idNumber';
@@ -24,10 +24,8 @@ interface ListRow {
   orgId: string;
 }
 
-function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** The archive's day, which the harness fixes (the page's 出党日期 defaults to it). */
+const todayLocal = () => HARNESS_TODAY;
 
 /** The grid's name cells (pinned left) holding exactly this name. */
 function nameCell(page: Page, name: string) {

@@ -60,8 +60,12 @@ function apiShim(token: string): string {
 })();`;
 }
 
+/** The archive's day in every harness that names none: a page test never reads the machine's calendar. */
+export const HARNESS_TODAY = '2026-11-28';
+
 export interface HarnessOptions {
   dataDir?: string;
+  /** The archive's "today" (default HARNESS_TODAY); the page takes its date from the archive, so it follows. */
   today?: string;
   rendererDir?: string;
   /** Seed HARNESS_ADMIN when the archive has no user (default true); false to see the first-run administrator form. */
@@ -76,7 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const rendererDir = options.rendererDir ?? process.env.HARNESS_RENDERER_DIR ?? RENDERER_DIR;
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`没有找到界面构建结果 ${rendererDir}:请先运行 npm run build`);
   const archive = await openArchive(archiveFile(dataDir));
-  const dispatcher = createDispatcher(archive, { today: options.today, clock: options.clock, onInternalError: (n, e) => console.error(`[harness] ${n}`, e) });
+  const dispatcher = createDispatcher(archive, { today: options.today ?? HARNESS_TODAY, clock: options.clock, onInternalError: (n, e) => console.error(`[harness] ${n}`, e) });
   const token = crypto.randomBytes(24).toString('hex');
   if (options.seedAdmin !== false && (await countUsers({ archive, actor: 'harness' })) === 0) {
     await createUser({ archive, actor: 'harness' }, { name: HARNESS_ADMIN.name, role: 'admin', password: HARNESS_ADMIN.password });

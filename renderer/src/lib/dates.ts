@@ -10,8 +10,17 @@ export function normalizeDateText(text: string): string {
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
 }
 
-/** Today in local time as YYYY-MM-DD (the clerk's calendar day, not UTC). */
+// "Today" comes from the archive (getSetup), never from this window's clock: the services judge dates
+// against the archive's day, and a form prefilled from another clock would be refused by its own rules.
+let archiveToday: string | null = null;
+
+/** Called with every setup status the window reads (at start and when it regains focus). */
+export function setArchiveToday(day: string): void {
+  archiveToday = day;
+}
+
+/** The archive's calendar day as YYYY-MM-DD. */
 export function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  if (!archiveToday) throw new Error('the archive has not told the window its date yet');
+  return archiveToday;
 }

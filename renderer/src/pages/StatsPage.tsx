@@ -5,14 +5,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, type CallOutput, type OrgNodeDto } from '../api';
 import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
+import { todayLocal } from '../lib/dates';
 
 type Stats = CallOutput<'statistics'>;
 type Table = Stats['tables'][number];
-
-function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function download(base64: string, fileName: string, mimeType: string) {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

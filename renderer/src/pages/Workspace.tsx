@@ -3,6 +3,7 @@
 // subset (a branch, an age band) through a focus; the checks page opens a member in the member drawer.
 import { useCallback, useRef, useState } from 'react';
 import { api, messageOf, type OrgNodeDto, type SetupStatusDto } from '../api';
+import { todayLocal } from '../lib/dates';
 import type { Language } from '../i18n';
 import { AppHeader, TopNav, type WorkspacePage } from '../components/AppHeader';
 import { MemberForm } from '../components/MemberForm';
@@ -35,7 +36,7 @@ export function Workspace({ setup, onLanguage }: Props) {
   const [checksKey, setChecksKey] = useState(0);
   const [devFocus, setDevFocus] = useState<string | null>(null);
   const [devKey, setDevKey] = useState(0);
-  const [today] = useState(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  const today = todayLocal();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const toastSeq = useRef(0);
 
