@@ -11,10 +11,10 @@ export default defineConfig({
       // sqlite3 (native .node), drizzle-orm and the other dependencies stay in node_modules.
       externalizeDeps: true,
       sourcemap: true,
-      // The roster import reads large .xlsx sheets in a worker thread (electron/services/xlsxSheetWorker.ts):
+      // The roster import reads large .xlsx sheets in a worker thread (electron/services/roster/xlsx/xlsxSheetWorker.ts):
       // its script is built beside index.js, where the bundled service looks for it.
       lib: {
-        entry: { index: resolve(__dirname, 'electron/main/index.ts'), xlsxSheetWorker: resolve(__dirname, 'electron/services/xlsxSheetWorker.ts') },
+        entry: { index: resolve(__dirname, 'electron/main/index.ts'), xlsxSheetWorker: resolve(__dirname, 'electron/services/roster/xlsx/xlsxSheetWorker.ts') },
         formats: ['cjs'],
       },
       rolldownOptions: { output: { entryFileNames: '[name].js' } },

@@ -7,6 +7,7 @@ import { defineConfig } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './eslint/layers.mjs';
 
 const ELECTRON_ONLY_IN_SHELL =
   'Electron is imported only in electron/main and electron/preload; use the API (window.api) or a service.';
@@ -23,7 +24,7 @@ function electronBoundary(shellPaths = []) {
 const SHELL_ANYWHERE = ['**/electron/main', '**/electron/main/**', '**/electron/preload', '**/electron/preload/**'];
 
 export default defineConfig(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'db/migrations/**', 'release/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'db/migrations/**', 'release/**', 'coverage/**', 'test-results/**', 'tests/fixtures/layers/**'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -55,6 +56,11 @@ export default defineConfig(
   {
     files: ['electron/main/**', 'electron/preload/**', 'tests/**'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['db/**', 'electron/**', 'renderer/**', 'tests/fixtures/layers/**'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/boundaries': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -5,7 +5,7 @@ import os from 'node:os';
 import type { Archive } from '../db/connection';
 import { openArchiveForUse } from './services/backup/openWithBackup';
 import type { Dispatcher } from './api/result';
-import { defaultDataDir } from './services/dataDir';
+import { defaultDataDir } from './services/core/dataDir';
 import { CliError, flag, parseArgs } from './cli/args';
 import { COMMANDS } from './cli/commands';
 import type { CliEnv } from './cli/command';

@@ -1,7 +1,7 @@
 // One entry of the contract: the call's input and output schemas, whether it writes, and the service
 // that answers it. The dispatcher parses the input, runs `run`, and parses the output.
 import type { z } from 'zod';
-import type { ServiceContext } from '../services/context';
+import type { ServiceContext } from '../services/core/context';
 
 export interface CallDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;

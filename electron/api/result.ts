@@ -1,12 +1,10 @@
 import type { WindowSession } from '../services/accounts/session';
+import type { FieldProblem } from '../services/core/errors';
 
 // What crosses a transport (IPC or the test harness's HTTP): either a value or an error the UI can show.
 // Errors carry a stable code, a Chinese message for the clerk, and per-field problems for forms.
 
-export interface FieldProblem {
-  field: string;
-  message: string; // Chinese, shown next to the field
-}
+export type { FieldProblem };
 
 export interface ApiError {
   code: string; // e.g. 'validation', 'not_found', 'conflict', 'bad_input', 'internal', 'unknown_call'

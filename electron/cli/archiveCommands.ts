@@ -1,5 +1,5 @@
 // The archive core from the command line: set up, demo, members, organizations, integrity check.
-import { labelOf } from '../services/codes';
+import { labelOf } from '../services/core/codes';
 import { CliError, flag, intFlag } from './args';
 import type { CliCommand } from './command';
 import type { CallOutput } from '../api/contract';

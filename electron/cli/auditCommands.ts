@@ -2,7 +2,7 @@
 //   audit list [--actor A] [--member ID|TEXT] [--from D] [--to D] [--kind K] [--limit N] [--json]
 //   audit export --out FILE.xlsx [same filters]
 //   audit verify                       (exit 1 when the hash chain is broken, naming the first bad row)
-import { writeFileAtomic } from '../services/atomicFile';
+import { writeFileAtomic } from '../services/core/atomicFile';
 import { CliError, flag, intFlag, type Parsed } from './args';
 import type { CliCommand } from './command';
 import type { CallOutput } from '../api/contract';

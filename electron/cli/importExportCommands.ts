@@ -3,17 +3,17 @@
 //   export members --out FILE.xlsx [--org ID] [--status …] [--columns a,b,…] [--roster] [--per-branch]
 // The CLI reads the file from disk itself (streamed) and calls the same services as the window; the
 // import is one transaction, progress goes to stderr.
-import { writeFileAtomic } from '../services/atomicFile';
+import { writeFileAtomic } from '../services/core/atomicFile';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CliError, flag } from './args';
 import type { CliCommand, CliEnv } from './command';
 import type { Parsed } from './args';
-import type { ServiceContext } from '../services/context';
-import { analyseRoster, importRoster, type DuplicateMode, type ImportOptions } from '../services/rosterImport';
-import { ROSTER_FIELDS, type RosterField } from '../services/rosterFields';
-import type { MemberView } from '../services/memberQuery';
+import type { ServiceContext } from '../services/core/context';
+import { analyseRoster, importRoster, type DuplicateMode, type ImportOptions } from '../services/roster/rosterImport';
+import { ROSTER_FIELDS, type RosterField } from '../services/roster/rosterFields';
+import type { MemberView } from '../services/members/memberQuery';
 
 const VIEWS = ['roll', 'exited', 'all', 'probationary', 'mobile', 'lost', 'lostReview', 'hardship', 'transferPending'] as const;
 
@@ -113,7 +113,7 @@ export const importExportCommands: CliCommand[] = [
       const status = flag(p, 'status') ?? 'roll';
       if (!(VIEWS as readonly string[]).includes(status)) throw new CliError(`--status 应为 ${VIEWS.join('|')} 之一,收到“${status}”`);
       // Loaded here, not with the command list: the export brings exceljs (≈0.4 s), which an import never needs.
-      const { exportMembersXlsx, exportRosterXlsx, ALL_EXPORT_COLUMNS } = await import('../services/rosterExport');
+      const { exportMembersXlsx, exportRosterXlsx, ALL_EXPORT_COLUMNS } = await import('../services/roster/rosterExport');
       const colFlag = flag(p, 'columns');
       const columns = colFlag === 'all' ? ALL_EXPORT_COLUMNS : colFlag?.split(',').map((c) => c.trim()).filter(Boolean);
       const ctx = serviceContext(env);

@@ -1,7 +1,7 @@
 // A member's whole life from the command line: one member's record with sub-records and history, and
 // the outgoing transfer letters still waiting for their 回执.
-import { labelOf } from '../services/codes';
-import { SUB_RECORD_SPECS, SUB_RECORD_KINDS } from '../services/subRecords';
+import { labelOf } from '../services/core/codes';
+import { SUB_RECORD_SPECS, SUB_RECORD_KINDS } from '../services/members/subRecords';
 import { CliError } from './args';
 import type { CliCommand } from './command';
 

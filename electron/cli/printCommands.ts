@@ -1,5 +1,5 @@
 // Print templates without a window: write a template's HTML to a file (open it in a browser, or print it).
-import { writeFileAtomic } from '../services/atomicFile';
+import { writeFileAtomic } from '../services/core/atomicFile';
 import { CliError, flag, intFlag } from './args';
 import type { CliCommand, CliEnv } from './command';
 

@@ -7,7 +7,7 @@ import type { Archive } from '../../db/connection';
 import { openArchiveForUse } from '../services/backup/openWithBackup';
 import { applyConfirmedRestore, setUpBackups } from './backups';
 import { createDispatcher } from '../api/dispatcher';
-import { archiveFile, defaultDataDir } from '../services/dataDir';
+import { archiveFile, defaultDataDir } from '../services/core/dataDir';
 import { APP_ORIGIN, originOf } from './appOrigin';
 import { registerApi, WindowSessions } from './ipc';
 import { registerPrinter } from './printerIpc';

@@ -1,7 +1,7 @@
 // The 'printer' channel: the window asks to print a template's HTML or save it as a PDF. Same sender
 // checks as the API channel (our own window, main frame, our origin); the payload is parsed with zod;
 // the PDF is written only where the clerk chose in the save dialog.
-import { writeFileAtomic } from '../services/atomicFile';
+import { writeFileAtomic } from '../services/core/atomicFile';
 import { BrowserWindow, dialog, type IpcMain } from 'electron';
 import { z } from 'zod';
 import { senderRefusal, type RegisterApiOptions } from './ipc';

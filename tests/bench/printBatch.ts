@@ -1,10 +1,10 @@
 // Batch printing: 150 members' 党员基本信息表 (one A4 page each) assembled from the archive and turned
 // into one PDF by Chromium, as the app's "print the whole branch" does.
 import { openArchive } from '../../db/connection';
-import { listMembers } from '../../electron/services/memberQuery';
-import { memberFileData } from '../../electron/services/printing';
+import { listMembers } from '../../electron/services/members/memberQuery';
+import { memberFileData } from '../../electron/services/print/memberPrinting';
 import { memberFilesHtml } from '../../electron/services/print/memberFileHtml';
-import { archiveFile } from '../../electron/services/dataDir';
+import { archiveFile } from '../../electron/services/core/dataDir';
 import { launchBrowser } from '../harness/browser';
 import { htmlToPdf, pdfPages } from '../support/pdf';
 

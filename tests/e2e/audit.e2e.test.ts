@@ -10,8 +10,8 @@ import ExcelJS from 'exceljs';
 import { startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
-import { makeIdNumber } from '../../electron/services/idNumber';
-import { updateMember } from '../../electron/services/members';
+import { makeIdNumber } from '../../electron/services/members/idNumber';
+import { updateMember } from '../../electron/services/members/members';
 import { screenshotDir } from '../support/screenshots';
 
 const LONG = 120_000;

@@ -14,7 +14,7 @@ import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 import { decryptBackup } from '../../electron/services/backup/encryptedFile';
 import { backupToFolder } from '../../electron/services/backup/store';
-import { archiveFile } from '../../electron/services/dataDir';
+import { archiveFile } from '../../electron/services/core/dataDir';
 
 const LONG = 180_000;
 const PASS = '东城镇备份2026';

@@ -18,10 +18,10 @@ import { openWatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 import { differencesFromCounty, type Install } from '../support/exchangeScenario';
-import type { ServiceContext } from '../../electron/services/context';
-import { createMember, exitMember } from '../../electron/services/members';
-import { recordTransferReceipt, transferIn, transferOut } from '../../electron/services/transfers';
-import { makeIdNumber } from '../../electron/services/idNumber';
+import type { ServiceContext } from '../../electron/services/core/context';
+import { createMember, exitMember } from '../../electron/services/members/members';
+import { recordTransferReceipt, transferIn, transferOut } from '../../electron/services/members/life/transfers';
+import { makeIdNumber } from '../../electron/services/members/idNumber';
 
 const LONG = 240_000;
 const TODAY = '2026-11-28';

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { HARNESS_TODAY, startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
-import { makeIdNumber } from '../../electron/services/idNumber';
+import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { screenshotDir } from '../support/screenshots';
 
 const SCREENSHOTS = screenshotDir();

@@ -11,8 +11,8 @@ import type { Page } from 'playwright-core';
 import { HARNESS_TODAY, startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
-import { makeIdNumber } from '../../electron/services/idNumber';
-import { nameSearchKeys } from '../../electron/services/searchKeys';
+import { makeIdNumber } from '../../electron/services/members/idNumber';
+import { nameSearchKeys } from '../../electron/services/members/searchKeys';
 import { screenshotDir } from '../support/screenshots';
 
 const SCREENSHOTS = screenshotDir();

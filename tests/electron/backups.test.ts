@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openArchive } from '../../db/connection';
-import { archiveFile } from '../../electron/services/dataDir';
+import { archiveFile } from '../../electron/services/core/dataDir';
 import { applyConfirmedRestore, setUpBackups } from '../../electron/main/backups';
 import { confirmPendingRestore, prepareRestore } from '../../electron/services/backup/restore';
 import { backupToFile } from '../../electron/services/backup/exportFile';

@@ -16,8 +16,8 @@ import { API_CHANNEL } from '../../electron/api/windowApi';
 import { registerApi, WindowSessions } from '../../electron/main/ipc';
 import { createMainWindow, isOwnWindowContents } from '../../electron/main/window';
 import { createUser } from '../../electron/services/accounts/users';
-import { initTownship } from '../../electron/services/settings';
-import { archiveFile } from '../../electron/services/dataDir';
+import { initTownship } from '../../electron/services/core/settings';
+import { archiveFile } from '../../electron/services/core/dataDir';
 import { tempDir } from '../support/tempArchive';
 import { FakeIpcMain, type FakeBrowserWindow } from './fakeElectron';
 

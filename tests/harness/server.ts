@@ -11,7 +11,7 @@ import { openArchive, type Archive } from '../../db/connection';
 import { createDispatcher } from '../../electron/api/dispatcher';
 import { CALL_NAMES } from '../../electron/api/callNames';
 import type { ApiResult } from '../../electron/api/result';
-import { archiveFile } from '../../electron/services/dataDir';
+import { archiveFile } from '../../electron/services/core/dataDir';
 import { WindowSession } from '../../electron/services/accounts/session';
 import { countUsers, createUser } from '../../electron/services/accounts/users';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../db/connection';
 import { createDispatcher } from '../../electron/api/dispatcher';
 import { WindowSession } from '../../electron/services/accounts/session';
-import { archiveFile } from '../../electron/services/dataDir';
+import { archiveFile } from '../../electron/services/core/dataDir';
 import { tempDir } from '../support/tempArchive';
 
 const ROOT = path.resolve(__dirname, '..', '..');

@@ -5,11 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openArchive } from '../../db/connection';
-import { archiveFile } from '../../electron/services/dataDir';
-import { initTownship } from '../../electron/services/settings';
-import { createOrg } from '../../electron/services/organizations';
-import { createMember, updateMember } from '../../electron/services/members';
-import { makeIdNumber } from '../../electron/services/idNumber';
+import { archiveFile } from '../../electron/services/core/dataDir';
+import { initTownship } from '../../electron/services/core/settings';
+import { createOrg } from '../../electron/services/organizations/organizations';
+import { createMember, updateMember } from '../../electron/services/members/members';
+import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { tempDir } from '../support/tempArchive';
 
 const ROOT = path.resolve(__dirname, '..', '..');

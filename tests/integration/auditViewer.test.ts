@@ -4,12 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
-import { createOrg } from '../../electron/services/organizations';
-import { createMember, updateMember } from '../../electron/services/members';
-import { startMobile } from '../../electron/services/mobileMembers';
-import { makeIdNumber } from '../../electron/services/idNumber';
-import { auditFilterOptions, describeChanges, exportAuditLogXlsx, listAuditLog, verificationText, verifyAuditLog } from '../../electron/services/auditViewer';
-import type { ServiceContext } from '../../electron/services/context';
+import { createOrg } from '../../electron/services/organizations/organizations';
+import { createMember, updateMember } from '../../electron/services/members/members';
+import { startMobile } from '../../electron/services/members/life/mobileMembers';
+import { makeIdNumber } from '../../electron/services/members/idNumber';
+import { auditFilterOptions, describeChanges, exportAuditLogXlsx, listAuditLog, verificationText, verifyAuditLog } from '../../electron/services/audit/auditViewer';
+import type { ServiceContext } from '../../electron/services/core/context';
 
 let t: TestArchive;
 let zhang: ServiceContext;

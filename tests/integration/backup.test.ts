@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../../db/connection';
 import { findMigrationsDir } from '../../db/migrate';
-import { archiveFile } from '../../electron/services/dataDir';
-import { loadDemoTownship } from '../../electron/services/demoTownship';
-import { updateMember } from '../../electron/services/members';
+import { archiveFile } from '../../electron/services/core/dataDir';
+import { loadDemoTownship } from '../../electron/services/demo/demoTownship';
+import { updateMember } from '../../electron/services/members/members';
 import { backupToFile } from '../../electron/services/backup/exportFile';
 import { decryptBackup } from '../../electron/services/backup/encryptedFile';
 import { backupsDir, backupToFolder, listBackups, rotateBackups } from '../../electron/services/backup/store';
@@ -142,7 +142,7 @@ describe('backups and restore', () => {
     try {
       let a = await openArchive(archiveFile(dir));
       const ctx = { archive: a, actor: 'tester', today: '2026-11-28' };
-      const { initTownship } = await import('../../electron/services/settings');
+      const { initTownship } = await import('../../electron/services/core/settings');
       await initTownship(ctx, { code: '370783101', name: '西城镇', role: 'township' });
       await loadDemoTownship(ctx, { members: 120, seed: 7 });
       const before = await dumpTables(a);

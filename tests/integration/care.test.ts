@@ -3,8 +3,8 @@
 // refused in Chinese with nothing written), the members due a visit (困难党员, ≥ 50 years in the party, 政治生日
 // this month), and the summary figures recomputed from the raw rows with plain SQL.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../electron/services/audit';
-import { saveSubRecord } from '../../electron/services/subRecords';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
+import { saveSubRecord } from '../../electron/services/members/subRecords';
 import {
   addFundIncome, careLedger, careSummary, createCareFund, deleteAid, deleteFundIncome, dueVisits, listAids, listCareFunds, recordAid, type AidInput,
 } from '../../electron/services/practices/care';

@@ -4,10 +4,10 @@ import sqlite3 from 'sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { members, organizations } from '../../db/schema';
-import { createOrg } from '../../electron/services/organizations';
-import { createMember } from '../../electron/services/members';
-import { listMembers } from '../../electron/services/memberQuery';
-import { makeIdNumber } from '../../electron/services/idNumber';
+import { createOrg } from '../../electron/services/organizations/organizations';
+import { createMember } from '../../electron/services/members/members';
+import { listMembers } from '../../electron/services/members/memberQuery';
+import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
 
 let t: TestArchive;

@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPackages } from '../../electron/services/exchange/countyImport';
-import { JobCancelled } from '../../electron/services/jobs';
-import { updateMember } from '../../electron/services/members';
+import { JobCancelled } from '../../electron/services/core/jobs';
+import { updateMember } from '../../electron/services/members/members';
 import { openArchive } from '../../db/connection';
-import { archiveFile } from '../../electron/services/dataDir';
+import { archiveFile } from '../../electron/services/core/dataDir';
 import { acknowledge, connect, differencesFromCounty, dumpArchive, exportTo, importAtCounty, openInstall, removeDir, stickDir, type Install } from '../support/exchangeScenario';
 import { tempDir } from '../support/tempArchive';
 

@@ -1,10 +1,10 @@
 // 数据校验: each check with a record that fails it and one that passes. Records the services would refuse
 // (they validate on entry) are written with plain SQL, as an old import or a hand-edited file could hold them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOrg, dissolveOrg } from '../../electron/services/organizations';
-import { runDataChecks, idNumberKey, type CheckId } from '../../electron/services/dataChecks';
-import { makeIdNumber } from '../../electron/services/idNumber';
-import { newId } from '../../electron/services/ids';
+import { createOrg, dissolveOrg } from '../../electron/services/organizations/organizations';
+import { runDataChecks, idNumberKey, type CheckId } from '../../electron/services/statistics/dataChecks';
+import { makeIdNumber } from '../../electron/services/members/idNumber';
+import { newId } from '../../electron/services/core/ids';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
 
 let t: TestArchive;

@@ -3,13 +3,13 @@
 // instead of refusing, a refusal writes nothing, admission creates the 预备党员 with the whole development
 // history, and a rule changed by the administrator takes effect and is audited.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOrg } from '../../electron/services/organizations';
-import { createMember } from '../../electron/services/members';
-import type { MemberInput } from '../../electron/services/memberRules';
-import { memberHistory } from '../../electron/services/memberEvents';
-import { verifyAuditChain } from '../../electron/services/audit';
-import { makeIdNumber } from '../../electron/services/idNumber';
-import { ValidationError } from '../../electron/services/errors';
+import { createOrg } from '../../electron/services/organizations/organizations';
+import { createMember } from '../../electron/services/members/members';
+import type { MemberInput } from '../../electron/services/members/memberRules';
+import { memberHistory } from '../../electron/services/members/memberEvents';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
+import { makeIdNumber } from '../../electron/services/members/idNumber';
+import { ValidationError } from '../../electron/services/core/errors';
 import {
   admitProbationary, approveAdmission, createApplicant, getDevRecord, makeActivist, makeCandidate, recordActivistReview, recordPoliticalReview,
   recordPublicity, recordTalk, recordTraining, workingDays, type ApplicantInput,

@@ -4,12 +4,12 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoTownship } from '../../electron/services/demoTownship';
+import { loadDemoTownship } from '../../electron/services/demo/demoTownship';
 import { listReminders, REMINDER_KINDS } from '../../electron/services/development/reminders';
 import { duesSummary } from '../../electron/services/development/dues';
 import { reviewsSummary, saveAppraisals } from '../../electron/services/development/reviews';
 import { devStageCounts } from '../../electron/services/development/pipeline';
-import { verifyAuditChain } from '../../electron/services/audit';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
 
 const TODAY = '2026-11-28';

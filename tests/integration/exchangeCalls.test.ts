@@ -2,7 +2,7 @@
 // with the long work as jobs: what the UI engineer builds on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/api/dispatcher';
-import { jobsOf, type JobStatus } from '../../electron/services/jobs';
+import { jobsOf, type JobStatus } from '../../electron/services/core/jobs';
 import { connect, openInstall, removeDir, stickDir, type Install } from '../support/exchangeScenario';
 
 function caller(i: Install) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../db/connection';
 import { findMigrationsDir } from '../../db/migrate';
-import { archiveFile } from '../../electron/services/dataDir';
+import { archiveFile } from '../../electron/services/core/dataDir';
 import { backupsDir } from '../../electron/services/backup/store';
 import { tempDir } from '../support/tempArchive';
 import { writeBigXlsx } from '../fixtures/rosters';

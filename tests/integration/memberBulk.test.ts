@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
 import { people } from '../fixtures/rosters';
-import { insertMembersBulk, memberInsertFromJson, type BulkMemberInput } from '../../electron/services/memberBulk';
-import { createOrg } from '../../electron/services/organizations';
+import { insertMembersBulk, memberInsertFromJson, type BulkMemberInput } from '../../electron/services/members/memberBulk';
+import { createOrg } from '../../electron/services/organizations/organizations';
 
 const open: TestArchive[] = [];
 afterEach(async () => {

@@ -1,9 +1,9 @@
 // Paging the members grid: every shortcut (bookmarks for deep pages, walking branches for a sort by
 // branch name) must return exactly the rows of a plain ORDER BY … LIMIT … OFFSET.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoTownship } from '../../electron/services/demoTownship';
-import { listMembers, type MemberListQuery } from '../../electron/services/memberQuery';
-import { nameSearchKeys } from '../../electron/services/searchKeys';
+import { loadDemoTownship } from '../../electron/services/demo/demoTownship';
+import { listMembers, type MemberListQuery } from '../../electron/services/members/memberQuery';
+import { nameSearchKeys } from '../../electron/services/members/searchKeys';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
 
 let t: TestArchive;

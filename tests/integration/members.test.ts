@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOrg, dissolveOrg, mergeOrg, orgTree } from '../../electron/services/organizations';
-import { createMember, exitMember, getMember, updateMember, validateMember } from '../../electron/services/members';
-import type { MemberInput } from '../../electron/services/memberRules';
-import { listMembers, memberCounts } from '../../electron/services/memberQuery';
-import { memberHistory } from '../../electron/services/memberEvents';
-import { verifyAuditChain } from '../../electron/services/audit';
-import { makeIdNumber } from '../../electron/services/idNumber';
-import { ValidationError, DomainError } from '../../electron/services/errors';
+import { createOrg, dissolveOrg, mergeOrg, orgTree } from '../../electron/services/organizations/organizations';
+import { createMember, exitMember, getMember, updateMember, validateMember } from '../../electron/services/members/members';
+import type { MemberInput } from '../../electron/services/members/memberRules';
+import { listMembers, memberCounts } from '../../electron/services/members/memberQuery';
+import { memberHistory } from '../../electron/services/members/memberEvents';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
+import { makeIdNumber } from '../../electron/services/members/idNumber';
+import { ValidationError, DomainError } from '../../electron/services/core/errors';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
 
 let t: TestArchive;

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openArchive } from '../../db/connection';
 import { createDispatcher } from '../../electron/api/dispatcher';
 import { WindowSession } from '../../electron/services/accounts/session';
-import { archiveFile } from '../../electron/services/dataDir';
+import { archiveFile } from '../../electron/services/core/dataDir';
 import { runCli } from '../../electron/cli';
 import { tempDir } from '../support/tempArchive';
 

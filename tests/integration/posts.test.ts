@@ -2,7 +2,7 @@
 // roll, one commitment per member and year with its review, leaders' contact points, each refusal in Chinese
 // leaving nothing written, and the summary figures recomputed from the raw rows with plain SQL.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { saveSubRecord } from '../../electron/services/subRecords';
+import { saveSubRecord } from '../../electron/services/members/subRecords';
 import {
   deletePost, listCommitments, listLiaisons, listPosts, postsSummary, reviewCommitment, saveCommitment, saveLiaison, savePost, type PostInput,
 } from '../../electron/services/practices/posts';

@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../db/connection';
-import { archiveFile } from '../../electron/services/dataDir';
-import { initTownship } from '../../electron/services/settings';
-import { loadDemoTownship } from '../../electron/services/demoTownship';
-import { listMembers } from '../../electron/services/memberQuery';
-import { transferOut } from '../../electron/services/transfers';
+import { archiveFile } from '../../electron/services/core/dataDir';
+import { initTownship } from '../../electron/services/core/settings';
+import { loadDemoTownship } from '../../electron/services/demo/demoTownship';
+import { listMembers } from '../../electron/services/members/memberQuery';
+import { transferOut } from '../../electron/services/members/life/transfers';
 import { tempDir } from '../support/tempArchive';
 
 const ROOT = path.resolve(__dirname, '..', '..');

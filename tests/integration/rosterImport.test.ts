@@ -7,10 +7,10 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
 import { people, STANDARD_HEADER, standardRow, writeBigXlsx, writeXlsx } from '../fixtures/rosters';
-import { analyseRoster, importRoster } from '../../electron/services/rosterImport';
-import { exportImportErrors, exportMembersXlsx, exportRosterXlsx, ALL_EXPORT_COLUMNS } from '../../electron/services/rosterExport';
-import { checkArchive } from '../../electron/services/integrity';
-import { loadDemoTownship } from '../../electron/services/demoTownship';
+import { analyseRoster, importRoster } from '../../electron/services/roster/rosterImport';
+import { exportImportErrors, exportMembersXlsx, exportRosterXlsx, ALL_EXPORT_COLUMNS } from '../../electron/services/roster/rosterExport';
+import { checkArchive } from '../../electron/services/core/integrity';
+import { loadDemoTownship } from '../../electron/services/demo/demoTownship';
 import type { RosterAnalysisDto, JobStatusDto } from '../../electron/api/calls/importExport';
 
 const open: TestArchive[] = [];

@@ -12,10 +12,10 @@ import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
 import { people, STANDARD_HEADER, standardRow, csvText } from '../fixtures/rosters';
-import { importRoster, type ImportResult } from '../../electron/services/rosterImport';
-import { DomainError } from '../../electron/services/errors';
-import { normalizeMemberInput } from '../../electron/services/members';
-import { checkArchive } from '../../electron/services/integrity';
+import { importRoster, type ImportResult } from '../../electron/services/roster/rosterImport';
+import { DomainError } from '../../electron/services/core/errors';
+import { normalizeMemberInput } from '../../electron/services/members/members';
+import { checkArchive } from '../../electron/services/core/integrity';
 import { CHINESE, expectClearRefusal, fuzzRuns, mutate, mutation, refusalOf, withCaseTimeLimit } from '../support/fuzz';
 
 const runs = (n: number) => fuzzRuns(n, 25_000);

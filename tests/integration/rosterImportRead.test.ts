@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
 import { people, STANDARD_HEADER, standardRow, writeCsv, writeXls, writeXlsx, type Person } from '../fixtures/rosters';
-import { analyseRoster, type RosterAnalysis } from '../../electron/services/rosterImport';
-import { readDate } from '../../electron/services/rosterFields';
-import { decodeCsv } from '../../electron/services/rosterRead';
+import { analyseRoster, type RosterAnalysis } from '../../electron/services/roster/rosterImport';
+import { readDate } from '../../electron/services/roster/rosterFields';
+import { decodeCsv } from '../../electron/services/roster/rosterRead';
 
 let t: TestArchive;
 beforeAll(async () => {

@@ -2,12 +2,12 @@
 // plain JS from the raw rows (SELECT * with no aggregation) and must be equal; figures as of a past date
 // ignore what happened after it; every member breakdown adds up to the member count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoTownship } from '../../electron/services/demoTownship';
-import { computeStatistics, type Statistics, type StatTable } from '../../electron/services/statistics';
-import { computeDashboard } from '../../electron/services/dashboard';
-import { createMember, exitMember, updateMember } from '../../electron/services/members';
-import { makeIdNumber } from '../../electron/services/idNumber';
-import { CODE_LISTS } from '../../electron/services/codes';
+import { loadDemoTownship } from '../../electron/services/demo/demoTownship';
+import { computeStatistics, type Statistics, type StatTable } from '../../electron/services/statistics/statistics';
+import { computeDashboard } from '../../electron/services/statistics/dashboard';
+import { createMember, exitMember, updateMember } from '../../electron/services/members/members';
+import { makeIdNumber } from '../../electron/services/members/idNumber';
+import { CODE_LISTS } from '../../electron/services/core/codes';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
 
 const TODAY = '2026-11-28';

@@ -2,7 +2,7 @@
 // the yearly target (a setting, audited), every refusal in Chinese naming the field or member and leaving
 // nothing written, and the summary figures recomputed from the raw rows with plain SQL.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../electron/services/audit';
+import { verifyAuditChain } from '../../electron/services/audit/audit';
 import {
   DEFAULT_TRAINING_TARGET, deleteTrainingSession, getTrainingSession, listTrainingSessions, saveTrainingSession, setTrainingTarget, trainingHours, trainingSummary, type TrainingSessionInput,
 } from '../../electron/services/practices/training';

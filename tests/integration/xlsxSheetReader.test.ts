@@ -3,8 +3,8 @@
 // entities, CDATA, comments, namespace prefixes, single quotes, self-closing cells and rows, rich text
 // with phonetic runs, CR LF inside text — and broken XML, which must be refused rather than misread.
 import { describe, expect, it } from 'vitest';
-import { readXlsxRows, type XlsxRow } from '../../electron/services/xlsxSheetReader';
-import { readXlsxRowBatchesInWorker } from '../../electron/services/xlsxSheetWorker';
+import { readXlsxRows, type XlsxRow } from '../../electron/services/roster/xlsx/xlsxSheetReader';
+import { readXlsxRowBatchesInWorker } from '../../electron/services/roster/xlsx/xlsxSheetWorker';
 
 function crc32(bytes: Buffer): number {
   let crc = ~0;

@@ -1,10 +1,10 @@
 // A small township for the 培训 / 党内关爱 / 设岗定责 tests: one village branch with members of known join
 // dates (one who left, one who joined late, one in the party for more than fifty years), in a real archive.
-import { createOrg } from '../../electron/services/organizations';
-import { createMember, exitMember } from '../../electron/services/members';
-import type { MemberInput } from '../../electron/services/memberRules';
-import { makeIdNumber } from '../../electron/services/idNumber';
-import { ValidationError, DomainError } from '../../electron/services/errors';
+import { createOrg } from '../../electron/services/organizations/organizations';
+import { createMember, exitMember } from '../../electron/services/members/members';
+import type { MemberInput } from '../../electron/services/members/memberRules';
+import { makeIdNumber } from '../../electron/services/members/idNumber';
+import { ValidationError, DomainError } from '../../electron/services/core/errors';
 import { openTestArchive, type TestArchive } from './tempArchive';
 
 export const TODAY = '2026-11-28';

@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openArchive, type Archive } from '../../db/connection';
-import { archiveFile } from '../../electron/services/dataDir';
-import type { ServiceContext } from '../../electron/services/context';
-import { initTownship } from '../../electron/services/settings';
-import { loadDemoTownship } from '../../electron/services/demoTownship';
+import { archiveFile } from '../../electron/services/core/dataDir';
+import type { ServiceContext } from '../../electron/services/core/context';
+import { initTownship } from '../../electron/services/core/settings';
+import { loadDemoTownship } from '../../electron/services/demo/demoTownship';
 import { exportPublicKey, importCountyKey, initKeys, registerTownship } from '../../electron/services/exchange/keys';
 import { exchangeTables } from '../../electron/services/exchange/exchangeTables';
 import { writePackage, type ExportResult } from '../../electron/services/exchange/packageWriter';

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { openArchive, type Archive } from '../../db/connection';
 import { createDispatcher } from '../../electron/api/dispatcher';
-import type { ServiceContext } from '../../electron/services/context';
-import { initTownship } from '../../electron/services/settings';
-import { archiveFile } from '../../electron/services/dataDir';
+import type { ServiceContext } from '../../electron/services/core/context';
+import { initTownship } from '../../electron/services/core/settings';
+import { archiveFile } from '../../electron/services/core/dataDir';
 import type { ApiResult } from '../../electron/api/result';
 
 export interface TestArchive {

@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import codes from '../../resources/codes/codes.json';
-import { parseIdNumber } from '../../electron/services/idNumber';
-import { type DemoTownship, generateTownship } from '../../db/demo/generateTownship';
-import { SPECIAL_SURNAMES } from '../../db/demo/names';
-import { addYears, createRng, fromDays, toDays } from '../../db/demo/random';
+import { parseIdNumber } from '../../electron/services/members/idNumber';
+import { type DemoTownship, generateTownship } from '../../electron/services/demo/township/generateTownship';
+import { SPECIAL_SURNAMES } from '../../electron/services/demo/township/names';
+import { addYears, createRng, fromDays, toDays } from '../../electron/services/demo/township/random';
 
 const OPTS = { seed: 20250630, townshipName: '东城镇', townshipCode: '370783101', asOf: '2025-06-30' } as const;
 const ASOF = OPTS.asOf;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDigit, makeIdNumber, normalizeIdNumber, parseIdNumber, upgradeIdNumber15 } from '../../electron/services/idNumber';
+import { checkDigit, makeIdNumber, normalizeIdNumber, parseIdNumber, upgradeIdNumber15 } from '../../electron/services/members/idNumber';
 
 describe('公民身份号码 (GB 11643-1999)', () => {
   it('accepts the standard example and reads birth date and gender', () => {

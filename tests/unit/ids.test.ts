@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newId } from '../../electron/services/ids';
+import { newId } from '../../electron/services/core/ids';
 
 describe('record ids (UUIDv7)', () => {
   it('are RFC 9562 version 7, unique and ordered by creation even within one millisecond', () => {

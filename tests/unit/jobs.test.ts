@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JobRunner, throwIfCancelled } from '../../electron/services/jobs';
+import { JobRunner, throwIfCancelled } from '../../electron/services/core/jobs';
 
 describe('jobs (long work with progress and cancel)', () => {
   it('reports progress and the result', async () => {

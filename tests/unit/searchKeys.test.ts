@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameSearchKeys } from '../../electron/services/searchKeys';
+import { nameSearchKeys } from '../../electron/services/members/searchKeys';
 
 describe('name search keys', () => {
   it('gives full pinyin and initials', () => {

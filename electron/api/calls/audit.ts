@@ -2,8 +2,8 @@
 // bytes (the window offers them as a download; it never handles a path).
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
-import { todayOf } from '../../services/context';
-import { auditFilterOptions, exportAuditLogXlsx, listAuditLog, verificationText, verifyAuditLog } from '../../services/auditViewer';
+import { todayOf } from '../../services/core/context';
+import { auditFilterOptions, exportAuditLogXlsx, listAuditLog, verificationText, verifyAuditLog } from '../../services/audit/auditViewer';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const day = z.string().max(10).nullable().optional();

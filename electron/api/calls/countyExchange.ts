@@ -6,16 +6,16 @@
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { jobStatusSchema } from './importExport';
-import { jobsOf } from '../../services/jobs';
+import { jobsOf } from '../../services/core/jobs';
 import { exportPublicKey, importCountyKey, initKeys, keysStatus, registerTownship } from '../../services/exchange/keys';
 import { previewExport, writePackage } from '../../services/exchange/packageWriter';
 import { listSentPackages, verifySentPackage } from '../../services/exchange/exchangeLog';
 import { importPackages, verifyAtCounty } from '../../services/exchange/countyImport';
 import { importReceipt, writeReceipt } from '../../services/exchange/receipts';
 import { countyImportLog, countyMemberHistory, countyStatus, listCountyMembers } from '../../services/exchange/countyQuery';
-import { getSetup } from '../../services/settings';
+import { getSetup } from '../../services/core/settings';
 import { PackageError } from '../../services/exchange/packageReader';
-import { DomainError } from '../../services/errors';
+import { DomainError } from '../../services/core/errors';
 
 const counts = z.record(z.string(), z.number());
 const keysStatusSchema = z.object({

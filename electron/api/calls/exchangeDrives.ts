@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { listExchangeFiles, listRemovableDrives } from '../../services/exchange/removableDrives';
-import { publicKeyFingerprint } from '../../services/exchange/signing';
-import { DomainError } from '../../services/errors';
+import { publicKeyFingerprint } from '../../services/exchange/format/signing';
+import { DomainError } from '../../services/core/errors';
 
 const fileEntry = z.object({ file: z.string(), fileName: z.string(), size: z.number(), modifiedAt: z.string() });
 

@@ -5,15 +5,15 @@
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { id, memberListQuery } from '../schemas';
-import type { ServiceContext } from '../../services/context';
-import { todayOf } from '../../services/context';
-import { DomainError } from '../../services/errors';
-import { jobsOf, type JobRunner } from '../../services/jobs';
-import { newId } from '../../services/ids';
-import { analyseRoster, importRoster, type ImportOptions } from '../../services/rosterImport';
-import { exportImportErrors, exportMembersXlsx, exportRosterXlsx } from '../../services/rosterExport';
-import { ROSTER_FIELDS, ROSTER_FIELD_LABELS } from '../../services/rosterFields';
-import type { RosterSource } from '../../services/rosterRead';
+import type { ServiceContext } from '../../services/core/context';
+import { todayOf } from '../../services/core/context';
+import { DomainError } from '../../services/core/errors';
+import { jobsOf, type JobRunner } from '../../services/core/jobs';
+import { newId } from '../../services/core/ids';
+import { analyseRoster, importRoster, type ImportOptions } from '../../services/roster/rosterImport';
+import { exportImportErrors, exportMembersXlsx, exportRosterXlsx } from '../../services/roster/rosterExport';
+import { ROSTER_FIELDS, ROSTER_FIELD_LABELS } from '../../services/roster/rosterFields';
+import type { RosterSource } from '../../services/roster/rosterRead';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_FILE_BYTES = 64 * 1024 * 1024;

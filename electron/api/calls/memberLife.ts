@@ -3,14 +3,14 @@
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { id, memberEvent, memberInput, memberRecord, nullableText, optText } from '../schemas';
-import { SUB_RECORD_KINDS, deleteSubRecord, listSubRecords, saveSubRecord } from '../../services/subRecords';
-import { cancelProbation, confirmFullMembership, extendProbation, probationStatus } from '../../services/probation';
-import { cancelTransferOut, findMemberByIdNumber, listTransfers, recordTransferReceipt, transferIn, transferOut, transferWithinTownship } from '../../services/transfers';
-import { endMobile, mobileRecords, mobileRoster, startMobile, updateMobile } from '../../services/mobileMembers';
-import { lostReview, markFound, markLost, restoreMembership, suspendMembership } from '../../services/lostContact';
-import { addMemberFile, getMemberFileContent, listMemberFiles, MAX_FILE_BYTES, removeMemberFile } from '../../services/memberFiles';
-import { memberDossier } from '../../services/memberDossier';
-import { getLifeRules, setLifeRules } from '../../services/settings';
+import { SUB_RECORD_KINDS, deleteSubRecord, listSubRecords, saveSubRecord } from '../../services/members/subRecords';
+import { cancelProbation, confirmFullMembership, extendProbation, probationStatus } from '../../services/members/life/probation';
+import { cancelTransferOut, findMemberByIdNumber, listTransfers, recordTransferReceipt, transferIn, transferOut, transferWithinTownship } from '../../services/members/life/transfers';
+import { endMobile, mobileRecords, mobileRoster, startMobile, updateMobile } from '../../services/members/life/mobileMembers';
+import { lostReview, markFound, markLost, restoreMembership, suspendMembership } from '../../services/members/life/lostContact';
+import { addMemberFile, getMemberFileContent, listMemberFiles, MAX_FILE_BYTES, removeMemberFile } from '../../services/members/memberFiles';
+import { memberDossier } from '../../services/members/memberDossier';
+import { getLifeRules, setLifeRules } from '../../services/core/settings';
 
 const subRecordKind = z.enum(SUB_RECORD_KINDS);
 const subRecordValues = z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.null()]));

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { fieldProblem, id, memberCountsSchema, memberEvent, memberInput, memberListQuery, memberListRow, memberRecord, optText } from '../schemas';
-import * as members from '../../services/members';
-import { listMembers, memberCounts } from '../../services/memberQuery';
-import { memberHistory } from '../../services/memberEvents';
+import * as members from '../../services/members/members';
+import { listMembers, memberCounts } from '../../services/members/memberQuery';
+import { memberHistory } from '../../services/members/memberEvents';
 
 export const memberCalls = {
   listMembers: defineCall({ input: memberListQuery, output: z.object({ rows: z.array(memberListRow), total: z.number() }), write: false, run: (ctx, i) => listMembers(ctx, i) }),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { date, id, orgFields, orgInput, orgNode, orgRecord } from '../schemas';
-import * as orgs from '../../services/organizations';
+import * as orgs from '../../services/organizations/organizations';
 
 export const organizationCalls = {
   orgTree: defineCall({ input: z.object({}).optional(), output: z.array(orgNode), write: false, run: (ctx) => orgs.orgTree(ctx) }),

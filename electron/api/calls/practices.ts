@@ -8,7 +8,7 @@ import { carryOutMatter, discussMatter, getMatter, listMatters, proposeMatter, s
 import { addMeetingFile, branchRosterOn, branchYear, getMeeting, getMeetingFile, listMeetings, longAbsentees, recordMeeting } from '../../services/practices/orgLife';
 import { practicesSummary } from '../../services/practices/practicesSummary';
 import { affairsFunnelHtml, meetingMinutesHtml, pairYearHtml } from '../../services/print/practicesHtml';
-import { requireTownship } from '../../services/settings';
+import { requireTownship } from '../../services/core/settings';
 
 const day = z.string().max(20);
 const year = z.number().int().min(2000).max(2100);

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { id, nullableText, optText } from '../schemas';
-import { todayOf } from '../../services/context';
-import { requireTownship } from '../../services/settings';
+import { todayOf } from '../../services/core/context';
+import { requireTownship } from '../../services/core/settings';
 import {
   deleteTrainingSession, getTrainingSession, getTrainingTarget, listTrainingSessions, saveTrainingSession, setTrainingTarget, trainingHours, trainingSummary, PLACE_KINDS,
 } from '../../services/practices/training';

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { integrityReport, setupStatus } from '../schemas';
-import * as settings from '../../services/settings';
-import { loadDemoTownship } from '../../services/demoTownship';
-import { checkArchive } from '../../services/integrity';
+import * as settings from '../../services/core/settings';
+import { loadDemoTownship } from '../../services/demo/demoTownship';
+import { checkArchive } from '../../services/core/integrity';
 
 export const setupCalls = {
   getSetup: defineCall({ input: z.object({}).optional(), output: setupStatus, write: false, run: (ctx) => settings.getSetup(ctx) }),

@@ -4,12 +4,12 @@
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { date, id } from '../schemas';
-import { computeStatistics, STAT_TABLE_IDS } from '../../services/statistics';
-import { computeDashboard } from '../../services/dashboard';
-import { runDataChecks } from '../../services/dataChecks';
-import { statisticsToXlsx } from '../../services/statisticsExport';
+import { computeStatistics, STAT_TABLE_IDS } from '../../services/statistics/statistics';
+import { computeDashboard } from '../../services/statistics/dashboard';
+import { runDataChecks } from '../../services/statistics/dataChecks';
+import { statisticsToXlsx } from '../../services/statistics/statisticsExport';
 import { statsToHtml } from '../../services/print/statsToHtml';
-import { todayOf } from '../../services/context';
+import { todayOf } from '../../services/core/context';
 
 const statisticsInput = z.object({
   asOf: date,

@@ -4,7 +4,7 @@
 // invalidating old passwords. Passwords are never stored, logged or put into error messages.
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
-import type { FieldProblem } from '../../api/result';
+import type { FieldProblem } from '../core/errors';
 
 const scryptAsync = promisify(crypto.scrypt) as (password: string | Buffer, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
 

@@ -4,10 +4,10 @@
 // transaction. scrypt runs outside the transaction so that a login does not hold the archive.
 import { eq } from 'drizzle-orm';
 import { users, settings, type UserRow } from '../../../db/schema';
-import type { ServiceContext } from '../context';
-import { appendAudit } from '../audit';
-import { DomainError, ValidationError, notFound } from '../errors';
-import { newId } from '../ids';
+import type { ServiceContext } from '../core/context';
+import { appendAudit } from '../audit/audit';
+import { DomainError, ValidationError, notFound } from '../core/errors';
+import { newId } from '../core/ids';
 import { decoyHash, hashPassword, passwordProblems, verifyPassword } from './passwords';
 import { ROLE_LABELS, grantsOf, type Access, type Role } from './roles';
 import { IDLE_LOCK_KEY, IDLE_LOCK_RANGE, accountVersion, bumpAccountVersion, idleLockMinutes, rememberIdleLockMinutes, type SessionUser } from './session';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Archive } from '../../../db/connection';
-import { writeFileAtomic } from '../atomicFile';
+import { writeFileAtomic } from '../core/atomicFile';
 import { decryptBackup, encryptBackup } from './encryptedFile';
 import { BackupError } from './errors';
 import type { BackupManifest } from './manifest';

@@ -2,7 +2,7 @@
 // and the archive holds data, a verified backup (kind before-migration) is taken first. If that backup
 // fails, the migration does not run and the archive stays as it was.
 import { openArchive, type Archive } from '../../../db/connection';
-import { archiveFile } from '../dataDir';
+import { archiveFile } from '../core/dataDir';
 import { holdsData, readManifest } from './manifest';
 import { backupToFolder } from './store';
 

@@ -5,8 +5,8 @@
 // is worse than none, because it is trusted.
 import fs from 'node:fs';
 import { openArchive, type Archive } from '../../../db/connection';
-import { checkArchive } from '../integrity';
-import { commitTempFile, fsyncFile, tempNameFor } from '../atomicFile';
+import { checkArchive } from '../core/integrity';
+import { commitTempFile, fsyncFile, tempNameFor } from '../core/atomicFile';
 import { readManifest, type BackupManifest } from './manifest';
 import { BackupError } from './errors';
 

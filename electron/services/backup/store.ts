@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Archive } from '../../../db/connection';
-import { writeFileAtomic } from '../atomicFile';
+import { writeFileAtomic } from '../core/atomicFile';
 import type { BackupManifest } from './manifest';
 import { writeVerifiedSnapshot } from './snapshot';
 

@@ -2,14 +2,14 @@
 // after-tax regular pay, or the fixed amounts for 农民党员, students, the unemployed and 低保), payments month by
 // month for a whole branch in one grid, arrears per member and a yearly summary per branch.
 // Money is kept in 分 (integers); the UI shows 元.
-import { newId } from '../ids';
-import { nowIso, todayOf, type ServiceContext } from '../context';
-import { appendAudit } from '../audit';
-import { ValidationError } from '../errors';
-import { isIsoDate } from '../memberRules';
-import { recordMemberEvents } from '../memberEvents';
-import { getMemberRow } from '../members';
-import type { FieldProblem } from '../../api/result';
+import { newId } from '../core/ids';
+import { nowIso, todayOf, type ServiceContext } from '../core/context';
+import { appendAudit } from '../audit/audit';
+import { ValidationError } from '../core/errors';
+import { isIsoDate } from '../members/memberRules';
+import { recordMemberEvents } from '../members/memberEvents';
+import { getMemberRow } from '../members/members';
+import type { FieldProblem } from '../core/errors';
 
 /** The 2008 table: the rate applies to the whole monthly after-tax regular pay of the band it falls in. */
 export const DUES_RATE_TABLE = {

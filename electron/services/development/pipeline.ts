@@ -3,21 +3,21 @@
 // transaction with its audit entry. Admission creates the 预备党员 through members.ts (so the member rules
 // still apply) with 入党日期 = the 支部大会 date, and copies the whole development history onto the member
 // as history events; the person's record keeps a link to the member.
-import { newId } from '../ids';
-import { nowIso, todayOf, type ServiceContext } from '../context';
-import { appendAudit } from '../audit';
-import { DomainError, ValidationError, notFound } from '../errors';
-import { isCode, labelOf } from '../codes';
-import { parseIdNumber, ID_PROBLEM_ZH } from '../idNumber';
-import { addYears, cleanName, isIsoDate } from '../memberRules';
-import { MEMBER_HOLDING_TYPES } from '../organizations';
-import { addMonths, cleanText } from '../lifeCommon';
-import { recordMemberEvents } from '../memberEvents';
-import { createMember, getMember, type MemberRecord } from '../members';
-import { checkVote, type VoteInput } from '../probation';
-import { storeContent, filesDir, MAX_FILE_BYTES } from '../memberFiles';
+import { newId } from '../core/ids';
+import { nowIso, todayOf, type ServiceContext } from '../core/context';
+import { appendAudit } from '../audit/audit';
+import { DomainError, ValidationError, notFound } from '../core/errors';
+import { isCode, labelOf } from '../core/codes';
+import { parseIdNumber, ID_PROBLEM_ZH } from '../members/idNumber';
+import { addYears, cleanName, isIsoDate } from '../members/memberRules';
+import { MEMBER_HOLDING_TYPES } from '../organizations/organizations';
+import { addMonths, cleanText } from '../members/life/lifeCommon';
+import { recordMemberEvents } from '../members/memberEvents';
+import { createMember, getMember, type MemberRecord } from '../members/members';
+import { checkVote, type VoteInput } from '../members/life/probation';
+import { storeContent, filesDir, MAX_FILE_BYTES } from '../members/memberFiles';
 import { getDevRules, RuleCheck } from './rules';
-import type { FieldProblem } from '../../api/result';
+import type { FieldProblem } from '../core/errors';
 
 export const DEV_STAGES = ['applicant', 'activist', 'candidate', 'admitted', 'withdrawn'] as const;
 export type DevStage = (typeof DEV_STAGES)[number];

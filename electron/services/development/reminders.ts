@@ -2,10 +2,10 @@
 // activists due for the half-yearly review or eligible to become 发展对象, 预备党员 whose probation ends
 // soon, resolutions waiting for 党委 approval past the normal time, members with months of unpaid dues,
 // members lost for months, and this month's 政治生日 (join anniversaries). Limits come from the rule table.
-import type { ServiceContext } from '../context';
-import { todayOf } from '../context';
-import { addYears } from '../memberRules';
-import { addMonths } from '../lifeCommon';
+import type { ServiceContext } from '../core/context';
+import { todayOf } from '../core/context';
+import { addYears } from '../members/memberRules';
+import { addMonths } from '../members/life/lifeCommon';
 import { getDevRules } from './rules';
 import { unpaidMonths } from './dues';
 import { practiceReminders } from '../practices/practiceReminders';

@@ -2,15 +2,15 @@
 // in one grid; 预备党员 take part but get no grade; a warning when 优秀 exceeds one third of those graded),
 // the 不合格党员 disposal (限期改正 with a deadline, 劝其退党, 除名), 半年一分析 notes and 三年一登记 with
 // configurable outcomes. Every save is one transaction with history events and audit entries.
-import { newId } from '../ids';
-import { nowIso, todayOf, type ServiceContext } from '../context';
-import { appendAudit } from '../audit';
-import { DomainError, ValidationError } from '../errors';
-import { isIsoDate } from '../memberRules';
-import { addMonths, cleanText } from '../lifeCommon';
-import { recordMemberEvents, type MemberEventInput } from '../memberEvents';
-import { exitMember, getMemberRow } from '../members';
-import type { FieldProblem } from '../../api/result';
+import { newId } from '../core/ids';
+import { nowIso, todayOf, type ServiceContext } from '../core/context';
+import { appendAudit } from '../audit/audit';
+import { DomainError, ValidationError } from '../core/errors';
+import { isIsoDate } from '../members/memberRules';
+import { addMonths, cleanText } from '../members/life/lifeCommon';
+import { recordMemberEvents, type MemberEventInput } from '../members/memberEvents';
+import { exitMember, getMemberRow } from '../members/members';
+import type { FieldProblem } from '../core/errors';
 
 export const GRADES = ['excellent', 'qualified', 'basic', 'unqualified'] as const;
 export const GRADE_LABELS: Record<string, string> = { excellent: '优秀', qualified: '合格', basic: '基本合格', unqualified: '不合格' };

@@ -3,10 +3,10 @@
 // with the rule's text and the dates involved; an advisory one lets it through with a warning. The
 // administrator edits them (dev_rules holds the values that differ from the defaults; every change is
 // audited). Read with getDevRules(); check with the helpers in pipeline.ts.
-import type { ServiceContext } from '../context';
-import { nowIso } from '../context';
-import { appendAudit } from '../audit';
-import { DomainError, ValidationError } from '../errors';
+import type { ServiceContext } from '../core/context';
+import { nowIso } from '../core/context';
+import { appendAudit } from '../audit/audit';
+import { DomainError, ValidationError } from '../core/errors';
 
 export interface RuleSpec {
   key: string;

@@ -6,16 +6,16 @@
 // leave the county archive exactly as it was. Applying the same package twice changes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ServiceContext } from '../context';
-import { nowIso } from '../context';
-import { DomainError } from '../errors';
-import { appendAudit } from '../audit';
-import { getSetup } from '../settings';
-import { JobCancelled } from '../jobs';
-import { newId } from '../ids';
+import type { ServiceContext } from '../core/context';
+import { nowIso } from '../core/context';
+import { DomainError } from '../core/errors';
+import { appendAudit } from '../audit/audit';
+import { getSetup } from '../core/settings';
+import { JobCancelled } from '../core/jobs';
+import { newId } from '../core/ids';
 import { knownMigrationTags } from '../../../db/migrate';
 import { loadOwnIdentity } from './keys';
-import type { AgeIdentity } from './ageFormat';
+import type { AgeIdentity } from './format/ageFormat';
 import { openPackage, peekPackageName, PackageError, type OpenedPackage, type PackageInfo, type PackageProblem, type TableEntry } from './packageReader';
 
 export interface ImportOutcome {

@@ -1,9 +1,9 @@
 // What the county sees: every township with its last package, and all members of all townships in one
 // grid (township as a column and a filter). A person transferred between townships is shown once, in
 // the township that holds them now; their history joins the events of every township they were in.
-import type { ServiceContext } from '../context';
-import { getSetup } from '../settings';
-import { DomainError } from '../errors';
+import type { ServiceContext } from '../core/context';
+import { getSetup } from '../core/settings';
+import { DomainError } from '../core/errors';
 
 export interface CountyTownshipStatus {
   code: string;

@@ -2,10 +2,10 @@
 // was written whole: decrypted with the township's own age identity (every package is encrypted to it
 // too), the signature checked with its own public key, every checksum checked.
 import path from 'node:path';
-import type { ServiceContext } from '../context';
-import { nowIso } from '../context';
-import { DomainError } from '../errors';
-import { getSetup } from '../settings';
+import type { ServiceContext } from '../core/context';
+import { nowIso } from '../core/context';
+import { DomainError } from '../core/errors';
+import { getSetup } from '../core/settings';
 import { loadOwnIdentity, loadOwnSigning } from './keys';
 import { openPackage, PackageError, type PackageInfo } from './packageReader';
 

@@ -8,14 +8,14 @@
 //             so the township can reopen and verify what it sent), county.pub (the county's public keys)
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ServiceContext } from '../context';
-import { DomainError } from '../errors';
-import { appendAudit } from '../audit';
-import { getSetup, normalizeTownshipCode, type InstallRole } from '../settings';
-import { writeFileAtomic } from '../atomicFile';
-import { generateIdentity, identityFileText, parseIdentity, parseRecipient, type AgeIdentity } from './ageFormat';
-import { fingerprintOf, generateSigningKey, normalizePublicPem, parsePublicKey, publicKeyFingerprint, publicPemOf } from './signing';
-import { nowIso } from '../context';
+import type { ServiceContext } from '../core/context';
+import { DomainError } from '../core/errors';
+import { appendAudit } from '../audit/audit';
+import { getSetup, normalizeTownshipCode, type InstallRole } from '../core/settings';
+import { writeFileAtomic } from '../core/atomicFile';
+import { generateIdentity, identityFileText, parseIdentity, parseRecipient, type AgeIdentity } from './format/ageFormat';
+import { fingerprintOf, generateSigningKey, normalizePublicPem, parsePublicKey, publicKeyFingerprint, publicPemOf } from './format/signing';
+import { nowIso } from '../core/context';
 
 export const KEY_FILES = {
   countyAge: 'county-age.key',

@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { AgeError, decryptFile, decryptFileToBuffer, decryptFirstChunk, type AgeIdentity } from './ageFormat';
-import { parseBagInfo, parseManifest } from './bagit';
+import { AgeError, decryptFile, decryptFileToBuffer, decryptFirstChunk, type AgeIdentity } from './format/ageFormat';
+import { parseBagInfo, parseManifest } from './format/bagit';
 import { PACKAGE_FORMAT, SIGNATURE_FILE } from './packageWriter';
-import { verify } from './signing';
+import { verify } from './format/signing';
 
 export type PackageProblem =
   | 'not_package'

@@ -3,14 +3,14 @@
 // public half travels in the county's public keys file that every township imports; so the township
 // verifies the receipt with what it already holds. File: JSON { payload: "<JSON text>", signature:
 // base64 of the raw 64-byte Ed25519 signature over the UTF-8 bytes of payload, fingerprint }.
-import type { ServiceContext } from '../context';
-import { nowIso } from '../context';
-import { DomainError } from '../errors';
-import { appendAudit } from '../audit';
-import { getSetup } from '../settings';
-import { normalizeTownshipCode } from '../settings';
+import type { ServiceContext } from '../core/context';
+import { nowIso } from '../core/context';
+import { DomainError } from '../core/errors';
+import { appendAudit } from '../audit/audit';
+import { getSetup } from '../core/settings';
+import { normalizeTownshipCode } from '../core/settings';
 import { loadCountyPublic, loadOwnSigning } from './keys';
-import { publicKeyFingerprint, sign, verify } from './signing';
+import { publicKeyFingerprint, sign, verify } from './format/signing';
 
 export const RECEIPT_FORMAT = 'party-records-receipt/1';
 export const RECEIPT_EXTENSION = '.prreceipt';

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DomainError } from '../errors';
+import { DomainError } from '../core/errors';
 
 export interface RemovableDrive {
   path: string;

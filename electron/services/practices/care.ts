@@ -4,13 +4,13 @@
 // A fund's running balance may never go negative, at any date: a write that would make it so (an aid, a
 // back-dated aid, removing an income) is refused with the fund, the day and the amount, and leaves nothing
 // written. Money is kept in 分.
-import { newId } from '../ids';
-import { nowIso, todayOf, type ServiceContext } from '../context';
-import { appendAudit } from '../audit';
-import { DomainError, ValidationError, notFound } from '../errors';
-import { cleanText } from '../lifeCommon';
-import { addYears } from '../memberRules';
-import type { FieldProblem } from '../../api/result';
+import { newId } from '../core/ids';
+import { nowIso, todayOf, type ServiceContext } from '../core/context';
+import { appendAudit } from '../audit/audit';
+import { DomainError, ValidationError, notFound } from '../core/errors';
+import { cleanText } from '../members/life/lifeCommon';
+import { addYears } from '../members/memberRules';
+import type { FieldProblem } from '../core/errors';
 import { checkDate, checkMemberOnRoll, checkYear, requiredText, yuan } from './careCommon';
 
 export const AID_KINDS = ['condolence', 'medical', 'housing', 'festival'] as const;

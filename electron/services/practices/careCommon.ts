@@ -1,10 +1,10 @@
 // Checks shared by 培训, 党内关爱 and 设岗定责/承诺/联系点: a member named in a record must be in the archive and on
 // the roll on the record's date (joined by then, not yet left), dates are real calendar days, years are
 // sane, money is whole 分 and never negative. Messages are Chinese and name the field or the member.
-import type { FieldProblem } from '../../api/result';
-import { todayOf, type ServiceContext } from '../context';
-import { isIsoDate } from '../memberRules';
-import { labelOf } from '../codes';
+import type { FieldProblem } from '../core/errors';
+import { todayOf, type ServiceContext } from '../core/context';
+import { isIsoDate } from '../members/memberRules';
+import { labelOf } from '../core/codes';
 
 export interface RollMember {
   id: string;

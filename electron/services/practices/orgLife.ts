@@ -5,13 +5,13 @@
 // member's attendance rate; members absent without leave for six months feed the six-month rule (domain.md:
 // 不参加组织生活 six months without reason → 自行脱党 review) and 民主评议.
 import crypto from 'node:crypto';
-import { newId } from '../ids';
-import { nowIso, todayOf, type ServiceContext } from '../context';
-import { appendAudit } from '../audit';
-import { notFound } from '../errors';
-import { addMonths, cleanText } from '../lifeCommon';
-import { filesDir, storeContent, MAX_FILE_BYTES } from '../memberFiles';
-import { MEMBER_HOLDING_TYPES } from '../organizations';
+import { newId } from '../core/ids';
+import { nowIso, todayOf, type ServiceContext } from '../core/context';
+import { appendAudit } from '../audit/audit';
+import { notFound } from '../core/errors';
+import { addMonths, cleanText } from '../members/life/lifeCommon';
+import { filesDir, storeContent, MAX_FILE_BYTES } from '../members/memberFiles';
+import { MEMBER_HOLDING_TYPES } from '../organizations/organizations';
 import { Problems, requireBranch, yearRange } from './practiceCommon';
 import fs from 'node:fs';
 import path from 'node:path';

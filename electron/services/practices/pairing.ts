@@ -2,11 +2,11 @@
 // a strong village with a weak one, units along an industry chain — with their start date, the joint
 // organization they formed (if any) and a log of help: 措施, 难题, 资金/物资, 干部交流 (人次), 培训.
 // Totals per pair and per township by year (the seed's 220 measures, 2,130 problems, 350 person-times).
-import { newId } from '../ids';
-import { nowIso, type ServiceContext } from '../context';
-import { appendAudit } from '../audit';
-import { notFound } from '../errors';
-import { cleanText } from '../lifeCommon';
+import { newId } from '../core/ids';
+import { nowIso, type ServiceContext } from '../core/context';
+import { appendAudit } from '../audit/audit';
+import { notFound } from '../core/errors';
+import { cleanText } from '../members/life/lifeCommon';
 import { Problems, yearRange, yuanOf } from './practiceCommon';
 
 export const PAIR_KINDS = ['dept_village', 'community_village', 'enterprise_village', 'strong_weak', 'industry'] as const;

@@ -2,12 +2,12 @@
 // (无职党员): a member holding a 职务 on the post's first day is refused, with the office named. Each member
 // makes one public commitment a year (公开承诺) and the branch reviews it (践诺评议: 已兑现, 部分兑现, 未兑现).
 // A 党建联系点 is a leader (name and post) linked to a unit or an organization of the archive from a date.
-import { newId } from '../ids';
-import { nowIso, type ServiceContext } from '../context';
-import { appendAudit } from '../audit';
-import { DomainError, ValidationError, notFound } from '../errors';
-import { cleanText } from '../lifeCommon';
-import type { FieldProblem } from '../../api/result';
+import { newId } from '../core/ids';
+import { nowIso, type ServiceContext } from '../core/context';
+import { appendAudit } from '../audit/audit';
+import { DomainError, ValidationError, notFound } from '../core/errors';
+import { cleanText } from '../members/life/lifeCommon';
+import type { FieldProblem } from '../core/errors';
 import { checkDate, checkMemberOnRoll, checkYear, requiredText } from './careCommon';
 
 export const POST_KINDS = ['pioneer', 'area', 'volunteer'] as const;

@@ -1,10 +1,10 @@
 // Checks shared by the practices' services: dates (valid, not in the future, not before an earlier step),
 // whole counts, the branch a record belongs to. Problems name the field and say what is wrong in Chinese.
-import type { FieldProblem } from '../../api/result';
-import { todayOf, type ServiceContext } from '../context';
-import { isIsoDate } from '../memberRules';
-import { MEMBER_HOLDING_TYPES } from '../organizations';
-import { ValidationError } from '../errors';
+import type { FieldProblem } from '../core/errors';
+import { todayOf, type ServiceContext } from '../core/context';
+import { isIsoDate } from '../members/memberRules';
+import { MEMBER_HOLDING_TYPES } from '../organizations/organizations';
+import { ValidationError } from '../core/errors';
 
 export class Problems {
   readonly list: FieldProblem[] = [];

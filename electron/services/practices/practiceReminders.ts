@@ -1,8 +1,8 @@
 // What the practices add to 待办: 五事 matters past their deadline and not done, and members absent from
 // organization life without leave for six months (the six-month rule's 自行脱党 review).
-import type { ServiceContext } from '../context';
+import type { ServiceContext } from '../core/context';
 import type { Reminder } from '../development/reminders';
-import { addMonths } from '../lifeCommon';
+import { addMonths } from '../members/life/lifeCommon';
 import { overdueMatters } from './villageAffairs';
 import { ABSENCE_MONTHS, longAbsentees } from './orgLife';
 

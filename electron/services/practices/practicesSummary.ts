@@ -6,7 +6,7 @@
 // the terminal). Adding a practice (培训, 党内关爱, 设岗定责 …) is one entry in that list; the call, the CLI
 // and the tests pick it up. Every figure must be recomputable from the raw rows with plain SQL (the test
 // tests/integration/practicesSummary.test.ts does so for the sections it knows).
-import type { ServiceContext } from '../context';
+import type { ServiceContext } from '../core/context';
 import { pairingSummary, pairingSummaryLines } from './pairing';
 import { villageAffairsSummary, villageAffairsSummaryLines } from './villageAffairs';
 import { orgLifeSummary, orgLifeSummaryLines } from './orgLife';

@@ -3,12 +3,12 @@
 // (人次) and 学时; the members under the yearly target (党员教育管理工作条例 2019: 党员每年集中学习培训
 // 一般不少于32学时) are listed. The target is a setting the office can change (audited).
 // Hours are kept in tenths of a 学时 so that sums are exact; the services speak 学时 (one decimal).
-import { newId } from '../ids';
-import { nowIso, type ServiceContext } from '../context';
-import { appendAudit } from '../audit';
-import { ValidationError, notFound } from '../errors';
-import { cleanText } from '../lifeCommon';
-import type { FieldProblem } from '../../api/result';
+import { newId } from '../core/ids';
+import { nowIso, type ServiceContext } from '../core/context';
+import { appendAudit } from '../audit/audit';
+import { ValidationError, notFound } from '../core/errors';
+import { cleanText } from '../members/life/lifeCommon';
+import type { FieldProblem } from '../core/errors';
 import { checkDate, checkMemberOnRoll, checkYear, requiredText, yearAsOf } from './careCommon';
 
 export const PLACE_KINDS = ['party_school', 'remote_site', 'outside_base'] as const;

@@ -4,11 +4,11 @@
 // each dated no earlier than the step before; a matter can stop at any step with a reason. The funnel per
 // village and per township is what the seed reports (46,000 proposed, 33,000 discussed, 27,000 amended,
 // 22,000 voted); matters past their deadline and not done are 待办.
-import { newId } from '../ids';
-import { nowIso, todayOf, type ServiceContext } from '../context';
-import { appendAudit } from '../audit';
-import { DomainError, notFound } from '../errors';
-import { cleanText } from '../lifeCommon';
+import { newId } from '../core/ids';
+import { nowIso, todayOf, type ServiceContext } from '../core/context';
+import { appendAudit } from '../audit/audit';
+import { DomainError, notFound } from '../core/errors';
+import { cleanText } from '../members/life/lifeCommon';
 import { Problems, requireBranch, yearRange } from './practiceCommon';
 
 export const MATTER_STAGES = ['proposed', 'discussed', 'voted', 'rejected', 'done', 'supervised', 'stopped'] as const;

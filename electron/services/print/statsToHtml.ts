@@ -2,7 +2,7 @@
 // (A4 portrait, @page margins, CJK font stack, table headers repeated on every page, page numbers where
 // the printing engine supports them). The window shows it in a preview frame and prints it; the
 // printing issue later prints the same HTML from a hidden window (webContents.print / printToPDF).
-import type { Statistics, StatTable } from '../statistics';
+import type { Statistics, StatTable } from '../statistics/statistics';
 
 export const CJK_FONT_STACK = `"Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "宋体", "Noto Sans CJK SC", "Microsoft YaHei", serif`;
 

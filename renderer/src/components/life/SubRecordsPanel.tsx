@@ -16,7 +16,7 @@ interface FieldSpec {
   label?: string; // Chinese label override (the archive's own name for the field)
 }
 
-/** Mirrors the archive's SUB_RECORD_SPECS (electron/services/subRecords.ts): what each table shows. */
+/** Mirrors the archive's SUB_RECORD_SPECS (electron/services/members/subRecords.ts): what each table shows. */
 const SPECS: Record<SubRecordKind, FieldSpec[]> = {
   posts: [{ key: 'title', type: 'text', required: true }, { key: 'unit', type: 'text' }, { key: 'fromDate', type: 'date', required: true }, { key: 'toDate', type: 'date' }, { key: 'note', type: 'text' }],
   rewards: [{ key: 'kind', type: 'code', list: 'rewardKind', required: true }, { key: 'name', type: 'text', required: true }, { key: 'date', type: 'date', required: true }, { key: 'authority', type: 'text' }, { key: 'note', type: 'text' }],

@@ -10,7 +10,7 @@ export type ImportDefaults = NonNullable<ImportOptions['defaults']>;
 export type DefaultField = keyof ImportDefaults;
 export type JobStatus = CallOutput<'jobStatus'>;
 
-/** What importRoster returns as the job's result (electron/services/rosterImport.ts ImportResult). */
+/** What importRoster returns as the job's result (electron/services/roster/rosterImport.ts ImportResult). */
 export interface ImportOutcome {
   rows: number;
   inserted: number;

@@ -1,0 +1,81 @@
+// Shared pieces of a member's life (sub-records, 预备期, 转接, 流动/失联, 档案材料): date checks that
+// name the field and the rule, the member's state checks, and the one way every change is written to
+// the member's history and to the audit log (always inside the caller's transaction).
+import type { FieldProblem } from '../../core/errors';
+import type { Member } from '../../../../db/schema';
+import type { ServiceContext } from '../../core/context';
+import { todayOf } from '../../core/context';
+import { appendAudit } from '../../audit/audit';
+import { DomainError, ValidationError } from '../../core/errors';
+import { labelOf } from '../../core/codes';
+import { isIsoDate } from '../memberRules';
+import { recordMemberEvents, type MemberEventKind } from '../memberEvents';
+
+/** date + n calendar months; the 31st of a shorter month becomes its last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+/** Trimmed text, empty → null. */
+export function cleanText(v: string | null | undefined): string | null {
+  return v == null || v.trim() === '' ? null : v.trim();
+}
+
+/**
+ * A required date that may not be in the future nor before the member joined. Returns the problems
+ * (field named, rule named); nothing when the date is fine.
+ */
+export function checkLifeDate(field: string, label: string, value: string | null | undefined, ctx: ServiceContext, member?: Pick<Member, 'joinDate'> | null, options: { required?: boolean; allowFuture?: boolean } = {}): FieldProblem[] {
+  const required = options.required ?? true;
+  if (value == null || value === '') return required ? [{ field, message: `请填写${label}` }] : [];
+  if (!isIsoDate(value)) return [{ field, message: `${label}不是有效日期(格式 YYYY-MM-DD)` }];
+  if (!options.allowFuture && value > todayOf(ctx)) return [{ field, message: `${label}不能晚于今天(${todayOf(ctx)})` }];
+  if (member && value < member.joinDate) return [{ field, message: `${label}不能早于入党日期 ${member.joinDate}` }];
+  return [];
+}
+
+export function throwIf(problems: FieldProblem[], what = ''): void {
+  if (problems.length) throw new ValidationError(problems, what);
+}
+
+/** The member must still be on the roll (在册) for this operation. */
+export function requireOnRoll(member: Member, operation: string): void {
+  if (member.exitReason) {
+    throw new DomainError('conflict', `${member.name}已于 ${member.exitDate} ${labelOf('exitReason', member.exitReason)},不能${operation}`);
+  }
+}
+
+/** The latest day recorded in the member's history (their own creation/import does not count). */
+export async function lastEventDate(ctx: ServiceContext, memberId: string): Promise<string | null> {
+  const row = await ctx.archive.queryOne<{ d: string | null }>(
+    "SELECT max(event_date) AS d FROM member_events WHERE member_id = ? AND kind NOT IN ('created', 'imported', 'subrecord', 'file')",
+    [memberId],
+  );
+  return row?.d ?? null;
+}
+
+export interface LifeChange {
+  memberId: string;
+  kind: MemberEventKind;
+  eventDate: string;
+  summary: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  action: string; // audit action, e.g. transfer.out
+  entity: string; // table
+  entityId: string | null;
+}
+
+/** History event + audit entry for one change. Must run inside the write transaction. */
+export async function recordLifeChange(ctx: ServiceContext, change: LifeChange): Promise<void> {
+  await recordMemberEvents(ctx.archive, [
+    { memberId: change.memberId, kind: change.kind, eventDate: change.eventDate, actor: ctx.actor, summary: change.summary, before: change.before, after: change.after },
+  ]);
+  await appendAudit(ctx.archive, [
+    { actor: ctx.actor, action: change.action, entity: change.entity, entityId: change.entityId, before: change.before, after: { ...change.after, memberId: change.memberId } },
+  ]);
+}

@@ -1,0 +1,88 @@
+// A member's history (member events): every change with the day it happened, who recorded it, and
+// the changed fields before → after. The member page shows it as a timeline.
+import { newId } from '../core/ids';
+import type { Archive } from '../../../db/connection';
+import { nowIso } from '../core/context';
+
+export type MemberEventKind =
+  | 'created' | 'edited' | 'moved' | 'exited' | 'restored' | 'imported'
+  // A member's life (issue 3): sub-records, 预备期, 组织关系转接, 流动/失联, 档案材料.
+  | 'subrecord' | 'probation' | 'transfer' | 'mobile' | 'lost' | 'file'
+  // 发展党员 and the yearly work (issue 4): the development history copied at admission, 民主评议, 处置, 党费.
+  | 'development' | 'appraisal' | 'disposal' | 'analysis' | 'registration' | 'dues';
+
+export interface MemberEventInput {
+  memberId: string;
+  kind: MemberEventKind;
+  eventDate: string;
+  actor: string;
+  summary: string; // Chinese, one line
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+export interface MemberEventView {
+  id: string;
+  memberId: string;
+  kind: string;
+  eventDate: string;
+  actor: string;
+  summary: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  recordedAt: string;
+}
+
+/**
+ * Rows as one JSON text for `json_each(?)`. JSON.stringify writes a lone UTF-16 surrogate as a `\udXXX`
+ * escape, which SQLite would store as bytes that are not UTF-8; a bound string becomes U+FFFD instead,
+ * and so it does here.
+ */
+export function rowsAsJson(rows: unknown[][]): string {
+  const json = JSON.stringify(rows);
+  return json.includes('\\ud') ? json.replace(/(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g, '$1\\ufffd') : json;
+}
+
+export async function recordMemberEvents(archive: Archive, events: MemberEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const seq = await archive.changeSeq();
+  const recordedAt = nowIso();
+  const perStatement = 5000;
+  for (let i = 0; i < events.length; i += perStatement) {
+    const chunk = events.slice(i, i + perStatement);
+    // One JSON text unpacked by SQLite rather than 10 bound values per event (see memberBulk.ts).
+    await archive.run(
+      `INSERT INTO member_events(id, member_id, kind, event_date, actor, summary, before, after, seq, recorded_at)
+       SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9 FROM json_each(?)`,
+      [rowsAsJson(chunk.map((e) => [
+        newId(),
+        e.memberId,
+        e.kind,
+        e.eventDate,
+        e.actor,
+        e.summary,
+        e.before ? JSON.stringify(e.before) : null,
+        e.after ? JSON.stringify(e.after) : null,
+        seq,
+        recordedAt,
+      ]))],
+    );
+  }
+}
+
+export async function memberHistory(archive: Archive, memberId: string): Promise<MemberEventView[]> {
+  const rows = await archive.query<{
+    id: string; member_id: string; kind: string; event_date: string; actor: string; summary: string; before: string | null; after: string | null; recorded_at: string;
+  }>('SELECT id, member_id, kind, event_date, actor, summary, before, after, recorded_at FROM member_events WHERE member_id = ? ORDER BY event_date DESC, recorded_at DESC', [memberId]);
+  return rows.map((r) => ({
+    id: r.id,
+    memberId: r.member_id,
+    kind: r.kind,
+    eventDate: r.event_date,
+    actor: r.actor,
+    summary: r.summary,
+    before: r.before ? JSON.parse(r.before) : null,
+    after: r.after ? JSON.parse(r.after) : null,
+    recordedAt: r.recorded_at,
+  }));
+}

@@ -1,0 +1,137 @@
+// Data for the print templates, read from the archive: a member's 党员基本信息表 and a 花名册 of a
+// branch or a status view. The templates themselves (print/*.ts) are pure functions of this data.
+import { todayOf, type ServiceContext } from '../core/context';
+import { labelOf } from '../core/codes';
+import { getMember } from '../members/members';
+import { memberHistory } from '../members/memberEvents';
+import { listMembers, type MemberListQuery, type MemberListRow } from '../members/memberQuery';
+import { getSetup } from '../core/settings';
+import { getOrg } from '../organizations/organizations';
+import type { MemberFileData } from './memberFileHtml';
+import type { RosterColumn, RosterData } from './rosterHtml';
+import type { TransferLetterData } from './transferLetterHtml';
+import { listTransfers } from '../members/life/transfers';
+import { DomainError } from '../core/errors';
+import { getLifeRules } from '../core/settings';
+
+export async function memberFileData(ctx: ServiceContext, id: string): Promise<MemberFileData> {
+  const m = await getMember(ctx, id);
+  const setup = await getSetup(ctx);
+  const history = await memberHistory(ctx.archive, id);
+  const status = m.exitReason ? `已出党(${labelOf('exitReason', m.exitReason)} ${m.exitDate ?? ''})` : '在册';
+  return {
+    township: setup.township ? `${setup.township.name}党委` : '',
+    printedOn: todayOf(ctx),
+    fields: {
+      name: m.name,
+      gender: labelOf('gender', m.gender),
+      idNumber: m.idNumber,
+      ethnicity: labelOf('ethnicity', m.ethnicity),
+      birthDate: m.birthDate,
+      education: labelOf('education', m.education),
+      degree: labelOf('degree', m.degree),
+      category: labelOf('memberCategory', m.category),
+      orgName: m.orgName,
+      joinDate: m.joinDate,
+      fullDate: m.fullDate ?? '',
+      occupation: labelOf('occupation', m.occupation),
+      jobTitle: m.jobTitle ?? '',
+      phone: m.phone ?? '',
+      address: m.address ?? '',
+      nativePlace: m.nativePlace ?? '',
+      workStartDate: m.workStartDate ?? '',
+      workUnit: m.workUnit ?? '',
+      householdPlace: m.householdPlace ?? '',
+      status,
+      flags: [m.isMobile ? '流动党员' : '', m.isLost ? `失联党员(${labelOf('lostReason', m.lostReason)})` : ''].filter(Boolean).join('、'),
+      remarks: m.remarks ?? '',
+    },
+    photoDataUrl: null,
+    sections: [{ title: '档案记录', lines: history.map((h) => `${h.eventDate} ${h.summary}`) }],
+  };
+}
+
+export const ROSTER_COLUMNS: Record<string, RosterColumn & { value: (r: MemberListRow) => string }> = {
+  name: { key: 'name', label: '姓名', weight: 1.1, value: (r) => r.name },
+  gender: { key: 'gender', label: '性别', weight: 0.6, value: (r) => labelOf('gender', r.gender) },
+  ethnicity: { key: 'ethnicity', label: '民族', weight: 0.8, value: (r) => labelOf('ethnicity', r.ethnicity) },
+  birthDate: { key: 'birthDate', label: '出生日期', weight: 1.2, value: (r) => r.birthDate },
+  idNumber: { key: 'idNumber', label: '公民身份号码', weight: 2.2, value: (r) => r.idNumber },
+  education: { key: 'education', label: '学历', weight: 1, value: (r) => labelOf('education', r.education) },
+  category: { key: 'category', label: '人员类别', weight: 1, value: (r) => labelOf('memberCategory', r.category) },
+  joinDate: { key: 'joinDate', label: '入党日期', weight: 1.2, value: (r) => r.joinDate },
+  fullDate: { key: 'fullDate', label: '转正日期', weight: 1.2, value: (r) => r.fullDate ?? '' },
+  occupation: { key: 'occupation', label: '工作岗位', weight: 1.6, value: (r) => labelOf('occupation', r.occupation) },
+  orgName: { key: 'orgName', label: '所在党支部', weight: 2, value: (r) => r.orgShortName ?? r.orgName },
+  phone: { key: 'phone', label: '联系电话', weight: 1.4, value: (r) => r.phone ?? '' },
+  address: { key: 'address', label: '家庭住址', weight: 2.4, value: (r) => r.address ?? '' },
+  exitReason: { key: 'exitReason', label: '出党方式', weight: 1.2, value: (r) => (r.exitReason ? labelOf('exitReason', r.exitReason) : '') },
+  exitDate: { key: 'exitDate', label: '出党日期', weight: 1.2, value: (r) => r.exitDate ?? '' },
+  remarks: { key: 'remarks', label: '备注', weight: 1.6, value: (r) => r.remarks ?? '' },
+};
+
+export const DEFAULT_ROSTER_COLUMNS = ['name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'education', 'category', 'joinDate', 'occupation', 'phone', 'address'];
+
+const VIEW_LABELS: Record<string, string> = { roll: '全部在册', exited: '已出党', all: '全部党员', probationary: '预备党员', mobile: '流动党员', lost: '失联党员' };
+
+export async function rosterData(ctx: ServiceContext, q: { orgId?: string | null; view?: MemberListQuery['view']; columns?: string[] }): Promise<RosterData> {
+  const columns = (q.columns?.length ? q.columns : DEFAULT_ROSTER_COLUMNS).filter((c) => ROSTER_COLUMNS[c]).map((c) => ROSTER_COLUMNS[c]);
+  const setup = await getSetup(ctx);
+  const orgId = q.orgId ?? setup.rootOrgId;
+  const org = orgId ? await getOrg(ctx, orgId) : null;
+  const rows: MemberListRow[] = [];
+  for (let start = 0; ; start += 1000) {
+    const page = await listMembers(ctx, { startRow: start, endRow: start + 1000, orgId, view: q.view ?? 'roll', sort: [{ colId: 'orgName', sort: 'asc' }] });
+    rows.push(...page.rows);
+    if (page.rows.length < 1000) break;
+  }
+  const women = rows.filter((r) => r.gender === '2').length;
+  const probationary = rows.filter((r) => r.category === 'probationary').length;
+  return {
+    title: `${org?.name ?? ''} 党员花名册`,
+    subtitle: `${VIEW_LABELS[q.view ?? 'roll'] ?? ''} · 截至 ${todayOf(ctx)}`,
+    columns: columns.map(({ key, label, weight }) => ({ key, label, weight })),
+    rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, c.value(r)]))),
+    totals: [
+      { label: '合计', value: `${rows.length} 人` },
+      { label: '其中女党员', value: `${women} 人` },
+      { label: '预备党员', value: `${probationary} 人` },
+    ],
+    printedOn: todayOf(ctx),
+  };
+}
+
+function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = day.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The outgoing 介绍信 by its number (〔2026〕第001号, or just 2026-001). */
+export async function transferLetterData(ctx: ServiceContext, letter: string): Promise<TransferLetterData> {
+  const short = /^(\d{4})-(\d{1,3})$/.exec(letter.trim());
+  const number = short ? `〔${short[1]}〕第${short[2].padStart(3, '0')}号` : letter.trim();
+  const t = (await listTransfers(ctx, { direction: 'out' })).find((x) => x.letterNumber === number);
+  if (!t) throw new DomainError('not_found', `找不到介绍信 ${number}`);
+  const m = await getMember(ctx, t.memberId);
+  const setup = await getSetup(ctx);
+  const rules = await getLifeRules(ctx);
+  const months = t.validUntil ? Math.round((Date.parse(t.validUntil) - Date.parse(t.transferDate)) / (30.44 * 86_400_000)) : rules.letterValidityMonths;
+  return {
+    letterNumber: number,
+    memberName: m.name,
+    gender: labelOf('gender', m.gender),
+    age: ageOn(m.birthDate, t.transferDate),
+    ethnicity: labelOf('ethnicity', m.ethnicity),
+    idNumber: m.idNumber,
+    category: labelOf('memberCategory', m.category),
+    fromOrgName: t.fromOrgName ?? m.orgName,
+    issuingOrgName: setup.township ? `中共${setup.township.name}委员会` : '',
+    destination: t.destination ?? t.toOrgName ?? '',
+    duesPaidTo: t.duesPaidTo ?? t.transferDate.slice(0, 7),
+    transferDate: t.transferDate,
+    validUntil: t.validUntil ?? t.transferDate,
+    validityMonths: months,
+    memberPhone: m.phone ?? '',
+  };
+}

@@ -1,0 +1,125 @@
+// 首页: the township at a glance. Built on the statistics passes (statistics.ts) plus two small reads:
+// members per branch and the 流动/失联 trend by month.
+import type { ServiceContext } from '../core/context';
+import { todayOf } from '../core/context';
+import { MEMBER_HOLDING_TYPES } from '../organizations/organizations';
+import { devStageCounts } from '../development/pipeline';
+import { listReminders } from '../development/reminders';
+import { AGE_BANDS, computeStatistics, resolveScope, rollGroups, type StatRow } from './statistics';
+
+export interface Dashboard {
+  asOf: string;
+  figures: {
+    roll: number;
+    formal: number;
+    probationary: number;
+    mobile: number;
+    lost: number;
+    developedThisYear: number;
+    madeFullThisYear: number;
+    exitsThisYear: number;
+    branches: number;
+  };
+  byBranch: { orgId: string; name: string; count: number }[];
+  /** Age bands × gender (code '1' 男, '2' 女). */
+  pyramid: { band: string; label: string; labelEn: string; male: number; female: number }[];
+  education: StatRow[];
+  occupation: StatRow[];
+  /** 发展党员 stages: the pipeline's people by stage (development/pipeline.ts) and the 预备党员 on the roll. */
+  pipeline: { available: boolean; stages: { code: string; label: string; labelEn: string; count: number }[] };
+  trend: { month: string; mobile: number; lost: number }[];
+  /** 待办 due (development/reminders.ts), without the 政治生日 greetings. */
+  reminders: { available: boolean; count: number };
+}
+
+const PIPELINE_STAGES = [
+  { code: 'applicant', label: '入党申请人', labelEn: 'Applicants' },
+  { code: 'activist', label: '入党积极分子', labelEn: 'Activists' },
+  { code: 'candidate', label: '发展对象', labelEn: 'Candidates' },
+  { code: 'probationary', label: '预备党员', labelEn: 'Probationary' },
+];
+
+/** The last day of each of the 12 months ending with the month of `asOf` (the current month ends on asOf). */
+export function monthEnds(asOf: string): { month: string; end: string }[] {
+  const y = Number(asOf.slice(0, 4));
+  const m = Number(asOf.slice(5, 7));
+  const out: { month: string; end: string }[] = [];
+  for (let i = 11; i >= 0; i--) {
+    const d = new Date(Date.UTC(y, m - 1 - i + 1, 0)); // day 0 of the next month = last day of this one
+    const month = d.toISOString().slice(0, 7);
+    const end = i === 0 ? asOf : d.toISOString().slice(0, 10);
+    out.push({ month, end });
+  }
+  return out;
+}
+
+export async function computeDashboard(ctx: ServiceContext, q: { asOf?: string | null } = {}): Promise<Dashboard> {
+  const asOf = q.asOf ?? todayOf(ctx);
+  const stats = await computeStatistics(ctx, { asOf });
+  const scope = await resolveScope(ctx, { asOf });
+  const roll = await rollGroups(ctx, scope);
+  const table = (id: string) => stats.tables.find((t) => t.id === id)!;
+  const count = (id: string, code: string) => table(id).rows.find((r) => r.code === code)?.count ?? 0;
+
+  const branchRows = await ctx.archive.query<{ id: string; name: string; short_name: string | null; type: string; n: number }>(
+    `SELECT o.id AS id, o.name AS name, o.short_name AS short_name, o.type AS type, count(m.id) AS n
+     FROM organizations o LEFT JOIN members m ON m.org_id = o.id AND m.exit_reason IS NULL
+     WHERE o.status = 'active' GROUP BY o.id`,
+  );
+  const branches = branchRows.filter((b) => MEMBER_HOLDING_TYPES.has(b.type));
+  const byBranch = branches
+    .filter((b) => b.n > 0)
+    .sort((a, b) => b.n - a.n || (a.name < b.name ? -1 : 1))
+    .map((b) => ({ orgId: b.id, name: b.short_name || b.name, count: b.n }));
+
+  const pyramid = AGE_BANDS.map((b) => ({
+    band: b.code,
+    label: b.zh,
+    labelEn: b.en,
+    male: roll.filter((g) => g.age === b.code && g.gender === '1').reduce((s, g) => s + g.n, 0),
+    female: roll.filter((g) => g.age === b.code && g.gender === '2').reduce((s, g) => s + g.n, 0),
+  }));
+
+  // 流动/失联 at each month's end. 失联 counts from its recorded date; 流动 from the last recorded change that
+  // made the member mobile, or from admission when the record came in already mobile.
+  const months = monthEnds(asOf);
+  const cols = months
+    .map((mo, i) => {
+      const d = `'${mo.end}'`;
+      const onRoll = `m.join_date <= ${d} AND (m.exit_reason IS NULL OR m.exit_date > ${d})`;
+      return `sum(${onRoll} AND m.is_mobile = 1 AND coalesce(mv.since, m.join_date) <= ${d}) AS mobile_${i},
+              sum(${onRoll} AND m.is_lost = 1 AND coalesce(m.lost_date, m.join_date) <= ${d}) AS lost_${i}`;
+    })
+    .join(',\n');
+  const trendRow = await ctx.archive.queryOne<Record<string, number | null>>(
+    `SELECT ${cols} FROM members m
+     LEFT JOIN (SELECT member_id, max(event_date) AS since FROM member_events
+                WHERE kind IN ('edited', 'moved') AND json_extract(after, '$.isMobile') = 1 GROUP BY member_id) mv ON mv.member_id = m.id
+     WHERE m.is_mobile = 1 OR m.is_lost = 1`,
+  );
+  const stages = await devStageCounts(ctx);
+  const trend = months.map((mo, i) => ({ month: mo.month, mobile: trendRow?.[`mobile_${i}`] ?? 0, lost: trendRow?.[`lost_${i}`] ?? 0 }));
+
+  return {
+    asOf,
+    figures: {
+      roll: stats.memberTotal,
+      formal: count('category', 'formal'),
+      probationary: count('category', 'probationary'),
+      mobile: count('mobileLost', 'mobile'),
+      lost: count('mobileLost', 'lost'),
+      developedThisYear: table('developedGender').total,
+      madeFullThisYear: table('madeFull').total,
+      exitsThisYear: table('exits').total,
+      branches: branches.length,
+    },
+    byBranch,
+    pyramid,
+    education: table('education').rows.filter((r) => !r.ofWhich),
+    occupation: table('occupation').rows,
+    // 预备党员 are on the roll already; the earlier stages need the development records.
+    pipeline: { available: true, stages: PIPELINE_STAGES.map((s) => ({ ...s, count: s.code === 'probationary' ? count('category', 'probationary') : (stages[s.code] ?? 0) })) },
+    trend,
+    reminders: { available: true, count: (await listReminders(ctx)).dueCount },
+  };
+}

@@ -1,0 +1,208 @@
+// 数据校验: the checks an office runs before it reports. Each check lists every record that fails it,
+// with what is wrong and where the record is, so that the clerk can open it and fix it. The checks read
+// only; they never change a record.
+//
+// County mode runs the same checks over the whole archive (every township it holds; until the county
+// import exists that is the county's own records).
+import { CODE_LISTS } from '../core/codes';
+import type { ServiceContext } from '../core/context';
+import { todayOf } from '../core/context';
+import { normalizeIdNumber, upgradeIdNumber15 } from '../members/idNumber';
+
+export type CheckId = 'duplicateIdNumber' | 'missingFields' | 'dateOrder' | 'probationOverdue' | 'inactiveBranch' | 'smallBranch' | 'mobileNoDestination';
+
+export interface CheckProblem {
+  entity: 'member' | 'org';
+  id: string;
+  name: string;
+  /** The member's branch (or, for an organization, its parent). */
+  orgName: string;
+  detail: string;
+}
+
+export interface CheckResult {
+  id: CheckId;
+  title: string;
+  titleEn: string;
+  available: boolean;
+  note?: string;
+  noteEn?: string;
+  problems: CheckProblem[];
+}
+
+export interface DataChecks {
+  today: string;
+  total: number;
+  checks: CheckResult[];
+}
+
+type MemberRow = {
+  id: string;
+  name: string;
+  org_name: string;
+  id_number: string;
+  gender: string;
+  ethnicity: string;
+  birth_date: string;
+  education: string;
+  category: string;
+  join_date: string;
+  full_date: string | null;
+  occupation: string;
+  phone: string | null;
+  address: string | null;
+  exit_reason: string | null;
+  exit_date: string | null;
+  lost_date: string | null;
+  is_lost: number;
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The same person's number written two ways (15 and 18 digits, x and X) is the same number. */
+export function idNumberKey(raw: string): string {
+  const id = normalizeIdNumber(raw);
+  return /^\d{15}$/.test(id) ? upgradeIdNumber15(id) : id;
+}
+
+/** 同一公民身份号码出现两次. */
+export async function checkDuplicateIdNumbers(ctx: ServiceContext): Promise<CheckProblem[]> {
+  const rows = await ctx.archive.query<{ id: string; name: string; org_name: string; id_number: string }>(
+    `SELECT m.id AS id, m.name AS name, o.name AS org_name, m.id_number AS id_number FROM members m JOIN organizations o ON o.id = m.org_id`,
+  );
+  const byKey = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = idNumberKey(r.id_number);
+    const list = byKey.get(key);
+    if (list) list.push(r);
+    else byKey.set(key, [r]);
+  }
+  const out: CheckProblem[] = [];
+  for (const [key, list] of byKey) {
+    if (list.length < 2) continue;
+    for (const r of list) {
+      const others = list.filter((x) => x !== r).map((x) => `${x.name}(${x.org_name})`).join('、');
+      out.push({ entity: 'member', id: r.id, name: r.name, orgName: r.org_name, detail: `公民身份号码 ${key} 与 ${others} 相同` });
+    }
+  }
+  return out;
+}
+
+const MANDATORY: [keyof MemberRow, string][] = [
+  ['name', '姓名'],
+  ['gender', '性别'],
+  ['id_number', '公民身份号码'],
+  ['ethnicity', '民族'],
+  ['birth_date', '出生日期'],
+  ['education', '学历'],
+  ['category', '人员类别'],
+  ['join_date', '入党日期'],
+  ['occupation', '工作岗位/职业'],
+  ['phone', '联系电话'],
+  ['address', '家庭住址'],
+];
+
+/** 必填项缺失 (members on the roll): the core fields of domain.md, and 转正日期 for a 正式党员. */
+export async function checkMissingFields(ctx: ServiceContext): Promise<CheckProblem[]> {
+  const rows = await ctx.archive.query<MemberRow>(
+    `SELECT m.*, o.name AS org_name FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.exit_reason IS NULL`,
+  );
+  const out: CheckProblem[] = [];
+  for (const r of rows) {
+    const missing = MANDATORY.filter(([f]) => r[f] == null || String(r[f]).trim() === '').map(([, label]) => label);
+    if (r.category === 'formal' && !r.full_date) missing.push('转正日期');
+    if (missing.length) out.push({ entity: 'member', id: r.id, name: r.name || '(无姓名)', orgName: r.org_name, detail: `缺少:${missing.join('、')}` });
+  }
+  return out;
+}
+
+/** 日期先后不合理: 出生 < 入党 (年满18岁) < 转正; 出党、失联不早于入党; no date after today. */
+export async function checkDateOrder(ctx: ServiceContext): Promise<CheckProblem[]> {
+  const today = todayOf(ctx);
+  const rows = await ctx.archive.query<MemberRow>(
+    `SELECT m.id AS id, m.name AS name, o.name AS org_name, m.birth_date AS birth_date, m.join_date AS join_date, m.full_date AS full_date,
+            m.exit_date AS exit_date, m.lost_date AS lost_date
+     FROM members m JOIN organizations o ON o.id = m.org_id`,
+  );
+  const out: CheckProblem[] = [];
+  for (const r of rows) {
+    const issues: string[] = [];
+    const dates: [string, string | null][] = [['出生日期', r.birth_date], ['入党日期', r.join_date], ['转正日期', r.full_date], ['出党日期', r.exit_date], ['失联日期', r.lost_date]];
+    for (const [label, d] of dates) {
+      if (d == null || d === '') continue;
+      if (!DATE.test(d)) issues.push(`${label}“${d}”格式不正确`);
+      else if (d > today) issues.push(`${label} ${d} 晚于今天`);
+    }
+    if (r.birth_date && r.join_date) {
+      if (r.join_date <= r.birth_date) issues.push(`入党日期 ${r.join_date} 不晚于出生日期 ${r.birth_date}`);
+      else {
+        const adult = `${String(Number(r.birth_date.slice(0, 4)) + 18).padStart(4, '0')}${r.birth_date.slice(4)}`;
+        if (r.join_date < adult) issues.push(`入党时未满18岁(出生 ${r.birth_date},入党 ${r.join_date})`);
+      }
+    }
+    if (r.full_date && r.join_date && r.full_date <= r.join_date) issues.push(`转正日期 ${r.full_date} 不晚于入党日期 ${r.join_date}`);
+    if (r.exit_date && r.join_date && r.exit_date < r.join_date) issues.push(`出党日期 ${r.exit_date} 早于入党日期 ${r.join_date}`);
+    if (r.lost_date && r.join_date && r.lost_date < r.join_date) issues.push(`失联日期 ${r.lost_date} 早于入党日期 ${r.join_date}`);
+    if (issues.length) out.push({ entity: 'member', id: r.id, name: r.name, orgName: r.org_name, detail: issues.join(';') });
+  }
+  return out;
+}
+
+/** 预备期满未作决定: a 预备党员 on the roll whose year of probation (from 入党日期) has ended, with no 转正. */
+export async function checkProbationOverdue(ctx: ServiceContext): Promise<CheckProblem[]> {
+  const today = todayOf(ctx);
+  const rows = await ctx.archive.query<{ id: string; name: string; org_name: string; join_date: string }>(
+    `SELECT m.id AS id, m.name AS name, o.name AS org_name, m.join_date AS join_date FROM members m JOIN organizations o ON o.id = m.org_id
+     WHERE m.exit_reason IS NULL AND m.category = 'probationary' AND m.full_date IS NULL AND date(m.join_date, '+1 year') < ?
+     ORDER BY m.join_date`,
+    [today],
+  );
+  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: `入党日期 ${r.join_date},预备期已满一年,尚未讨论转正(或延长预备期、取消资格)` }));
+}
+
+/** 所在组织已撤销或合并 while the member is still on the roll. */
+export async function checkInactiveBranch(ctx: ServiceContext): Promise<CheckProblem[]> {
+  const rows = await ctx.archive.query<{ id: string; name: string; org_name: string; status: string }>(
+    `SELECT m.id AS id, m.name AS name, o.name AS org_name, o.status AS status FROM members m JOIN organizations o ON o.id = m.org_id
+     WHERE m.exit_reason IS NULL AND o.status <> 'active'`,
+  );
+  const label = (s: string) => CODE_LISTS.orgStatus.find((e) => e.code === s)?.zh ?? s;
+  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: `所在组织“${r.org_name}”${label(r.status)},党员仍在册` }));
+}
+
+/** 党支部正式党员不足3人 (active 党支部 / 联合党支部). */
+export async function checkSmallBranches(ctx: ServiceContext): Promise<CheckProblem[]> {
+  const rows = await ctx.archive.query<{ id: string; name: string; parent_name: string | null; n: number }>(
+    `SELECT o.id AS id, o.name AS name, p.name AS parent_name,
+            (SELECT count(*) FROM members m WHERE m.org_id = o.id AND m.exit_reason IS NULL AND m.category = 'formal') AS n
+     FROM organizations o LEFT JOIN organizations p ON p.id = o.parent_id
+     WHERE o.status = 'active' AND o.type IN ('branch', 'joint_branch')`,
+  );
+  return rows
+    .filter((r) => r.n < 3)
+    .map((r) => ({ entity: 'org' as const, id: r.id, name: r.name, orgName: r.parent_name ?? '', detail: `正式党员 ${r.n} 名,不足3名` }));
+}
+
+/** 流动党员未登记流向: flagged 流动 but no open outgoing registration with a destination. */
+export async function checkMobileWithoutDestination(ctx: ServiceContext): Promise<CheckProblem[]> {
+  const rows = await ctx.archive.query<{ id: string; name: string; org_name: string }>(
+    `SELECT m.id AS id, m.name AS name, o.name AS org_name FROM members m JOIN organizations o ON o.id = m.org_id
+     WHERE m.exit_reason IS NULL AND m.is_mobile = 1
+       AND NOT EXISTS (SELECT 1 FROM mobile_records r WHERE r.member_id = m.id AND r.end_date IS NULL AND trim(r.destination) <> '')
+     ORDER BY o.name, m.pinyin_full`,
+  );
+  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: '标记为流动党员,但没有登记流入地(外出去向)' }));
+}
+
+export async function runDataChecks(ctx: ServiceContext): Promise<DataChecks> {
+  const checks: CheckResult[] = [
+    { id: 'duplicateIdNumber', title: '公民身份号码重复', titleEn: 'Same ID number twice', available: true, problems: await checkDuplicateIdNumbers(ctx) },
+    { id: 'missingFields', title: '必填项缺失', titleEn: 'Missing mandatory fields', available: true, problems: await checkMissingFields(ctx) },
+    { id: 'dateOrder', title: '日期先后不合理', titleEn: 'Impossible date order', available: true, problems: await checkDateOrder(ctx) },
+    { id: 'probationOverdue', title: '预备期满未作决定', titleEn: 'Probation over without a decision', available: true, problems: await checkProbationOverdue(ctx) },
+    { id: 'inactiveBranch', title: '所在组织已撤销或合并', titleEn: 'Member in a dissolved or merged branch', available: true, problems: await checkInactiveBranch(ctx) },
+    { id: 'smallBranch', title: '党支部正式党员不足3名', titleEn: 'Branch with fewer than three full members', available: true, problems: await checkSmallBranches(ctx) },
+    { id: 'mobileNoDestination', title: '流动党员未登记流向', titleEn: 'Mobile member without destination', available: true, problems: await checkMobileWithoutDestination(ctx) },
+  ];
+  return { today: todayOf(ctx), total: checks.reduce((s, c) => s + c.problems.length, 0), checks };
+}
