@@ -7,6 +7,21 @@ import type { ApiResult } from './result';
 /** The one IPC channel every call travels on: ipcRenderer.invoke(API_CHANNEL, callName, input). */
 export const API_CHANNEL = 'api';
 
+/**
+ * The call names reach the sandboxed preload as one argument of the window's process (additionalArguments),
+ * so the preload bundle holds no copy of the list and none of the contract's code.
+ */
+const CALL_NAMES_FLAG = '--party-records-calls=';
+
+export function callNamesArgument(names: readonly string[]): string {
+  return CALL_NAMES_FLAG + names.join(',');
+}
+
+export function callNamesFromArgv(argv: readonly string[]): string[] {
+  const arg = argv.find((a) => a.startsWith(CALL_NAMES_FLAG));
+  return arg ? arg.slice(CALL_NAMES_FLAG.length).split(',').filter((n) => /^[A-Za-z]\w*$/.test(n)) : [];
+}
+
 export type WindowApi = {
   readonly [K in CallName]: (input?: unknown) => Promise<ApiResult>;
 };

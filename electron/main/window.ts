@@ -2,6 +2,8 @@
 // no new windows, no navigation away from the app's origin, no permission ever granted.
 import { BrowserWindow, type WebContents } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, isTrustedUrl } from './appOrigin';
+import { CALL_NAMES } from '../api/callNames';
+import { callNamesArgument } from '../api/windowApi';
 
 export const WINDOW_TITLE = '乡镇党员档案';
 
@@ -59,6 +61,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     backgroundColor: '#ffffff',
     webPreferences: {
       preload: options.preloadPath,
+      additionalArguments: [callNamesArgument(CALL_NAMES)],
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -2,16 +2,17 @@
 // the single 'api' channel and resolves to the ApiResult; and window.printer (print, savePdf) on the
 // 'printer' channel, and window.folders (the folder dialog). Nothing else (no ipcRenderer, no Node) is exposed. Runs sandboxed, so it is bundled as one CommonJS file requiring only 'electron'.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_NAMES, type CallName } from '../api/callNames';
+import type { CallName } from '../api/callNames';
 import type { ApiResult } from '../api/result';
-import { API_CHANNEL, FOLDER_CHANNEL, PRINTER_CHANNEL, type WindowApi, type WindowFolders, type WindowPrinter } from '../api/windowApi';
+import { API_CHANNEL, FOLDER_CHANNEL, PRINTER_CHANNEL, callNamesFromArgv, type WindowApi, type WindowFolders, type WindowPrinter } from '../api/windowApi';
 
 function callFor(name: CallName) {
   return (input?: unknown): Promise<ApiResult> => ipcRenderer.invoke(API_CHANNEL, name, input);
 }
 
+// The names come from the main process (the window's arguments); the main process checks every name again.
 const api = Object.freeze(
-  Object.fromEntries(CALL_NAMES.map((name) => [name, callFor(name)])),
+  Object.fromEntries(callNamesFromArgv(process.argv).map((name) => [name, callFor(name as CallName)])),
 ) as WindowApi;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -15,11 +15,14 @@ vi.mock('electron', () => ({
 }));
 
 import { CALL_NAMES } from '../../electron/api/callNames';
+import { callNamesArgument } from '../../electron/api/windowApi';
 
 describe('preload', () => {
   let api: Record<string, unknown>;
 
   beforeAll(async () => {
+    // The main process passes the names as a window argument (window.ts additionalArguments).
+    process.argv.push(callNamesArgument(CALL_NAMES));
     await import('../../electron/preload/index');
     api = bridge.exposed[0]?.[1] as Record<string, unknown>;
   });

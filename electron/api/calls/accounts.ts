@@ -33,30 +33,35 @@ export const userSummarySchema = z.object({
 const byUser = z.object({ userId: z.string().max(64) });
 
 export const accountCalls = {
-  sessionInfo: defineCall({ input: z.object({}).optional(), output: sessionInfoSchema, write: false, run: (ctx) => accounts.sessionInfo(ctx) }),
-  login: defineCall({ input: z.object({ name: userName, password }), output: sessionInfoSchema, write: true, run: (ctx, i) => accounts.login(ctx, i) }),
-  createFirstAdmin: defineCall({ input: z.object({ name: userName, password }), output: sessionInfoSchema, write: true, run: (ctx, i) => accounts.createFirstAdmin(ctx, i) }),
-  logout: defineCall({ input: z.object({}).optional(), output: sessionInfoSchema, write: false, run: (ctx) => accounts.logout(ctx) }),
-  lockSession: defineCall({ input: z.object({}).optional(), output: sessionInfoSchema, write: false, run: (ctx) => accounts.lockSession(ctx) }),
-  unlockSession: defineCall({ input: z.object({ password }), output: sessionInfoSchema, write: true, run: (ctx, i) => accounts.unlockSession(ctx, i) }),
+  sessionInfo: defineCall({ access: 'public', input: z.object({}).optional(), output: sessionInfoSchema, run: (ctx) => accounts.sessionInfo(ctx) }),
+  login: defineCall({ access: 'public', input: z.object({ name: userName, password }), output: sessionInfoSchema, run: (ctx, i) => accounts.login(ctx, i) }),
+  // refused by the service as soon as any user exists
+  createFirstAdmin: defineCall({ access: 'public', input: z.object({ name: userName, password }), output: sessionInfoSchema, run: (ctx, i) => accounts.createFirstAdmin(ctx, i) }),
+  logout: defineCall({ access: 'locked', input: z.object({}).optional(), output: sessionInfoSchema, run: (ctx) => accounts.logout(ctx) }),
+  lockSession: defineCall({ access: 'locked', input: z.object({}).optional(), output: sessionInfoSchema, run: (ctx) => accounts.lockSession(ctx) }),
+  // the user's own account
+  unlockSession: defineCall({ access: 'locked', input: z.object({ password }), output: sessionInfoSchema, run: (ctx, i) => accounts.unlockSession(ctx, i) }),
   // The window's activity ping: the dispatcher records the activity before it runs, so it does nothing else.
-  touchSession: defineCall({ input: z.object({}).optional(), output: z.null(), write: false, run: async () => null }),
+  touchSession: defineCall({ access: 'self', input: z.object({}).optional(), output: z.null(), run: async () => null }),
+  // reading (查询员 and every other role)
   changePassword: defineCall({
+    access: 'self',
     input: z.object({ oldPassword: password, newPassword: password }),
     output: z.null(),
-    write: true,
     run: (ctx, i) => accounts.changePassword(ctx, i),
   }),
-  listUsers: defineCall({ input: z.object({}).optional(), output: z.array(userSummarySchema), write: false, run: (ctx) => accounts.listUsers(ctx) }),
-  createUser: defineCall({ input: z.object({ name: userName, role, password }), output: userSummarySchema, write: true, run: (ctx, i) => accounts.createUser(ctx, i) }),
-  resetPassword: defineCall({ input: byUser.extend({ password }), output: userSummarySchema, write: true, run: (ctx, i) => accounts.resetPassword(ctx, i) }),
-  unlockUser: defineCall({ input: byUser, output: userSummarySchema, write: true, run: (ctx, i) => accounts.unlockUser(ctx, i) }),
-  setUserDisabled: defineCall({ input: byUser.extend({ disabled: z.boolean() }), output: userSummarySchema, write: true, run: (ctx, i) => accounts.setUserDisabled(ctx, i) }),
-  setUserRole: defineCall({ input: byUser.extend({ role }), output: userSummarySchema, write: true, run: (ctx, i) => accounts.setUserRole(ctx, i) }),
+  listUsers: defineCall({ access: 'users', input: z.object({}).optional(), output: z.array(userSummarySchema), run: (ctx) => accounts.listUsers(ctx) }),
+  createUser: defineCall({ access: 'users', input: z.object({ name: userName, role, password }), output: userSummarySchema, run: (ctx, i) => accounts.createUser(ctx, i) }),
+  resetPassword: defineCall({ access: 'users', input: byUser.extend({ password }), output: userSummarySchema, run: (ctx, i) => accounts.resetPassword(ctx, i) }),
+  unlockUser: defineCall({ access: 'users', input: byUser, output: userSummarySchema, run: (ctx, i) => accounts.unlockUser(ctx, i) }),
+  setUserDisabled: defineCall({ access: 'users', input: byUser.extend({ disabled: z.boolean() }), output: userSummarySchema, run: (ctx, i) => accounts.setUserDisabled(ctx, i) }),
+  // settings of the install (管理员, 系统管理员)
+  setUserRole: defineCall({ access: 'users', input: byUser.extend({ role }), output: userSummarySchema, run: (ctx, i) => accounts.setUserRole(ctx, i) }),
+  // 备份与恢复 (管理员, 系统管理员): a backup holds every record, a restore replaces them all
   setIdleLock: defineCall({
+    access: 'system',
     input: z.object({ minutes: z.number().int() }),
     output: z.object({ minutes: z.number().int() }),
-    write: true,
     run: async (ctx, i) => ({ minutes: await accounts.setIdleLockMinutes(ctx, i.minutes) }),
   }),
 };

@@ -31,30 +31,31 @@ const verification = z.object({
 
 export const auditCalls = {
   listAuditLog: defineCall({
+    access: 'audit',
     input: auditQuery.extend({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() }),
     output: z.object({ rows: z.array(auditRow), total: z.number() }),
-    write: false,
     run: (ctx, i) => listAuditLog(ctx, i),
   }),
   auditFilterOptions: defineCall({
+    access: 'audit',
     input: z.object({}).optional(),
     output: z.object({ actors: z.array(z.string()), kinds: z.array(z.object({ kind: z.string(), label: z.string() })) }),
-    write: false,
     run: (ctx) => auditFilterOptions(ctx),
   }),
   verifyAuditChain: defineCall({
+    access: 'audit',
     input: z.object({}).optional(),
     output: verification,
-    write: false,
     run: async (ctx) => {
       const v = await verifyAuditLog(ctx);
       return { ...v, text: verificationText(v) };
     },
   }),
+  // the office's rules (管理员)
   exportAuditLog: defineCall({
+    access: 'audit',
     input: auditQuery,
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number(), intact: z.boolean() }),
-    write: false,
     run: async (ctx, i) => {
       const r = await exportAuditLogXlsx(ctx, i);
       return { fileName: `审计日志_${todayOf(ctx)}.xlsx`, mimeType: XLSX_MIME, base64: r.bytes.toString('base64'), rows: r.rows, intact: r.verification.intact };

@@ -48,23 +48,23 @@ function localBackupFile(ctx: ServiceContext, name: string): string {
 
 export const backupCalls = {
   listBackups: defineCall({
+    access: 'system',
     input: z.object({}).optional(),
     output: z.object({ folder: z.string(), backups: z.array(backupOut) }),
-    write: false,
     run: async (ctx) => ({ folder: backupsDir(dataDirOf(ctx)), backups: listBackups(dataDirOf(ctx)).map(shapeEntry) }),
   }),
   /** 立即备份: a verified backup into the backups folder. */
   createBackup: defineCall({
+    access: 'system',
     input: z.object({}).optional(),
     output: backupOut,
-    write: false,
     run: async (ctx) => shapeEntry(await backupToFolder(ctx.archive, dataDirOf(ctx), 'manual')),
   }),
   /** 备份到U盘(加密): the encrypted file's bytes, offered to the clerk as a download. */
   exportEncryptedBackup: defineCall({
+    access: 'system',
     input: z.object({ passphrase }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), size: z.number(), counts: z.record(z.string(), z.number()) }),
-    write: false,
     async run(ctx, i) {
       const work = fs.mkdtempSync(path.join(os.tmpdir(), 'party-records-usb-'));
       try {
@@ -78,12 +78,12 @@ export const backupCalls = {
   }),
   /** Stage and verify a backup (from the folder by name, or a picked file's bytes); nothing is replaced. */
   inspectRestore: defineCall({
+    access: 'system',
     input: z.union([
       z.object({ name: z.string().max(120), passphrase: passphrase.optional() }),
       z.object({ fileName: z.string().max(255), contentBase64: z.string().max(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4), passphrase: passphrase.optional() }),
     ]),
     output: previewOut,
-    write: false,
     async run(ctx, i) {
       const dataDir = dataDirOf(ctx);
       if ('name' in i) return shapePreview(await prepareRestore(dataDir, localBackupFile(ctx, i.name), { passphrase: i.passphrase }), i.name);
@@ -100,18 +100,19 @@ export const backupCalls = {
   }),
   /** The clerk confirmed: the staged backup replaces the archive when the app restarts. */
   confirmRestore: defineCall({
+    access: 'system',
     input: z.object({}).optional(),
     output: z.object({ restartRequired: z.literal(true) }),
-    write: false,
     async run(ctx) {
       confirmPendingRestore(dataDirOf(ctx));
       return { restartRequired: true as const };
     },
   }),
+  // setting the install up (管理员)
   cancelRestore: defineCall({
+    access: 'system',
     input: z.object({}).optional(),
     output: z.null(),
-    write: false,
     async run(ctx) {
       discardPendingRestore(dataDirOf(ctx));
       return null;

@@ -47,42 +47,45 @@ const filePath = z.string().min(1).max(4096);
 const keyText = z.string().min(1).max(64 * 1024);
 
 export const countyExchangeCalls = {
-  exchangeKeys: defineCall({ input: z.object({}).optional(), output: keysStatusSchema, write: false, run: (ctx) => keysStatus(ctx) }),
+  // fingerprints and state only
+  exchangeKeys: defineCall({ access: 'read', input: z.object({}).optional(), output: keysStatusSchema, run: (ctx) => keysStatus(ctx) }),
   initExchangeKeys: defineCall({
+    access: 'admin',
     input: z.object({}).optional(),
     output: keysStatusSchema.extend({ created: z.array(z.string()) }),
-    write: true,
     run: (ctx) => initKeys(ctx),
   }),
   /** The text of this install's public key file and a file name to offer in the save dialog. */
+  // creates the key pair when missing
   exportPublicKey: defineCall({
+    access: 'admin',
     input: z.object({}).optional(),
     output: z.object({ fileName: z.string(), text: z.string(), fingerprint: z.string() }),
-    write: true,
     run: (ctx) => exportPublicKey(ctx),
   }),
   importCountyKey: defineCall({
+    access: 'admin',
     input: z.object({ text: keyText }),
     output: z.object({ fingerprint: z.string(), recipient: z.string(), name: z.string().nullable(), replaced: z.string().nullable() }),
-    write: true,
     run: (ctx, i) => importCountyKey(ctx, i.text),
   }),
+  // the audit log (管理员, 审计管理员)
   registerTownship: defineCall({
+    access: 'admin',
     input: z.object({ code: z.string().max(20), name: z.string().max(50).nullable().optional(), publicKeyPem: keyText }),
     output: z.object({ code: z.string(), name: z.string(), fingerprint: z.string(), registeredAt: z.string(), replacedFingerprint: z.string().nullable() }),
-    write: true,
     run: (ctx, i) => registerTownship(ctx, i),
   }),
   /** 导出到县, step 1: what would be sent (counts by table, sequence range, attachments). */
-  previewCountyExport: defineCall({ input: z.object({ full: z.boolean().optional() }).optional(), output: planSchema, write: false, run: (ctx, i) => previewExport(ctx, i ?? {}) }),
+  previewCountyExport: defineCall({ access: 'read', input: z.object({ full: z.boolean().optional() }).optional(), output: planSchema, run: (ctx, i) => previewExport(ctx, i ?? {}) }),
   /**
    * 导出到县, step 2: write the package into the picked folder (the stick), then read it back from there
    * and verify it. A job: its result is { package, verification }.
    */
   startCountyExport: defineCall({
+    access: 'write',
     input: z.object({ outDir: filePath, full: z.boolean().optional() }),
     output: jobStatusSchema,
-    write: true,
     async run(ctx, i) {
       return jobsOf(ctx.archive).start('countyExport', async (control) => {
         const written = await writePackage(ctx, { outDir: i.outDir, full: i.full, signal: control.signal, progress: control.progress });
@@ -93,6 +96,7 @@ export const countyExchangeCalls = {
     },
   }),
   listSentPackages: defineCall({
+    access: 'read',
     input: z.object({}).optional(),
     output: z.array(
       z.object({
@@ -101,14 +105,15 @@ export const countyExchangeCalls = {
         acknowledgedAt: z.string().nullable(), bagDigest: z.string(),
       }),
     ),
-    write: false,
     run: (ctx) => listSentPackages(ctx),
   }),
   /** Verify a package without applying it: at a township one of its own; at the county any registered township's. */
+  // marks the log row verified
   verifyPackage: defineCall({
+    access: 'write',
     input: z.object({ file: filePath }),
     output: z.object({ ok: z.boolean(), problem: z.string().nullable(), message: z.string(), info: packageInfoSchema.nullable(), continuity: z.enum(['next', 'replay']).nullable() }),
-    write: true, // a township marks its log row verified
+    // a township marks its log row verified
     async run(ctx, i) {
       const county = (await getSetup(ctx)).role === 'county';
       try {
@@ -125,22 +130,23 @@ export const countyExchangeCalls = {
     },
   }),
   importReceipt: defineCall({
+    access: 'write',
     input: z.object({ text: keyText }),
     output: z.object({ status: z.enum(['acknowledged', 'already']), packageSequence: z.number(), message: z.string() }),
-    write: true,
     run: (ctx, i) => importReceipt(ctx, i.text),
   }),
   /** 导入乡镇数据: one or many packages, any order. A job: its result is one outcome per file. */
   startCountyImport: defineCall({
+    access: 'write',
     input: z.object({ files: z.array(filePath).min(1).max(500) }),
     output: jobStatusSchema,
-    write: true,
     async run(ctx, i) {
       if ((await getSetup(ctx)).role !== 'county') throw new DomainError('conflict', '这是乡镇的安装:导入乡镇数据是县委组织部安装的功能');
       return jobsOf(ctx.archive).start('countyImport', (control) => importPackages(ctx, i.files, control.progress, control.signal));
     },
   }),
   countyStatus: defineCall({
+    access: 'read',
     input: z.object({}).optional(),
     output: z.object({
       townships: z.array(
@@ -151,10 +157,10 @@ export const countyExchangeCalls = {
       ),
       totals: z.object({ townships: z.number(), members: z.number(), imports: z.number() }),
     }),
-    write: false,
     run: (ctx) => countyStatus(ctx),
   }),
   countyImportLog: defineCall({
+    access: 'read',
     input: z.object({ townshipCode: z.string().max(12).nullable().optional() }).optional(),
     output: z.array(
       z.object({
@@ -162,11 +168,11 @@ export const countyExchangeCalls = {
         actor: z.string(), rowCounts: counts, removed: z.number(),
       }),
     ),
-    write: false,
     run: (ctx, i) => countyImportLog(ctx, i?.townshipCode),
   }),
   /** The county's members grid: every township, township as a column and a filter; paged (infinite row model). */
   listCountyMembers: defineCall({
+    access: 'read',
     input: z.object({
       offset: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(1000).optional(),
@@ -187,24 +193,24 @@ export const countyExchangeCalls = {
         }),
       ),
     }),
-    write: false,
     run: (ctx, i) => listCountyMembers(ctx, i),
   }),
   /** One person at the county: their record in every township and the history from all of them. */
+  // county exchange: packages and receipts (a clerk's routine work)
   countyMemberHistory: defineCall({
+    access: 'read',
     input: z.object({ idNumber: z.string().min(15).max(18) }),
     output: z.object({
       records: z.array(z.object({ townshipCode: z.string(), id: z.string(), current: z.boolean(), exitReason: z.string().nullable(), member: z.record(z.string(), z.unknown()) })),
       events: z.array(z.object({ townshipCode: z.string(), memberId: z.string(), kind: z.string(), eventDate: z.string(), summary: z.string(), actor: z.string() })),
     }),
-    write: false,
     run: (ctx, i) => countyMemberHistory(ctx, i.idNumber),
   }),
   /** The signed 回执 for a township's last applied package: text and a file name for the save dialog. */
   writeReceipt: defineCall({
+    access: 'write',
     input: z.object({ townshipCode: z.string().max(12) }),
     output: z.object({ fileName: z.string(), text: z.string(), packageSequence: z.number() }),
-    write: true,
     async run(ctx, i) {
       const r = await writeReceipt(ctx, i.townshipCode);
       return { fileName: r.fileName, text: r.text, packageSequence: r.payload.packageSequence };

@@ -11,22 +11,24 @@ import { DomainError } from '../../services/core/errors';
 const fileEntry = z.object({ file: z.string(), fileName: z.string(), size: z.number(), modifiedAt: z.string() });
 
 export const exchangeDriveCalls = {
+  // where the stick is: only for writing or importing packages
   listRemovableDrives: defineCall({
+    access: 'write',
     input: z.object({}).optional(),
     output: z.array(z.object({ path: z.string(), label: z.string(), totalBytes: z.number().nullable(), freeBytes: z.number().nullable() })),
-    write: false,
     run: () => listRemovableDrives(),
   }),
   listExchangeFiles: defineCall({
+    access: 'write',
     input: z.object({ dir: z.string().min(1).max(4096), kind: z.enum(['package', 'receipt']) }),
     output: z.array(fileEntry),
-    write: false,
     run: async (_ctx, i) => listExchangeFiles(i.dir, i.kind),
   }),
+  // computes from the text sent, reads nothing
   publicKeyFingerprint: defineCall({
+    access: 'read',
     input: z.object({ publicKeyPem: z.string().min(1).max(64 * 1024) }),
     output: z.object({ fingerprint: z.string() }),
-    write: false,
     async run(_ctx, i) {
       try {
         return { fingerprint: publicKeyFingerprint(i.publicKeyPem) };

@@ -101,10 +101,11 @@ const safeName = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
 
 export const importExportCalls = {
   /** Read the picked file (or the one under analysis again, with the clerk's corrections); nothing is written. */
+  // writes nothing yet, but is only the first step of an import
   analyseImport: defineCall({
+    access: 'write',
     input: z.object({ file: fileInput.optional(), analysisId: z.string().max(64).optional(), options: importOptions.optional() }),
     output: analysisSchema,
-    write: false,
     async run(ctx, i) {
       let analysisId = i.analysisId;
       if (i.file) {
@@ -118,10 +119,11 @@ export const importExportCalls = {
     },
   }),
   /** The import as a job: one transaction; cancel before the commit writes nothing. */
+  // 党建实务 (practices): reading and printing
   startImport: defineCall({
+    access: 'write',
     input: z.object({ analysisId: z.string().max(64), options: importOptions.optional(), expectedRows: z.number().int().nonnegative().optional() }),
     output: jobStatusSchema,
-    write: true,
     async run(ctx, i) {
       const src = sessionSource(i.analysisId);
       return runnerOf(ctx).start('import', (control) =>
@@ -130,19 +132,20 @@ export const importExportCalls = {
     },
   }),
   jobStatus: defineCall({
+    access: 'read',
     input: z.object({ jobId: z.string().max(64) }),
     output: jobStatusSchema,
-    write: false,
     async run(ctx, i) {
       const s = runnerOf(ctx).status(i.jobId);
       if (!s) throw new DomainError('not_found', '找不到该任务');
       return s;
     },
   }),
+  // cancelling rolls a job back; it never writes
   cancelJob: defineCall({
+    access: 'read',
     input: z.object({ jobId: z.string().max(64) }),
     output: jobStatusSchema,
-    write: false,
     async run(ctx, i) {
       const s = runnerOf(ctx).cancel(i.jobId);
       if (!s) throw new DomainError('not_found', '找不到该任务');
@@ -151,9 +154,9 @@ export const importExportCalls = {
   }),
   /** The rows with errors, as written, plus a column explaining each: fix in Excel, import again. */
   exportImportErrors: defineCall({
+    access: 'read',
     input: z.object({ analysisId: z.string().max(64), options: importOptions.optional() }),
     output: fileOutput,
-    write: false,
     async run(ctx, i) {
       const src = sessionSource(i.analysisId);
       const r = await exportImportErrors(ctx, src, i.options as ImportOptions);
@@ -162,16 +165,18 @@ export const importExportCalls = {
   }),
   /** The grid's current view (its filters, sort and chosen columns) as an xlsx. */
   exportMembers: defineCall({
+    access: 'read',
     input: z.object({ query: memberListQuery.omit({ startRow: true, endRow: true }), columns: z.array(z.string().max(40)).max(60).optional() }),
     output: fileOutput,
-    write: false,
     async run(ctx, i) {
       const r = await exportMembersXlsx(ctx, { query: i.query, columns: i.columns });
       return { fileName: `党员名单_${todayOf(ctx)}.xlsx`, mimeType: XLSX_MIME, base64: r.bytes.toString('base64'), rows: r.rows };
     },
   }),
   /** 花名册: title row, 序号, chosen columns; one sheet per branch on request. */
+  // changing records (录入员, 管理员)
   exportRoster: defineCall({
+    access: 'read',
     input: z.object({
       orgId: id.nullable().optional(),
       view: z.enum(['roll', 'exited', 'all', 'probationary', 'mobile', 'lost', 'lostReview', 'hardship', 'transferPending']).optional(),
@@ -179,7 +184,6 @@ export const importExportCalls = {
       perBranch: z.boolean().optional(),
     }),
     output: fileOutput,
-    write: false,
     async run(ctx, i) {
       const r = await exportRosterXlsx(ctx, i);
       return { fileName: safeName(`${r.title}_${todayOf(ctx)}.xlsx`), mimeType: XLSX_MIME, base64: r.bytes.toString('base64'), rows: r.rows };

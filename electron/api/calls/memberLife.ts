@@ -50,105 +50,105 @@ const lifeRules = z.object({ letterValidityMonths: z.number(), lostMonthsBeforeS
 
 export const memberLifeCalls = {
   // ---- sub-records ----
-  listSubRecords: defineCall({ input: z.object({ memberId: id, kind: subRecordKind }), output: z.array(subRecord), write: false, run: (ctx, i) => listSubRecords(ctx, i.memberId, i.kind) }),
+  listSubRecords: defineCall({ access: 'read', input: z.object({ memberId: id, kind: subRecordKind }), output: z.array(subRecord), run: (ctx, i) => listSubRecords(ctx, i.memberId, i.kind) }),
   saveSubRecord: defineCall({
+    access: 'write',
     input: z.object({ memberId: id, kind: subRecordKind, id: id.nullable().optional(), values: subRecordValues }),
     output: subRecord,
-    write: true,
     run: (ctx, i) => saveSubRecord(ctx, i),
   }),
   deleteSubRecord: defineCall({
+    access: 'write',
     input: z.object({ kind: subRecordKind, id, reason: optText }),
     output: z.null(),
-    write: true,
     run: async (ctx, i) => {
       await deleteSubRecord(ctx, i.kind, i.id, i.reason);
       return null;
     },
   }),
   memberDossier: defineCall({
+    access: 'read',
     input: z.object({ id }),
     output: z.object({
       member: memberRecord, subRecords: z.record(subRecordKind, z.array(subRecord)), probation, transfers: z.array(transfer), mobile: z.array(mobileRecord), files: filesView, history: z.array(memberEvent),
     }),
-    write: false,
     run: (ctx, i) => memberDossier(ctx, i.id),
   }),
   // ---- 预备期 ----
-  probationStatus: defineCall({ input: z.object({ id }), output: probation, write: false, run: (ctx, i) => probationStatus(ctx, i.id) }),
-  confirmFullMembership: defineCall({ input: decisionInput, output: memberRecord, write: true, run: (ctx, i) => confirmFullMembership(ctx, i.id, i) }),
-  extendProbation: defineCall({ input: decisionInput.extend({ months: z.number().int().min(0).max(100) }), output: memberRecord, write: true, run: (ctx, i) => extendProbation(ctx, i.id, i) }),
-  cancelProbation: defineCall({ input: decisionInput, output: memberRecord, write: true, run: (ctx, i) => cancelProbation(ctx, i.id, i) }),
+  probationStatus: defineCall({ access: 'read', input: z.object({ id }), output: probation, run: (ctx, i) => probationStatus(ctx, i.id) }),
+  confirmFullMembership: defineCall({ access: 'write', input: decisionInput, output: memberRecord, run: (ctx, i) => confirmFullMembership(ctx, i.id, i) }),
+  extendProbation: defineCall({ access: 'write', input: decisionInput.extend({ months: z.number().int().min(0).max(100) }), output: memberRecord, run: (ctx, i) => extendProbation(ctx, i.id, i) }),
+  cancelProbation: defineCall({ access: 'write', input: decisionInput, output: memberRecord, run: (ctx, i) => cancelProbation(ctx, i.id, i) }),
   // ---- 组织关系转接 ----
   listTransfers: defineCall({
+    access: 'read',
     input: z.object({ pending: z.boolean().optional(), direction: z.enum(['internal', 'out', 'in']).nullable().optional(), memberId: id.nullable().optional() }).optional(),
     output: z.array(transfer),
-    write: false,
     run: (ctx, i) => listTransfers(ctx, i ?? {}),
   }),
-  transferWithinTownship: defineCall({ input: z.object({ id, toOrgId: z.string().max(64), date: z.string().max(20), note: optText }), output: memberRecord, write: true, run: (ctx, i) => transferWithinTownship(ctx, i.id, i) }),
+  transferWithinTownship: defineCall({ access: 'write', input: z.object({ id, toOrgId: z.string().max(64), date: z.string().max(20), note: optText }), output: memberRecord, run: (ctx, i) => transferWithinTownship(ctx, i.id, i) }),
   transferOut: defineCall({
+    access: 'write',
     input: z.object({ id, date: z.string().max(20), destination: z.string().max(300), duesPaidTo: z.string().max(10), validityMonths: z.number().int().min(0).max(100).nullable().optional(), note: optText }),
     output: transfer,
-    write: true,
     run: (ctx, i) => transferOut(ctx, i.id, i),
   }),
-  recordTransferReceipt: defineCall({ input: z.object({ transferId: id, date: z.string().max(20), note: optText }), output: memberRecord, write: true, run: (ctx, i) => recordTransferReceipt(ctx, i.transferId, i) }),
-  cancelTransferOut: defineCall({ input: z.object({ transferId: id, date: z.string().max(20), reason: z.string().max(500) }), output: memberRecord, write: true, run: (ctx, i) => cancelTransferOut(ctx, i.transferId, i) }),
-  findMemberByIdNumber: defineCall({ input: z.object({ idNumber: z.string().max(40) }), output: memberRecord.nullable(), write: false, run: (ctx, i) => findMemberByIdNumber(ctx, i.idNumber) }),
+  recordTransferReceipt: defineCall({ access: 'write', input: z.object({ transferId: id, date: z.string().max(20), note: optText }), output: memberRecord, run: (ctx, i) => recordTransferReceipt(ctx, i.transferId, i) }),
+  cancelTransferOut: defineCall({ access: 'write', input: z.object({ transferId: id, date: z.string().max(20), reason: z.string().max(500) }), output: memberRecord, run: (ctx, i) => cancelTransferOut(ctx, i.transferId, i) }),
+  findMemberByIdNumber: defineCall({ access: 'read', input: z.object({ idNumber: z.string().max(40) }), output: memberRecord.nullable(), run: (ctx, i) => findMemberByIdNumber(ctx, i.idNumber) }),
   transferIn: defineCall({
+    access: 'write',
     input: z.object({
       date: z.string().max(20), letterNumber: z.string().max(100), origin: z.string().max(300), orgId: z.string().max(64), duesPaidTo: optText, note: optText,
       member: memberInput.partial().extend({ idNumber: z.string().max(40) }),
     }),
     output: z.object({ member: memberRecord, returning: z.boolean(), transfer }),
-    write: true,
     run: (ctx, i) => transferIn(ctx, i),
   }),
   // ---- 流动党员 ----
-  mobileRecords: defineCall({ input: z.object({ id }), output: z.array(mobileRecord), write: false, run: (ctx, i) => mobileRecords(ctx, i.id) }),
-  startMobile: defineCall({ input: z.object({ id, ...mobileInput }), output: memberRecord, write: true, run: (ctx, i) => startMobile(ctx, i.id, i) }),
-  updateMobile: defineCall({ input: z.object({ id, ...mobileInput }), output: memberRecord, write: true, run: (ctx, i) => updateMobile(ctx, i.id, i) }),
-  endMobile: defineCall({ input: z.object({ id, date: z.string().max(20), note: optText }), output: memberRecord, write: true, run: (ctx, i) => endMobile(ctx, i.id, i) }),
-  mobileRoster: defineCall({ input: z.object({ orgId: id.nullable().optional() }).optional(), output: z.array(mobileRosterRow), write: false, run: (ctx, i) => mobileRoster(ctx, i?.orgId) }),
+  mobileRecords: defineCall({ access: 'read', input: z.object({ id }), output: z.array(mobileRecord), run: (ctx, i) => mobileRecords(ctx, i.id) }),
+  startMobile: defineCall({ access: 'write', input: z.object({ id, ...mobileInput }), output: memberRecord, run: (ctx, i) => startMobile(ctx, i.id, i) }),
+  updateMobile: defineCall({ access: 'write', input: z.object({ id, ...mobileInput }), output: memberRecord, run: (ctx, i) => updateMobile(ctx, i.id, i) }),
+  endMobile: defineCall({ access: 'write', input: z.object({ id, date: z.string().max(20), note: optText }), output: memberRecord, run: (ctx, i) => endMobile(ctx, i.id, i) }),
+  mobileRoster: defineCall({ access: 'read', input: z.object({ orgId: id.nullable().optional() }).optional(), output: z.array(mobileRosterRow), run: (ctx, i) => mobileRoster(ctx, i?.orgId) }),
   // ---- 失联 / 停止党籍 ----
-  markLost: defineCall({ input: z.object({ id, reason: z.string().max(40), date: z.string().max(20), note: optText }), output: memberRecord, write: true, run: (ctx, i) => markLost(ctx, i.id, i) }),
-  markFound: defineCall({ input: z.object({ id, date: z.string().max(20), note: optText }), output: memberRecord, write: true, run: (ctx, i) => markFound(ctx, i.id, i) }),
+  markLost: defineCall({ access: 'write', input: z.object({ id, reason: z.string().max(40), date: z.string().max(20), note: optText }), output: memberRecord, run: (ctx, i) => markLost(ctx, i.id, i) }),
+  markFound: defineCall({ access: 'write', input: z.object({ id, date: z.string().max(20), note: optText }), output: memberRecord, run: (ctx, i) => markFound(ctx, i.id, i) }),
   lostReview: defineCall({
+    access: 'read',
     input: z.object({ orgId: id.nullable().optional(), dueOnly: z.boolean().optional() }).optional(),
     output: z.array(lostRow),
-    write: false,
     run: (ctx, i) => lostReview(ctx, i ?? {}),
   }),
-  suspendMembership: defineCall({ input: z.object({ id, date: z.string().max(20), note: optText }), output: memberRecord, write: true, run: (ctx, i) => suspendMembership(ctx, i.id, i) }),
-  restoreMembership: defineCall({ input: z.object({ id, date: z.string().max(20), reason: z.string().max(500) }), output: memberRecord, write: true, run: (ctx, i) => restoreMembership(ctx, i.id, i) }),
+  suspendMembership: defineCall({ access: 'write', input: z.object({ id, date: z.string().max(20), note: optText }), output: memberRecord, run: (ctx, i) => suspendMembership(ctx, i.id, i) }),
+  restoreMembership: defineCall({ access: 'write', input: z.object({ id, date: z.string().max(20), reason: z.string().max(500) }), output: memberRecord, run: (ctx, i) => restoreMembership(ctx, i.id, i) }),
   // ---- 档案材料 ----
-  listMemberFiles: defineCall({ input: z.object({ memberId: id }), output: filesView, write: false, run: (ctx, i) => listMemberFiles(ctx, i.memberId) }),
+  listMemberFiles: defineCall({ access: 'read', input: z.object({ memberId: id }), output: filesView, run: (ctx, i) => listMemberFiles(ctx, i.memberId) }),
   addMemberFile: defineCall({
+    access: 'write',
     input: z.object({
       memberId: id, docType: z.string().max(40), title: optText, fileName: z.string().max(255), mime: z.string().max(100),
       contentBase64: z.string().max(Math.ceil((MAX_FILE_BYTES * 4) / 3) + 8192),
     }),
     output: fileMeta,
-    write: true,
     run: (ctx, i) => addMemberFile(ctx, i),
   }),
-  getMemberFile: defineCall({ input: z.object({ id }), output: fileMeta.extend({ contentBase64: z.string() }), write: false, run: (ctx, i) => getMemberFileContent(ctx, i.id) }),
+  getMemberFile: defineCall({ access: 'read', input: z.object({ id }), output: fileMeta.extend({ contentBase64: z.string() }), run: (ctx, i) => getMemberFileContent(ctx, i.id) }),
   removeMemberFile: defineCall({
+    access: 'write',
     input: z.object({ id, reason: optText }),
     output: z.null(),
-    write: true,
     run: async (ctx, i) => {
       await removeMemberFile(ctx, i.id, i.reason);
       return null;
     },
   }),
   // ---- rules ----
-  getLifeRules: defineCall({ input: z.object({}).optional(), output: lifeRules, write: false, run: (ctx) => getLifeRules(ctx) }),
+  getLifeRules: defineCall({ access: 'read', input: z.object({}).optional(), output: lifeRules, run: (ctx) => getLifeRules(ctx) }),
   setLifeRules: defineCall({
+    access: 'rules',
     input: z.object({ letterValidityMonths: z.number().int().optional(), lostMonthsBeforeSuspension: z.number().int().optional() }),
     output: lifeRules,
-    write: true,
     run: (ctx, i) => setLifeRules(ctx, i),
   }),
 };

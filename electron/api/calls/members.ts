@@ -7,12 +7,13 @@ import { listMembers, memberCounts } from '../../services/members/memberQuery';
 import { memberHistory } from '../../services/members/memberEvents';
 
 export const memberCalls = {
-  listMembers: defineCall({ input: memberListQuery, output: z.object({ rows: z.array(memberListRow), total: z.number() }), write: false, run: (ctx, i) => listMembers(ctx, i) }),
-  memberCounts: defineCall({ input: z.object({ orgId: z.string().max(64).nullable().optional() }).optional(), output: memberCountsSchema, write: false, run: (ctx, i) => memberCounts(ctx, i?.orgId) }),
-  getMember: defineCall({ input: z.object({ id }), output: memberRecord, write: false, run: (ctx, i) => members.getMember(ctx, i.id) }),
-  validateMember: defineCall({ input: z.object({ id: id.nullable().optional(), member: memberInput }), output: z.array(fieldProblem), write: false, run: (ctx, i) => members.validateMember(ctx, i.member, i.id ?? null) }),
-  createMember: defineCall({ input: memberInput, output: memberRecord, write: true, run: (ctx, i) => members.createMember(ctx, i) }),
-  updateMember: defineCall({ input: z.object({ id, patch: memberInput.partial() }), output: memberRecord, write: true, run: (ctx, i) => members.updateMember(ctx, i.id, i.patch) }),
-  exitMember: defineCall({ input: z.object({ id, reason: z.string().max(40), date: z.string().max(20), note: optText }), output: memberRecord, write: true, run: (ctx, i) => members.exitMember(ctx, i.id, i) }),
-  memberHistory: defineCall({ input: z.object({ id }), output: z.array(memberEvent), write: false, run: (ctx, i) => memberHistory(ctx.archive, i.id) }),
+  listMembers: defineCall({ access: 'read', input: memberListQuery, output: z.object({ rows: z.array(memberListRow), total: z.number() }), run: (ctx, i) => listMembers(ctx, i) }),
+  memberCounts: defineCall({ access: 'read', input: z.object({ orgId: z.string().max(64).nullable().optional() }).optional(), output: memberCountsSchema, run: (ctx, i) => memberCounts(ctx, i?.orgId) }),
+  getMember: defineCall({ access: 'read', input: z.object({ id }), output: memberRecord, run: (ctx, i) => members.getMember(ctx, i.id) }),
+  // checks a form, writes nothing
+  validateMember: defineCall({ access: 'read', input: z.object({ id: id.nullable().optional(), member: memberInput }), output: z.array(fieldProblem), run: (ctx, i) => members.validateMember(ctx, i.member, i.id ?? null) }),
+  createMember: defineCall({ access: 'write', input: memberInput, output: memberRecord, run: (ctx, i) => members.createMember(ctx, i) }),
+  updateMember: defineCall({ access: 'write', input: z.object({ id, patch: memberInput.partial() }), output: memberRecord, run: (ctx, i) => members.updateMember(ctx, i.id, i.patch) }),
+  exitMember: defineCall({ access: 'write', input: z.object({ id, reason: z.string().max(40), date: z.string().max(20), note: optText }), output: memberRecord, run: (ctx, i) => members.exitMember(ctx, i.id, i) }),
+  memberHistory: defineCall({ access: 'read', input: z.object({ id }), output: z.array(memberEvent), run: (ctx, i) => memberHistory(ctx.archive, i.id) }),
 };

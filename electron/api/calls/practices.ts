@@ -53,75 +53,85 @@ const absentee = z.object({ memberId: id, name: z.string(), orgId: id, orgName: 
 
 export const practicesCalls = {
   // ---- 结对共建 ----
-  listPairs: defineCall({ input: z.object({ year }), output: z.array(pair), write: false, run: (ctx, i) => listPairs(ctx, i.year) }),
-  pairYear: defineCall({ input: z.object({ id, year }), output: z.object({ pair, yearNumber: z.number(), entries: z.array(helpEntry) }), write: false, run: (ctx, i) => pairYearRecord(ctx, i.id, i.year) }),
+  listPairs: defineCall({ access: 'read', input: z.object({ year }), output: z.array(pair), run: (ctx, i) => listPairs(ctx, i.year) }),
+  pairYear: defineCall({ access: 'read', input: z.object({ id, year }), output: z.object({ pair, yearNumber: z.number(), entries: z.array(helpEntry) }), run: (ctx, i) => pairYearRecord(ctx, i.id, i.year) }),
   createPair: defineCall({
+    access: 'write',
     input: z.object({
       name: z.string().max(200), kind: z.string().max(40), startDate: day, jointOrgId: id.nullable().optional(), note: optText,
       units: z.array(z.object({ role: z.enum(['helper', 'helped']), name: z.string().max(200), orgId: id.nullable().optional() })).max(50),
     }),
-    output: pair, write: true, run: (ctx, i) => createPair(ctx, i),
+    output: pair, run: (ctx, i) => createPair(ctx, i),
   }),
-  endPair: defineCall({ input: z.object({ id, endDate: day }), output: pair, write: true, run: (ctx, i) => endPair(ctx, i) }),
+  endPair: defineCall({ access: 'write', input: z.object({ id, endDate: day }), output: pair, run: (ctx, i) => endPair(ctx, i) }),
   addHelpEntry: defineCall({
+    access: 'write',
     input: z.object({
       pairId: id, date: day, measures: count.optional(), measuresText: optText, problemsSolved: count.optional(), moneyFen: count.optional(), goods: optText, goodsFen: count.optional(),
       cadresExchanged: count.optional(), trainings: count.optional(), trainees: count.optional(), note: optText,
     }),
-    output: helpEntry, write: true, run: (ctx, i) => addHelpEntry(ctx, i),
+    output: helpEntry, run: (ctx, i) => addHelpEntry(ctx, i),
   }),
   printPairYear: defineCall({
-    input: z.object({ id, year }), output: html, write: false,
+    access: 'read',
+    input: z.object({ id, year }), output: html,
     run: async (ctx, i) => {
       const r = await pairYearRecord(ctx, i.id, i.year);
       return { html: pairYearHtml(r, (await requireTownship(ctx)).name), title: `${r.pair.name} ${i.year} 年度结对共建记录` };
     },
   }),
   // ---- 五事工作法 ----
-  listMatters: defineCall({ input: z.object({ year, orgId: id.nullable().optional(), stage: z.string().max(20).nullable().optional() }), output: z.array(matter), write: false, run: (ctx, i) => listMatters(ctx, i) }),
-  getMatter: defineCall({ input: z.object({ id }), output: matter, write: false, run: (ctx, i) => getMatter(ctx, i.id) }),
-  proposeMatter: defineCall({ input: z.object({ orgId: id, title: z.string().max(400), proposedBy: z.string().max(200), date: day, proposal: optText }), output: matter, write: true, run: (ctx, i) => proposeMatter(ctx, i) }),
-  discussMatter: defineCall({ input: z.object({ id, date: day, amended: z.boolean(), outcome: optText }), output: matter, write: true, run: (ctx, i) => discussMatter(ctx, i) }),
+  listMatters: defineCall({ access: 'read', input: z.object({ year, orgId: id.nullable().optional(), stage: z.string().max(20).nullable().optional() }), output: z.array(matter), run: (ctx, i) => listMatters(ctx, i) }),
+  getMatter: defineCall({ access: 'read', input: z.object({ id }), output: matter, run: (ctx, i) => getMatter(ctx, i.id) }),
+  proposeMatter: defineCall({ access: 'write', input: z.object({ orgId: id, title: z.string().max(400), proposedBy: z.string().max(200), date: day, proposal: optText }), output: matter, run: (ctx, i) => proposeMatter(ctx, i) }),
+  discussMatter: defineCall({ access: 'write', input: z.object({ id, date: day, amended: z.boolean(), outcome: optText }), output: matter, run: (ctx, i) => discussMatter(ctx, i) }),
   voteMatter: defineCall({
+    access: 'write',
     input: z.object({ id, date: day, votersPresent: z.number().int().min(0).max(100_000), votesFor: z.number().int().min(0).max(100_000), votesAgainst: z.number().int().min(0).max(100_000), votesAbstain: z.number().int().min(0).max(100_000) }),
-    output: matter, write: true, run: (ctx, i) => voteMatter(ctx, i),
+    output: matter, run: (ctx, i) => voteMatter(ctx, i),
   }),
-  carryOutMatter: defineCall({ input: z.object({ id, handler: z.string().max(200), deadline: day, doneDate: day.nullable().optional() }), output: matter, write: true, run: (ctx, i) => carryOutMatter(ctx, i) }),
-  superviseMatter: defineCall({ input: z.object({ id, date: day, madePublic: z.boolean(), satisfaction: z.number().int().min(0).max(100).nullable().optional(), note: optText }), output: matter, write: true, run: (ctx, i) => superviseMatter(ctx, i) }),
-  stopMatter: defineCall({ input: z.object({ id, date: day, reason: z.string().max(1000) }), output: matter, write: true, run: (ctx, i) => stopMatter(ctx, i) }),
-  affairsSummary: defineCall({ input: z.object({ year }), output: affairsSummary, write: false, run: (ctx, i) => villageAffairsSummary(ctx, i.year) }),
+  carryOutMatter: defineCall({ access: 'write', input: z.object({ id, handler: z.string().max(200), deadline: day, doneDate: day.nullable().optional() }), output: matter, run: (ctx, i) => carryOutMatter(ctx, i) }),
+  superviseMatter: defineCall({ access: 'write', input: z.object({ id, date: day, madePublic: z.boolean(), satisfaction: z.number().int().min(0).max(100).nullable().optional(), note: optText }), output: matter, run: (ctx, i) => superviseMatter(ctx, i) }),
+  stopMatter: defineCall({ access: 'write', input: z.object({ id, date: day, reason: z.string().max(1000) }), output: matter, run: (ctx, i) => stopMatter(ctx, i) }),
+  affairsSummary: defineCall({ access: 'read', input: z.object({ year }), output: affairsSummary, run: (ctx, i) => villageAffairsSummary(ctx, i.year) }),
   printAffairsFunnel: defineCall({
-    input: z.object({ year }), output: html, write: false,
+    access: 'read',
+    input: z.object({ year }), output: html,
     run: async (ctx, i) => {
       const township = (await requireTownship(ctx)).name;
       return { html: affairsFunnelHtml(await villageAffairsSummary(ctx, i.year), i.year, township), title: `${township} ${i.year} 年五事工作法统计` };
     },
   }),
   // ---- 组织生活 ----
-  listMeetings: defineCall({ input: z.object({ year, orgId: id.nullable().optional(), kind: z.string().max(20).nullable().optional() }), output: z.array(meetingRow), write: false, run: (ctx, i) => listMeetings(ctx, i) }),
-  getMeeting: defineCall({ input: z.object({ id }), output: meeting, write: false, run: (ctx, i) => getMeeting(ctx, i.id) }),
-  branchRoster: defineCall({ input: z.object({ orgId: id, date: day }), output: z.array(z.object({ id, name: z.string(), category: z.string() })), write: false, run: (ctx, i) => branchRosterOn(ctx, i.orgId, i.date) }),
+  listMeetings: defineCall({ access: 'read', input: z.object({ year, orgId: id.nullable().optional(), kind: z.string().max(20).nullable().optional() }), output: z.array(meetingRow), run: (ctx, i) => listMeetings(ctx, i) }),
+  getMeeting: defineCall({ access: 'read', input: z.object({ id }), output: meeting, run: (ctx, i) => getMeeting(ctx, i.id) }),
+  branchRoster: defineCall({ access: 'read', input: z.object({ orgId: id, date: day }), output: z.array(z.object({ id, name: z.string(), category: z.string() })), run: (ctx, i) => branchRosterOn(ctx, i.orgId, i.date) }),
   recordMeeting: defineCall({
+    access: 'write',
     input: z.object({
       orgId: id, kind: z.string().max(20), date: day, topic: z.string().max(400), presidedBy: z.string().max(120), place: optText, minutes: z.string().max(50_000).nullable().optional(),
       attendance: z.array(z.object({ memberId: id, status: z.string().max(20), reason: optText })).max(5000), files: z.array(fileInput).max(20).optional(),
     }),
-    output: meeting, write: true, run: (ctx, i) => recordMeeting(ctx, i),
+    output: meeting, run: (ctx, i) => recordMeeting(ctx, i),
   }),
-  addMeetingFile: defineCall({ input: fileInput.extend({ meetingId: id }), output: meeting, write: true, run: (ctx, i) => addMeetingFile(ctx, i) }),
-  getMeetingFile: defineCall({ input: z.object({ id }), output: fileInput, write: false, run: (ctx, i) => getMeetingFile(ctx, i.id) }),
-  branchYear: defineCall({ input: z.object({ orgId: id, year }), output: branchYearOut, write: false, run: (ctx, i) => branchYear(ctx, i.orgId, i.year) }),
-  orgLifeAbsentees: defineCall({ input: z.object({}).optional(), output: z.array(absentee), write: false, run: (ctx) => longAbsentees(ctx) }),
+  // county exchange: status, previews, logs
+  addMeetingFile: defineCall({ access: 'write', input: fileInput.extend({ meetingId: id }), output: meeting, run: (ctx, i) => addMeetingFile(ctx, i) }),
+  getMeetingFile: defineCall({ access: 'read', input: z.object({ id }), output: fileInput, run: (ctx, i) => getMeetingFile(ctx, i.id) }),
+  branchYear: defineCall({ access: 'read', input: z.object({ orgId: id, year }), output: branchYearOut, run: (ctx, i) => branchYear(ctx, i.orgId, i.year) }),
+  orgLifeAbsentees: defineCall({ access: 'read', input: z.object({}).optional(), output: z.array(absentee), run: (ctx) => longAbsentees(ctx) }),
   printMeetingMinutes: defineCall({
-    input: z.object({ id }), output: html, write: false,
+    access: 'read',
+    input: z.object({ id }), output: html,
     run: async (ctx, i) => {
       const m = await getMeeting(ctx, i.id);
       return { html: meetingMinutesHtml(m, (await requireTownship(ctx)).name), title: `${m.orgName} ${m.kindLabel}会议记录 ${m.date}` };
     },
   }),
   // ---- all practices ----
+  // 党建实务 (practices): records
   practicesSummary: defineCall({
-    input: z.object({ year }), output: z.object({ year: z.number(), titles: z.record(z.string(), z.string()), sections: z.record(z.string(), z.unknown()) }), write: false,
+    access: 'read',
+    input: z.object({ year }), output: z.object({ year: z.number(), titles: z.record(z.string(), z.string()), sections: z.record(z.string(), z.unknown()) }),
     run: (ctx, i) => practicesSummary(ctx, i.year),
   }),
 };

@@ -55,74 +55,85 @@ const postsSummarySchema = z.object({
 
 export const practicesCareCalls = {
   // ---- 培训 ----
-  trainingSessions: defineCall({ input: z.object({ year }), output: z.array(session), write: false, run: (ctx, i) => listTrainingSessions(ctx, i.year) }),
-  getTrainingSession: defineCall({ input: z.object({ id }), output: sessionDetail, write: false, run: (ctx, i) => getTrainingSession(ctx, i.id) }),
+  trainingSessions: defineCall({ access: 'read', input: z.object({ year }), output: z.array(session), run: (ctx, i) => listTrainingSessions(ctx, i.year) }),
+  getTrainingSession: defineCall({ access: 'read', input: z.object({ id }), output: sessionDetail, run: (ctx, i) => getTrainingSession(ctx, i.id) }),
   saveTrainingSession: defineCall({
+    access: 'write',
     input: z.object({
       id: id.nullable().optional(), date: day, topic: z.string().max(200), placeKind: z.string().max(20), place: z.string().max(200), hours: z.number().nullable(), organizer: z.string().max(100), note: optText,
       attendeeIds: z.array(id).max(5000),
     }),
-    output: sessionDetail, write: true, run: (ctx, i) => saveTrainingSession(ctx, i),
+    output: sessionDetail, run: (ctx, i) => saveTrainingSession(ctx, i),
   }),
-  deleteTrainingSession: defineCall({ input: z.object({ id }), output: z.object({ ok: z.literal(true) }), write: true, run: async (ctx, i) => (await deleteTrainingSession(ctx, i.id), { ok: true as const }) }),
+  deleteTrainingSession: defineCall({ access: 'write', input: z.object({ id }), output: z.object({ ok: z.literal(true) }), run: async (ctx, i) => (await deleteTrainingSession(ctx, i.id), { ok: true as const }) }),
   trainingHours: defineCall({
+    access: 'read',
     input: z.object({ year, orgId: id.nullable().optional(), onlyBelow: z.boolean().optional() }),
     output: z.object({ year: z.number(), asOf: z.string(), target: z.number(), rows: z.array(memberHours), belowTarget: z.number() }),
-    write: false, run: (ctx, i) => trainingHours(ctx, i.year, i),
+    run: (ctx, i) => trainingHours(ctx, i.year, i),
   }),
-  trainingTarget: defineCall({ input: z.object({}).optional(), output: z.number(), write: false, run: (ctx) => getTrainingTarget(ctx) }),
-  setTrainingTarget: defineCall({ input: z.object({ hours: z.number() }), output: z.number(), write: true, run: (ctx, i) => setTrainingTarget(ctx, i.hours) }),
-  trainingSummary: defineCall({ input: z.object({ year }), output: trainingSummarySchema, write: false, run: (ctx, i) => trainingSummary(ctx, i.year) }),
+  trainingTarget: defineCall({ access: 'read', input: z.object({}).optional(), output: z.number(), run: (ctx) => getTrainingTarget(ctx) }),
+  // the yearly 学时 target every member is measured against
+  setTrainingTarget: defineCall({ access: 'rules', input: z.object({ hours: z.number() }), output: z.number(), run: (ctx, i) => setTrainingTarget(ctx, i.hours) }),
+  trainingSummary: defineCall({ access: 'read', input: z.object({ year }), output: trainingSummarySchema, run: (ctx, i) => trainingSummary(ctx, i.year) }),
   // ---- 党内关爱 ----
-  careFunds: defineCall({ input: z.object({ asOf: day.optional() }).optional(), output: z.array(fund), write: false, run: (ctx, i) => listCareFunds(ctx, i?.asOf) }),
-  createCareFund: defineCall({ input: z.object({ name: z.string().max(100), note: optText }), output: fund, write: true, run: (ctx, i) => createCareFund(ctx, i) }),
+  careFunds: defineCall({ access: 'read', input: z.object({ asOf: day.optional() }).optional(), output: z.array(fund), run: (ctx, i) => listCareFunds(ctx, i?.asOf) }),
+  createCareFund: defineCall({ access: 'write', input: z.object({ name: z.string().max(100), note: optText }), output: fund, run: (ctx, i) => createCareFund(ctx, i) }),
   addCareFundIncome: defineCall({
+    access: 'write',
     input: z.object({ fundId: id, date: day, amountFen: fen, source: z.string().max(200), note: optText }),
-    output: z.object({ id, balanceFen: z.number() }), write: true, run: (ctx, i) => addFundIncome(ctx, i),
+    output: z.object({ id, balanceFen: z.number() }), run: (ctx, i) => addFundIncome(ctx, i),
   }),
-  deleteCareFundIncome: defineCall({ input: z.object({ id }), output: z.object({ ok: z.literal(true) }), write: true, run: async (ctx, i) => (await deleteFundIncome(ctx, i.id), { ok: true as const }) }),
+  deleteCareFundIncome: defineCall({ access: 'write', input: z.object({ id }), output: z.object({ ok: z.literal(true) }), run: async (ctx, i) => (await deleteFundIncome(ctx, i.id), { ok: true as const }) }),
   recordCareAid: defineCall({
+    access: 'write',
     input: z.object({ id: id.nullable().optional(), memberId: id, date: day, kind: z.string().max(20), amountFen: fen, fundId: id.nullable().optional(), givenBy: z.string().max(100), reason: optText, note: optText }),
-    output: aid, write: true, run: (ctx, i) => recordAid(ctx, i),
+    output: aid, run: (ctx, i) => recordAid(ctx, i),
   }),
-  deleteCareAid: defineCall({ input: z.object({ id }), output: z.object({ ok: z.literal(true) }), write: true, run: async (ctx, i) => (await deleteAid(ctx, i.id), { ok: true as const }) }),
-  careAids: defineCall({ input: z.object({ year }), output: z.array(aid), write: false, run: (ctx, i) => listAids(ctx, i.year) }),
-  careLedger: defineCall({ input: z.object({ year }), output: z.object({ year: z.number(), funds: z.array(fundLedger) }), write: false, run: (ctx, i) => careLedger(ctx, i.year) }),
+  deleteCareAid: defineCall({ access: 'write', input: z.object({ id }), output: z.object({ ok: z.literal(true) }), run: async (ctx, i) => (await deleteAid(ctx, i.id), { ok: true as const }) }),
+  careAids: defineCall({ access: 'read', input: z.object({ year }), output: z.array(aid), run: (ctx, i) => listAids(ctx, i.year) }),
+  careLedger: defineCall({ access: 'read', input: z.object({ year }), output: z.object({ year: z.number(), funds: z.array(fundLedger) }), run: (ctx, i) => careLedger(ctx, i.year) }),
   careDueVisits: defineCall({
+    access: 'read',
     input: z.object({ month: z.string().max(10).optional() }).optional(),
-    output: z.object({ asOf: z.string(), month: z.string(), rows: z.array(dueVisit) }), write: false, run: (ctx, i) => dueVisits(ctx, i ?? {}),
+    output: z.object({ asOf: z.string(), month: z.string(), rows: z.array(dueVisit) }), run: (ctx, i) => dueVisits(ctx, i ?? {}),
   }),
-  careSummary: defineCall({ input: z.object({ year }), output: careSummarySchema, write: false, run: (ctx, i) => careSummary(ctx, i.year) }),
+  careSummary: defineCall({ access: 'read', input: z.object({ year }), output: careSummarySchema, run: (ctx, i) => careSummary(ctx, i.year) }),
   // ---- 设岗定责, 公开承诺, 党建联系点 ----
-  pioneerPosts: defineCall({ input: z.object({ year }), output: z.array(post), write: false, run: (ctx, i) => listPosts(ctx, i.year) }),
+  pioneerPosts: defineCall({ access: 'read', input: z.object({ year }), output: z.array(post), run: (ctx, i) => listPosts(ctx, i.year) }),
   savePioneerPost: defineCall({
+    access: 'write',
     input: z.object({ id: id.nullable().optional(), memberId: id, kind: z.string().max(20), post: z.string().max(200), area: optText, fromDate: day, toDate: optText, note: optText }),
-    output: post, write: true, run: (ctx, i) => savePost(ctx, i),
+    output: post, run: (ctx, i) => savePost(ctx, i),
   }),
-  deletePioneerPost: defineCall({ input: z.object({ id }), output: z.object({ ok: z.literal(true) }), write: true, run: async (ctx, i) => (await deletePost(ctx, i.id), { ok: true as const }) }),
-  commitments: defineCall({ input: z.object({ year }), output: z.array(commitment), write: false, run: (ctx, i) => listCommitments(ctx, i.year) }),
-  saveCommitment: defineCall({ input: z.object({ memberId: id, year, commitment: z.string().max(2000), madeDate: day }), output: commitment, write: true, run: (ctx, i) => saveCommitment(ctx, i) }),
-  reviewCommitment: defineCall({ input: z.object({ id, result: z.string().max(20), date: day, note: optText }), output: commitment, write: true, run: (ctx, i) => reviewCommitment(ctx, i) }),
-  liaisonPoints: defineCall({ input: z.object({ year }), output: z.array(liaison), write: false, run: (ctx, i) => listLiaisons(ctx, i.year) }),
+  deletePioneerPost: defineCall({ access: 'write', input: z.object({ id }), output: z.object({ ok: z.literal(true) }), run: async (ctx, i) => (await deletePost(ctx, i.id), { ok: true as const }) }),
+  commitments: defineCall({ access: 'read', input: z.object({ year }), output: z.array(commitment), run: (ctx, i) => listCommitments(ctx, i.year) }),
+  saveCommitment: defineCall({ access: 'write', input: z.object({ memberId: id, year, commitment: z.string().max(2000), madeDate: day }), output: commitment, run: (ctx, i) => saveCommitment(ctx, i) }),
+  reviewCommitment: defineCall({ access: 'write', input: z.object({ id, result: z.string().max(20), date: day, note: optText }), output: commitment, run: (ctx, i) => reviewCommitment(ctx, i) }),
+  liaisonPoints: defineCall({ access: 'read', input: z.object({ year }), output: z.array(liaison), run: (ctx, i) => listLiaisons(ctx, i.year) }),
   saveLiaisonPoint: defineCall({
+    access: 'write',
     input: z.object({ id: id.nullable().optional(), leaderName: z.string().max(100), leaderPost: z.string().max(200), orgId: id.nullable().optional(), unit: optText, fromDate: day, toDate: optText, note: optText }),
-    output: liaison, write: true, run: (ctx, i) => saveLiaison(ctx, i),
+    output: liaison, run: (ctx, i) => saveLiaison(ctx, i),
   }),
-  postsSummary: defineCall({ input: z.object({ year }), output: postsSummarySchema, write: false, run: (ctx, i) => postsSummary(ctx, i.year) }),
+  postsSummary: defineCall({ access: 'read', input: z.object({ year }), output: postsSummarySchema, run: (ctx, i) => postsSummary(ctx, i.year) }),
   // ---- prints ----
   printTrainingSignIn: defineCall({
-    input: z.object({ id }), output: html, write: false,
+    access: 'read',
+    input: z.object({ id }), output: html,
     run: async (ctx, i) => {
       const s = await getTrainingSession(ctx, i.id);
       return { html: trainingSignInHtml(s, (await requireTownship(ctx)).name, todayOf(ctx)), title: `培训签到表 ${s.date} ${s.topic}` };
     },
   }),
   printCareLedger: defineCall({
-    input: z.object({ year }), output: html, write: false,
+    access: 'read',
+    input: z.object({ year }), output: html,
     run: async (ctx, i) => ({ html: careLedgerHtml(await careLedger(ctx, i.year), (await requireTownship(ctx)).name, todayOf(ctx)), title: `党内关爱基金收支台账 ${i.year}年` }),
   }),
   printPostsRoster: defineCall({
-    input: z.object({ year }), output: html, write: false,
+    access: 'read',
+    input: z.object({ year }), output: html,
     run: async (ctx, i) => ({ html: postsRosterHtml(i.year, await listPosts(ctx, i.year), await listLiaisons(ctx, i.year), (await requireTownship(ctx)).name, todayOf(ctx)), title: `设岗定责花名册 ${i.year}年` }),
   }),
 };

@@ -24,18 +24,18 @@ const BATCH_LIMIT = 2000;
 
 export const printingCalls = {
   printMemberFile: defineCall({
+    access: 'read',
     input: z.object({ id }),
     output: html,
-    write: false,
     run: async (ctx, i) => {
       const data = await memberFileData(ctx, i.id);
       return { html: memberFileHtml(data), title: `党员基本信息表 ${data.fields.name}`, pages: 1 };
     },
   }),
   printMemberFiles: defineCall({
+    access: 'read',
     input: z.object({ orgId: id.nullable().optional(), view: memberView.optional() }),
     output: html,
-    write: false,
     run: async (ctx, i) => {
       const { rows, total } = await listMembers(ctx, { startRow: 0, endRow: BATCH_LIMIT, orgId: i.orgId, view: i.view ?? 'roll', sort: [{ colId: 'orgName', sort: 'asc' }] });
       if (total > BATCH_LIMIT) throw new DomainError('bad_input', `一次最多批量打印 ${BATCH_LIMIT} 份,当前范围有 ${total} 人,请按党支部分批打印`);
@@ -46,9 +46,9 @@ export const printingCalls = {
   }),
   /** The same batch as a job, for the window: progress member by member, and cancel. */
   startPrintBatch: defineCall({
+    access: 'read',
     input: z.object({ orgId: id.nullable().optional(), view: memberView.optional() }),
     output: jobStatusSchema,
-    write: false,
     run: async (ctx, i) => {
       const { rows, total } = await listMembers(ctx, { startRow: 0, endRow: BATCH_LIMIT, orgId: i.orgId, view: i.view ?? 'roll', sort: [{ colId: 'orgName', sort: 'asc' }] });
       if (total > BATCH_LIMIT) throw new DomainError('bad_input', `一次最多批量打印 ${BATCH_LIMIT} 份,当前范围有 ${total} 人,请按党支部分批打印`);
@@ -65,18 +65,18 @@ export const printingCalls = {
     },
   }),
   printRoster: defineCall({
+    access: 'read',
     input: z.object({ orgId: id.nullable().optional(), view: memberView.optional(), columns: z.array(z.string().max(40)).max(30).optional() }),
     output: html,
-    write: false,
     run: async (ctx, i) => {
       const data = await rosterData(ctx, i);
       return { html: rosterHtml(data), title: data.title };
     },
   }),
   printTransferLetter: defineCall({
+    access: 'read',
     input: z.object({ letter: z.string().min(1).max(40) }),
     output: html,
-    write: false,
     run: async (ctx, i) => {
       const data = await transferLetterData(ctx, i.letter);
       return { html: transferLetterHtml(data), title: `组织关系介绍信 ${data.letterNumber}`, pages: 1 };
@@ -84,36 +84,36 @@ export const printingCalls = {
   }),
   // The forms of the development pipeline and the yearly work.
   printActivistRecord: defineCall({
+    access: 'read',
     input: z.object({ id }),
     output: html,
-    write: false,
     run: async (ctx, i) => {
       const data = await activistRecordData(ctx, i.id);
       return { html: activistRecordHtml(data), title: `入党积极分子培养考察登记表 ${data.person.name}`, pages: 1 };
     },
   }),
   printPublicityNotice: defineCall({
+    access: 'read',
     input: z.object({ orgId: id }),
     output: html,
-    write: false,
     run: async (ctx, i) => {
       const data = await publicityNoticeData(ctx, i.orgId);
       return { html: publicityNoticeHtml(data), title: `发展对象公示 ${data.orgName}` };
     },
   }),
   printFullMembershipVote: defineCall({
+    access: 'read',
     input: z.object({ memberId: id }),
     output: html,
-    write: false,
     run: async (ctx, i) => {
       const data = await fullMembershipVoteData(ctx, i.memberId);
       return { html: fullMembershipVoteHtml(data), title: `预备党员转正表决结果 ${data.member.name}`, pages: 1 };
     },
   }),
   printReviewResults: defineCall({
+    access: 'read',
     input: z.object({ orgId: id, year: z.number().int().min(2000).max(2100) }),
     output: html,
-    write: false,
     run: async (ctx, i) => {
       const data = await reviewResultsData(ctx, i.orgId, i.year);
       return { html: reviewResultsHtml(data), title: `${data.orgName} ${data.year}年度民主评议党员结果` };

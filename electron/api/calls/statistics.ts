@@ -73,13 +73,13 @@ const dataChecksSchema = z.object({
 });
 
 export const statisticsCalls = {
-  statistics: defineCall({ input: statisticsInput, output: statisticsSchema, write: false, run: (ctx, i) => computeStatistics(ctx, i) }),
-  dashboard: defineCall({ input: z.object({ asOf: date.optional() }).optional(), output: dashboardSchema, write: false, run: (ctx, i) => computeDashboard(ctx, { asOf: i?.asOf }) }),
-  dataChecks: defineCall({ input: z.object({}).optional(), output: dataChecksSchema, write: false, run: (ctx) => runDataChecks(ctx) }),
+  statistics: defineCall({ access: 'read', input: statisticsInput, output: statisticsSchema, run: (ctx, i) => computeStatistics(ctx, i) }),
+  dashboard: defineCall({ access: 'read', input: z.object({ asOf: date.optional() }).optional(), output: dashboardSchema, run: (ctx, i) => computeDashboard(ctx, { asOf: i?.asOf }) }),
+  dataChecks: defineCall({ access: 'read', input: z.object({}).optional(), output: dataChecksSchema, run: (ctx) => runDataChecks(ctx) }),
   exportStatistics: defineCall({
+    access: 'read',
     input: statisticsInput,
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
-    write: false,
     async run(ctx, i) {
       const stats = await computeStatistics(ctx, i);
       const bytes = await statisticsToXlsx(stats);
@@ -91,9 +91,9 @@ export const statisticsCalls = {
     },
   }),
   printStatistics: defineCall({
+    access: 'read',
     input: statisticsInput,
     output: z.object({ html: z.string() }),
-    write: false,
     run: async (ctx, i) => ({ html: statsToHtml(await computeStatistics(ctx, i), { printedOn: todayOf(ctx) }) }),
   }),
 };
