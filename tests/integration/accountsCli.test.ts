@@ -1,6 +1,5 @@
 // `users add | list | passwd | unlock` as a clerk runs them: a real process, passwords from stdin or a
 // file (never on the command line), refusals with Chinese messages and a non-zero exit.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,14 +8,10 @@ import { createDispatcher } from '../../electron/api/dispatcher';
 import { WindowSession } from '../../electron/services/accounts/session';
 import { archiveFile } from '../../electron/services/core/dataDir';
 import { tempDir } from '../support/tempArchive';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-function cli(dataDir: string, args: string[], stdin?: string) {
-  const r = spawnSync(TSX, [path.join(ROOT, 'electron', 'cli.ts'), '--data', dataDir, ...args], { encoding: 'utf8', cwd: ROOT, input: stdin ?? '' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (dataDir: string, args: string[], stdin?: string) => runCli(dataDir, args, { input: stdin });
 
 async function canLogin(dir: string, name: string, password: string): Promise<{ ok: boolean; code?: string }> {
   const archive = await openArchive(archiveFile(dir));

@@ -1,5 +1,4 @@
 // `npm run cli -- audit list|export|verify` as a real process against a real archive edited by two clerks.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,13 +10,9 @@ import { createOrg } from '../../electron/services/organizations/organizations';
 import { createMember, updateMember } from '../../electron/services/members/members';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { tempDir } from '../support/tempArchive';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const cli = (dir: string, ...args: string[]) => {
-  const r = spawnSync(TSX, [path.join(ROOT, 'electron', 'cli.ts'), '--data', dir, ...args], { encoding: 'utf8', cwd: ROOT });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const cli = (dataDir: string, ...args: string[]) => runCli(dataDir, args);
 
 let dir: string;
 let memberId: string;

@@ -1,20 +1,14 @@
 // backup, backups list and restore as a clerk or an administrator runs them: a real process, a real
 // archive; restore asks before it replaces anything, and works when the archive itself is damaged.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveFile } from '../../electron/services/core/dataDir';
 import { tempDir } from '../support/tempArchive';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = path.join(ROOT, 'electron', 'cli.ts');
 
-function cli(dataDir: string, args: string[], input = '') {
-  const r = spawnSync(TSX, [CLI, '--data', dataDir, ...args], { encoding: 'utf8', cwd: ROOT, input, maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (dataDir: string, args: string[], input = '') => runCli(dataDir, args, { input });
 
 describe('CLI: backup and restore', () => {
   let dir: string;

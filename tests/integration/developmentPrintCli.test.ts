@@ -1,6 +1,5 @@
 // `npm run cli -- print activist|publicity|full-vote|reviews`: the development and yearly-work forms
 // written without a window, as a real process.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,13 +12,9 @@ import { createMember } from '../../electron/services/members/members';
 import { confirmFullMembership } from '../../electron/services/members/life/probation';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { tempDir } from '../support/tempArchive';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const cli = (dir: string, ...args: string[]) => {
-  const r = spawnSync(TSX, [path.join(ROOT, 'electron', 'cli.ts'), '--data', dir, ...args], { encoding: 'utf8', cwd: ROOT });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const cli = (dataDir: string, ...args: string[]) => runCli(dataDir, args);
 
 let dir: string;
 let activist: { id: string; name: string; idNumber: string };

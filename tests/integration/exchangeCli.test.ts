@@ -1,17 +1,12 @@
 // The exchange as the clerks run it from the command line: real processes on real data folders.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/tempArchive';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-function cli(dataDir: string, ...args: string[]) {
-  const r = spawnSync(TSX, [path.join(ROOT, 'electron', 'cli.ts'), '--data', dataDir, ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, PARTY_RECORDS_TODAY: '2026-11-28' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (dataDir: string, ...args: string[]) => runCli(dataDir, args);
 
 describe('exchange CLI', () => {
   let county: string;

@@ -2,7 +2,7 @@
 // CLI process on a real archive and killed at a moment proven to be mid-work (a progress line on
 // stderr, or the temporary file being written). Afterwards `check` passes and the archive holds either
 // all of the work or none of it.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,20 +12,17 @@ import { archiveFile } from '../../electron/services/core/dataDir';
 import { backupsDir } from '../../electron/services/backup/store';
 import { tempDir } from '../support/tempArchive';
 import { writeBigXlsx } from '../fixtures/rosters';
+import { CLI_TODAY, runCli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(ROOT, 'electron', 'cli.ts');
 const MEMBERS = 150_000;
 
-function cli(dataDir: string, ...args: string[]) {
-  const r = spawnSync(TSX, [CLI, '--data', dataDir, ...args], { encoding: 'utf8', cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (dataDir: string, ...args: string[]) => runCli(dataDir, args);
 
 /** Node itself with tsx's loader: the tsx command would run the CLI in a child a SIGKILL would not reach. */
 function spawnCli(dataDir: string, ...args: string[]): { child: ChildProcess; stderr: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--data', dataDir, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--data', dataDir, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PARTY_RECORDS_TODAY: CLI_TODAY } });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   child.stdout!.resume();

@@ -1,7 +1,5 @@
 // The member-life CLI as a user runs it: a real process against a real archive file.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../db/connection';
 import { archiveFile } from '../../electron/services/core/dataDir';
@@ -12,14 +10,10 @@ import { saveSubRecord } from '../../electron/services/members/subRecords';
 import { transferOut } from '../../electron/services/members/life/transfers';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { tempDir } from '../support/tempArchive';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-function cli(dataDir: string, ...args: string[]) {
-  const r = spawnSync(TSX, [path.join(ROOT, 'electron', 'cli.ts'), '--data', dataDir, ...args], { encoding: 'utf8', cwd: ROOT });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (dataDir: string, ...args: string[]) => runCli(dataDir, args);
 
 describe('members show / transfers list', () => {
   let dir: string;

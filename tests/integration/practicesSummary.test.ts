@@ -1,23 +1,17 @@
 // `npm run cli -- practices summary --year 2026 --json` on the demo township, every figure of the sections of
 // 结对共建, 五事工作法 and 组织生活 recomputed here from the raw rows with plain SQL (no service code), so a
 // figure that drifts from its rows fails. The other practices' sections are checked by their own tests.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../../db/connection';
 import { archiveFile } from '../../electron/services/core/dataDir';
 import { tempDir } from '../support/tempArchive';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const YEAR = 2026;
 const Y = `${YEAR}-%`;
 
-function cli(dataDir: string, ...args: string[]) {
-  const r = spawnSync(TSX, [path.join(ROOT, 'electron', 'cli.ts'), '--data', dataDir, ...args], { encoding: 'utf8', cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (dataDir: string, ...args: string[]) => runCli(dataDir, args);
 
 interface Totals { entries: number; measures: number; problemsSolved: number; moneyFen: number; goodsFen: number; cadresExchanged: number; trainings: number; trainees: number }
 interface Summary {

@@ -1,5 +1,4 @@
 // `npm run cli -- print …`: the templates rendered without a window, as a real process.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,13 +9,9 @@ import { loadDemoTownship } from '../../electron/services/demo/demoTownship';
 import { listMembers } from '../../electron/services/members/memberQuery';
 import { transferOut } from '../../electron/services/members/life/transfers';
 import { tempDir } from '../support/tempArchive';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const cli = (dir: string, ...args: string[]) => {
-  const r = spawnSync(TSX, [path.join(ROOT, 'electron', 'cli.ts'), '--data', dir, ...args], { encoding: 'utf8', cwd: ROOT });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const cli = (dataDir: string, ...args: string[]) => runCli(dataDir, args);
 
 let dir: string;
 let member: { id: string; name: string; idNumber: string; orgId: string; orgName: string };

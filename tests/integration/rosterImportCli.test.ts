@@ -1,20 +1,17 @@
 // `import` and `export members` as a user runs them: a real process, a real archive file; and an import
 // killed with SIGKILL half-way leaves the archive exactly as it was.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/tempArchive';
 import { people, STANDARD_HEADER, standardRow, writeBigXlsx, writeXlsx } from '../fixtures/rosters';
+import { runCli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(ROOT, 'electron', 'cli.ts');
 
-function cli(dataDir: string, ...args: string[]) {
-  const r = spawnSync(TSX, [CLI, '--data', dataDir, ...args], { encoding: 'utf8', cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (dataDir: string, ...args: string[]) => runCli(dataDir, args);
 const memberCount = (dir: string) => (JSON.parse(cli(dir, 'members', 'list', '--status', 'all', '--json').out) as unknown[]).length;
 
 describe('CLI: import and export', () => {
