@@ -25,6 +25,7 @@ function describePreview(env: CliEnv, preview: RestorePreview): void {
   env.out(`备份时间:${new Date(m.createdAt).toLocaleString('zh-CN', { hour12: false })}`);
   env.out(`乡镇:${m.township ? `${m.township.name}(${m.township.code})` : '未设置'}`);
   env.out(`内容:${describeCounts(m.counts)}`);
+  env.out(preview.digest === 'verified' ? '校验码:已核对,内容与备份时完全一致' : '校验码:无(旧版本程序制作或手工复制的档案),只核对了数据库结构和审计日志');
   env.out(`数据库版本:${m.schemaVersion ?? '无'}${preview.upgradedFrom ? '(较旧,恢复时升级到本程序的版本)' : ''};程序版本 ${m.appVersion}`);
 }
 

@@ -95,6 +95,7 @@ describe('备份与恢复 (browser, real archive)', () => {
     await page.getByTestId('restore-preview').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('preview-township').innerText()).toBe('东城镇(370783101)');
     expect(await page.getByTestId('preview-counts').innerText()).toMatch(/党员 \d+ · 党组织 \d+ · 历史记录 \d+ · 审计日志 \d+/);
+    expect(await page.getByTestId('preview-digest').innerText()).toBe('已核对:内容与备份时完全一致');
     await page.getByTestId('restore-confirm').click();
     await page.getByTestId('restore-question').waitFor();
     await page.screenshot({ path: path.join(screenshotDir(), 'backup-restore.png'), fullPage: true });

@@ -34,11 +34,11 @@ const backupOut = z.object({
   size: z.number(),
   manifest: manifestOut.nullable(),
 });
-const previewOut = z.object({ sourceName: z.string(), encrypted: z.boolean(), manifest: manifestOut, upgradedFrom: z.string().nullable() });
+const previewOut = z.object({ sourceName: z.string(), encrypted: z.boolean(), manifest: manifestOut, upgradedFrom: z.string().nullable(), digest: z.enum(['verified', 'none']) });
 const passphrase = z.string().min(1).max(200);
 
 const shapeEntry = (e: BackupEntry) => ({ name: e.name, kind: e.kind, takenAt: e.takenAt, size: e.size, manifest: e.manifest });
-const shapePreview = (p: RestorePreview, sourceName: string) => ({ sourceName, encrypted: p.encrypted, manifest: p.manifest, upgradedFrom: p.upgradedFrom });
+const shapePreview = (p: RestorePreview, sourceName: string) => ({ sourceName, encrypted: p.encrypted, manifest: p.manifest, upgradedFrom: p.upgradedFrom, digest: p.digest });
 
 function localBackupFile(ctx: ServiceContext, name: string): string {
   const entry = listBackups(dataDirOf(ctx)).find((e) => e.name === name);

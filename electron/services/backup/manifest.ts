@@ -14,6 +14,8 @@ export interface BackupManifest {
   schemaVersion: string | null;
   migrations: string[];
   appVersion: string;
+  /** SHA-256 of the backup's SQLite file, as its digest trailer carries it (digest.ts); absent in older backups. */
+  sha256?: string;
 }
 
 let cachedVersion: string | undefined;

@@ -20,6 +20,7 @@ import { archiveFile } from '../core/dataDir';
 import { checkArchive } from '../core/integrity';
 import { commitTempFile, fsyncDir, tempNameFor, writeFileAtomic } from '../core/atomicFile';
 import { decryptBackup, isEncryptedBackup } from './encryptedFile';
+import { copyContent, verifyDigestOfBytes, verifyDigestOfFile, type DigestState } from './digest';
 import { BackupError } from './errors';
 import { readManifest, type BackupManifest } from './manifest';
 import { verifyArchiveCopy } from './snapshot';
@@ -34,6 +35,8 @@ export interface RestorePreview {
   manifest: BackupManifest;
   /** Migrations this program will apply to bring it up to date (empty when it is current). */
   upgradedFrom: string | null;
+  /** 'verified': the content matched the digest it carries; 'none': a file without one (older backups, a hand copy). */
+  digest: DigestState['digest'];
   pendingFile: string;
 }
 
@@ -78,6 +81,7 @@ export async function prepareRestore(dataDir: string, source: string, options: {
   const head = readHead(source);
   let encrypted = false;
   let sealedManifest: BackupManifest | null = null;
+  let digest: DigestState['digest'] = 'none';
   try {
     if (isEncryptedBackup(head)) {
       encrypted = true;
@@ -85,10 +89,16 @@ export async function prepareRestore(dataDir: string, source: string, options: {
       options.onStep?.('正在解密备份…');
       const opened = decryptBackup(fs.readFileSync(source), options.passphrase, name);
       sealedManifest = opened.manifest;
-      writeFileAtomic(pending, opened.sqlite);
+      const { content, state } = verifyDigestOfBytes(opened.sqlite, name);
+      digest = state.digest;
+      writeFileAtomic(pending, content);
     } else if (head.length === 16 && head.equals(SQLITE_MAGIC)) {
+      // The digest is checked before anything else reads the file; only the SQLite part is copied.
+      options.onStep?.('正在核对备份的校验码…');
+      const state = verifyDigestOfFile(source, name);
+      digest = state.digest;
       const temp = tempNameFor(pending);
-      fs.copyFileSync(source, temp);
+      copyContent(source, temp, state.length);
       commitTempFile(temp, pending);
     } else {
       throw new BackupError('not_a_backup', `“${name}”不是本程序的备份文件(既不是档案数据库,也不是加密备份)`);
@@ -116,13 +126,22 @@ export async function prepareRestore(dataDir: string, source: string, options: {
     }
     const manifest = { ...asTaken, createdAt: taken };
     writeFileAtomic(pendingRecordOf(dataDir), JSON.stringify({ source: path.resolve(source), sha256: fileSha256(pending), manifest } satisfies PendingRecord));
-    return { source: path.resolve(source), encrypted, manifest, upgradedFrom, pendingFile: pending };
+    return { source: path.resolve(source), encrypted, manifest, upgradedFrom, digest, pendingFile: pending };
   } catch (err) {
     discardPendingRestore(dataDir);
-    if (err instanceof BackupError) throw err;
-    if (err instanceof NewerSchemaError) throw new BackupError('newer_schema', err.message);
-    throw new BackupError('damaged', `备份文件“${name}”无法读取:${(err as Error).message}`);
+    throw untouched(err, name);
   }
+}
+
+/** Every refusal of a backup names it and says that the archive was not touched (nothing is replaced before step 2). */
+function untouched(err: unknown, name: string): BackupError {
+  const refusal =
+    err instanceof BackupError ? err
+    : err instanceof NewerSchemaError ? new BackupError('newer_schema', err.message)
+    : new BackupError('damaged', `备份文件“${name}”无法读取:${(err as Error).message}`);
+  if (refusal.message.includes('档案未作任何改动')) return refusal;
+  const message = `${refusal.message.includes(name) ? refusal.message : `备份文件“${name}”:${refusal.message}`}${/[。!]$/.test(refusal.message) ? '' : '。'}档案未作任何改动。`;
+  return new BackupError(refusal.problem, message);
 }
 
 export function pendingRestore(dataDir: string): { source: string; manifest: BackupManifest } | null {

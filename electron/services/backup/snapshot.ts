@@ -1,7 +1,7 @@
 // A verified copy of the archive: `VACUUM INTO` a temporary name (a consistent snapshot taken under the
 // archive's lock, so no write is half in it), fsync, then opened on its own and checked — SQLite's
 // integrity_check, the foreign keys and the audit hash chain (our `check`) — and only then renamed to
-// its real name. A copy that fails the check is deleted and the failure reported: an unverified backup
+// its real name, with the digest of its exact content appended (digest.ts). A copy that fails the check is deleted and the failure reported: an unverified backup
 // is worse than none, because it is trusted.
 import fs from 'node:fs';
 import { openArchive, type Archive } from '../../../db/connection';
@@ -9,6 +9,7 @@ import { checkArchive } from '../core/integrity';
 import { commitTempFile, fsyncFile, tempNameFor } from '../core/atomicFile';
 import { readManifest, type BackupManifest } from './manifest';
 import { BackupError } from './errors';
+import { appendDigest } from './digest';
 
 /** Open a copy without migrating it, run our `check` on it, and read its manifest. */
 export async function verifyArchiveCopy(file: string, createdAt: string, label: string): Promise<BackupManifest> {
@@ -48,8 +49,9 @@ export async function writeVerifiedSnapshot(archive: Archive, target: string, no
     const manifest = await verifyArchiveCopy(temp, now.toISOString(), '备份');
     // verifyArchiveCopy opened it in WAL mode; a clean close folds the WAL back in and removes it.
     for (const side of ['-wal', '-shm']) fs.rmSync(temp + side, { force: true });
+    const sha256 = appendDigest(temp);
     commitTempFile(temp, target);
-    return manifest;
+    return { ...manifest, sha256 };
   } catch (err) {
     for (const f of [temp, temp + '-wal', temp + '-shm']) fs.rmSync(f, { force: true });
     if (err instanceof BackupError) throw err;

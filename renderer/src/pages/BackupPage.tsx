@@ -199,6 +199,8 @@ export function BackupPage({ onToast }: { onToast: Toast }) {
             <dd data-testid="preview-counts">
               <Counts counts={preview.manifest.counts} />
             </dd>
+            <dt>{t('backup.digest')}</dt>
+            <dd data-testid="preview-digest">{preview.digest === 'verified' ? t('backup.digestVerified') : t('backup.digestNone')}</dd>
             <dt>{t('backup.schema')}</dt>
             <dd>
               {preview.manifest.schemaVersion}
