@@ -81,7 +81,7 @@ export async function prepareRestore(dataDir: string, source: string, options: {
   const head = readHead(source);
   let encrypted = false;
   let sealedManifest: BackupManifest | null = null;
-  let digest: DigestState['digest'] = 'none';
+  let digest: DigestState['digest'];
   try {
     if (isEncryptedBackup(head)) {
       encrypted = true;
