@@ -29,6 +29,7 @@ import { importPackages } from '../../electron/services/exchange/countyImport';
 import { measurePrintBatch } from './printBatch';
 import { measureRosterImport } from './rosterImport';
 import { benchExchange } from './exchange';
+import { benchScale } from './scale';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 150_000);
 /** BENCH_ONLY=rosterImport: only the bulk inserts (the raw baseline) and the roster import; =window: the window's figures; =exchange. */
@@ -67,6 +68,11 @@ async function rawInsert(file: string, rows: unknown[][]): Promise<number> {
 async function main() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-bench-'));
   console.log(`乡镇党员档案 benchmark — ${MEMBERS} members, ${os.cpus().length} cores, node ${process.version}\n`);
+  if (process.env.BENCH_SCALE === '1') {
+    // BENCH_SCALE=1: only the growth of a county archive towards a city's (scale.ts).
+    await benchScale(path.join(root, 'scale'), report).catch((e: Error) => report('scale', `failed: ${e.message.split('\n')[0]}`, '', false));
+    return finish(root);
+  }
   if (ONLY === 'exchange') {
     // BENCH_ONLY=exchange: only the county package (export with 1 GiB of scans, import of 20 packages).
     await benchExchange(path.join(root, 'exchange'), report).catch((e: Error) => report('exchange', `failed: ${e.message.split('\n')[0]}`, '', false));
