@@ -5,7 +5,7 @@ import { todayOf } from '../core/context';
 import { MEMBER_HOLDING_TYPES } from '../organizations/organizations';
 import { devStageCounts } from '../development/pipeline';
 import { listReminders } from '../development/reminders';
-import { AGE_BANDS, computeStatistics, resolveScope, rollGroups, type StatRow } from './statistics';
+import { AGE_BANDS, computeStatisticsWithRoll, type StatRow } from './statistics';
 
 export interface Dashboard {
   asOf: string;
@@ -55,9 +55,7 @@ export function monthEnds(asOf: string): { month: string; end: string }[] {
 
 export async function computeDashboard(ctx: ServiceContext, q: { asOf?: string | null } = {}): Promise<Dashboard> {
   const asOf = q.asOf ?? todayOf(ctx);
-  const stats = await computeStatistics(ctx, { asOf });
-  const scope = await resolveScope(ctx, { asOf });
-  const roll = await rollGroups(ctx, scope);
+  const { statistics: stats, roll } = await computeStatisticsWithRoll(ctx, { asOf });
   const table = (id: string) => stats.tables.find((t) => t.id === id)!;
   const count = (id: string, code: string) => table(id).rows.find((r) => r.code === code)?.count ?? 0;
 

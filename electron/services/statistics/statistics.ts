@@ -315,9 +315,19 @@ async function appraisalCounts(ctx: ServiceContext, scope: Scope): Promise<Map<s
 
 // ---- everything together ----
 
-const statsCache = new WeakMap<object, { version: number; values: Map<string, Statistics> }>();
+/** The tables together with the pass they were folded from (the dashboard draws its pyramid from the same pass). */
+export interface StatisticsWithRoll {
+  statistics: Statistics;
+  roll: RollGroup[];
+}
+
+const statsCache = new WeakMap<object, { version: number; values: Map<string, StatisticsWithRoll> }>();
 
 export async function computeStatistics(ctx: ServiceContext, q: StatisticsQuery): Promise<Statistics> {
+  return (await computeStatisticsWithRoll(ctx, q)).statistics;
+}
+
+export async function computeStatisticsWithRoll(ctx: ServiceContext, q: StatisticsQuery): Promise<StatisticsWithRoll> {
   const scope = await resolveScope(ctx, q);
   let cache = statsCache.get(ctx.archive);
   if (!cache || cache.version !== ctx.archive.version) statsCache.set(ctx.archive, (cache = { version: ctx.archive.version, values: new Map() }));
@@ -356,6 +366,7 @@ export async function computeStatistics(ctx: ServiceContext, q: StatisticsQuery)
     organizationTotal: orgs.reduce((s, o) => s + o.n, 0),
     tables: Object.values(tables),
   };
-  cache.values.set(key, result);
-  return result;
+  const both = { statistics: result, roll };
+  cache.values.set(key, both);
+  return both;
 }
