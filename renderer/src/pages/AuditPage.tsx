@@ -7,7 +7,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, IDatasource, IGetRowsParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallInput, type CallOutput } from '../api';
-import { saveFile } from '../lib/files';
+import { saveFile } from '../lib/saveFile';
 import { gridLocale, gridTheme } from '../lib/gridSetup';
 import { useCall } from '../lib/useCall';
 

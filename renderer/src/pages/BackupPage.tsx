@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../api';
-import { fileToBase64, saveFile } from '../lib/files';
+import { fileToBase64, saveFile } from '../lib/saveFile';
 import { useToast } from '../lib/toasts';
 import { useCall } from '../lib/useCall';
 

@@ -5,7 +5,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../api';
-import { saveText } from '../lib/files';
+import { saveText } from '../lib/saveFile';
 import { useSession } from '../lib/session';
 import { useToast } from '../lib/toasts';
 import { useCall } from '../lib/useCall';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, messageOf, type CallOutput } from '../api';
 import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
 import { todayLocal } from '../lib/dates';
-import { saveFile } from '../lib/files';
+import { saveFile } from '../lib/saveFile';
 import { useErrorToast, useToast } from '../lib/toasts';
 import { useCall } from '../lib/useCall';
 

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiCallError, messageOf } from '../../api';
 import { codeItems, labelOf } from '../../lib/codes';
-import { bytesOf, fileToBase64 } from '../../lib/files';
+import { bytesOf, fileToBase64 } from '../../lib/saveFile';
 import { useCall } from '../../lib/useCall';
 import { FieldError } from '../FieldError';
 

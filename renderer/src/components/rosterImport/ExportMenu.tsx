@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, type CallInput } from '../../api';
-import { saveFile } from '../../lib/files';
+import { saveFile } from '../../lib/saveFile';
 import { useToast } from '../../lib/toasts';
 
 type MemberQuery = CallInput<'exportMembers'>['query'];

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, type OrgNodeDto } from '../../api';
-import { fileToBase64, saveFile } from '../../lib/files';
+import { fileToBase64, saveFile } from '../../lib/saveFile';
 import { useCall } from '../../lib/useCall';
 import { useJob } from '../../lib/useJob';
 import { ImportChoicesStep } from './ImportChoicesStep';

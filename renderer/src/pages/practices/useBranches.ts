@@ -1,6 +1,6 @@
 // The branches a practice is recorded for: 党支部 and 联合党支部 in use, by their short names where they have one.
 import { useMemo } from 'react';
-import { fileToBase64 } from '../../lib/files';
+import { fileToBase64 } from '../../lib/saveFile';
 import { useCall } from '../../lib/useCall';
 
 export interface BranchOption {
