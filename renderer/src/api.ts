@@ -8,7 +8,7 @@ import type { CallName } from '../../electron/api/callNames';
 import type { CallInput, CallOutput } from '../../electron/api/contract';
 import type { ApiResult, FieldProblem } from '../../electron/api/result';
 
-export type { CallInput, CallOutput, FieldProblem };
+export type { CallInput, CallName, CallOutput, FieldProblem };
 export type {
   MemberInputDto,
   MemberRecordDto,

@@ -1,8 +1,8 @@
-// Window entry: i18n and AG Grid set up once, then the app.
+// Window entry: i18n set up once, then the app. AG Grid is set up by the first grid that loads
+// (lib/gridSetup.ts), so its code stays out of the first chunk.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
-import './lib/gridSetup';
 import './styles.css';
 import { App } from './App';
 

@@ -1,11 +1,11 @@
 // The header of the workspace's pages (the members page draws its own, with the same look): brand,
 // township, the top navigation and the language switch.
-import { useEffect, useState, type ReactNode } from 'react';
-import { call } from '../api';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from '../lib/session';
+import { useCall } from '../lib/useCall';
 import { AccountMenu } from '../pages/accounts/AccountMenu';
 
 export type WorkspacePage = 'dashboard' | 'members' | 'development' | 'reminders' | 'yearly' | 'practices' | 'stats' | 'checks' | 'rules' | 'users' | 'audit' | 'backup' | 'countyExport' | 'countyImport';
@@ -26,10 +26,8 @@ export function TopNav({ page, onPage, role }: { page: WorkspacePage; onPage: (p
   const session = useSession();
   const pages = [...(role === 'county' ? COUNTY_PAGES : PAGES), ...(role && session.can('write') ? [EXCHANGE_PAGE[role]] : []), ...(session.can('users') ? ACCOUNT_PAGES : []), ...(session.can('audit') ? AUDIT_PAGES : []), ...(session.can('system') ? BACKUP_PAGES : [])];
   // The 待办 badge: work due today (without the 政治生日 greetings), refreshed whenever the navigation is drawn anew.
-  const [due, setDue] = useState<number | null>(null);
-  useEffect(() => {
-    call('reminders', {}).then((r) => setDue(r.dueCount), () => setDue(null));
-  }, [page]);
+  const reminders = useCall('reminders', {}, { refresh: page });
+  const due = reminders.error ? null : (reminders.value?.dueCount ?? null);
   return (
     <nav className="top-nav" aria-label={t('nav.label')}>
       {pages.map((p) => (

@@ -1,38 +1,25 @@
 // 历史记录: every change of the member as a timeline, newest first: the day it happened, what changed
 // (the archive's own one-line summary, before → after) and who recorded it.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, messageOf, type MemberEventDto } from '../api';
+import { useCall } from '../lib/useCall';
 
-type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; events: MemberEventDto[] };
-
+/** `version` is bumped after every change of the member: the history is read again. */
 export function MemberHistory({ memberId, version }: { memberId: string; version: number }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const { value: events, error } = useCall('memberHistory', { id: memberId }, { refresh: version });
 
-  useEffect(() => {
-    let live = true;
-    api
-      .memberHistory(memberId)
-      .then((events) => live && setState({ status: 'ready', events }))
-      .catch((err: unknown) => live && setState({ status: 'failed', message: messageOf(err) }));
-    return () => {
-      live = false;
-    };
-  }, [memberId, version]);
-
-  if (state.status === 'loading') return <div className="muted pad">{t('common.loading')}</div>;
-  if (state.status === 'failed') {
+  if (error) {
     return (
       <div className="alert error" role="alert">
-        {state.message}
+        {error}
       </div>
     );
   }
-  if (state.events.length === 0) return <div className="muted pad">{t('history.empty')}</div>;
+  if (!events) return <div className="muted pad">{t('common.loading')}</div>;
+  if (events.length === 0) return <div className="muted pad">{t('history.empty')}</div>;
   return (
     <ol className="timeline" data-testid="member-history">
-      {state.events.map((e) => (
+      {events.map((e) => (
         <li key={e.id} className={`timeline-item kind-${e.kind}`} data-testid="history-event">
           <div className="timeline-date">{e.eventDate}</div>
           <div className="timeline-dot" aria-hidden="true" />

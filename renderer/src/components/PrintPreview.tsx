@@ -3,7 +3,8 @@
 // (the test harness) 打印 uses the frame's own print dialog and PDF is not offered.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, messageOf } from '../api';
+import { messageOf } from '../api';
+import { followJob, type JobStatus } from '../lib/useJob';
 
 export interface PrintDocument {
   html: string;
@@ -23,20 +24,11 @@ interface Props {
 }
 
 /** A batch job of the archive (startPrintBatch): poll its progress; cancel it when the clerk does. */
-export async function loadPrintJob(start: () => Promise<{ id: string }>, { progress, signal }: PrintLoading): Promise<PrintDocument> {
-  const job = await start();
-  for (;;) {
-    if (signal.aborted) {
-      await api.call('cancelJob', { jobId: job.id });
-      throw new DOMException('cancelled', 'AbortError');
-    }
-    const s = await api.call('jobStatus', { jobId: job.id });
-    progress(s.done, s.total);
-    if (s.state === 'done') return s.result as PrintDocument;
-    if (s.state === 'failed') throw new Error(s.error?.message ?? '');
-    if (s.state === 'cancelled') throw new DOMException('cancelled', 'AbortError');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+export async function loadPrintJob(start: () => Promise<JobStatus>, { progress, signal }: PrintLoading): Promise<PrintDocument> {
+  const s = await followJob(await start(), { onStatus: (status) => progress(status.done, status.total), signal });
+  if (signal.aborted || s.state === 'cancelled') throw new DOMException('cancelled', 'AbortError');
+  if (s.state === 'failed') throw new Error(s.error?.message ?? '');
+  return s.result as PrintDocument;
 }
 
 export function PrintPreview({ load, onClose }: Props) {

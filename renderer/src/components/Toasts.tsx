@@ -1,12 +1,6 @@
-// Short notes after an action (已保存, 已办理出党) and errors that belong to no field. Notes fade; errors
-// stay until the clerk dismisses them.
+// The toasts of a shell (see lib/toasts.tsx), each with its 关闭.
 import { useTranslation } from 'react-i18next';
-
-export interface Toast {
-  id: number;
-  kind: 'info' | 'error';
-  text: string;
-}
+import type { Toast } from '../lib/toasts';
 
 export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number) => void }) {
   const { t } = useTranslation();

@@ -1,10 +1,46 @@
-// AG Grid Community, set up once: every community module registered, the Quartz theme in the office's
-// colours and the CJK font stack (no web fonts: the CSP allows only our own origin), and the locale
-// text for the UI language.
-import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
+// AG Grid Community, set up once by whichever grid loads first: only the modules the window's grids use
+// (AllCommunityModule alone is most of a megabyte), the Quartz theme in the office's colours and the CJK
+// font stack (no web fonts: the CSP allows only our own origin), and the locale text for the UI language.
+//
+// A grid that needs a feature whose module is missing logs AG Grid error #200 naming the module (the
+// e2e tests count console errors): add the module here. ValidationModule spells out such problems
+// during development; the production build leaves it out.
+import {
+  CellStyleModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  DateFilterModule,
+  InfiniteRowModelModule,
+  LocaleModule,
+  ModuleRegistry,
+  NumberFilterModule,
+  RowStyleModule,
+  TextFilterModule,
+  TooltipModule,
+  ValidationModule,
+  themeQuartz,
+} from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+ModuleRegistry.registerModules([
+  // 党建实务's grids hold their rows; the members, county members and audit grids ask the archive a block at a time.
+  ClientSideRowModelModule,
+  InfiniteRowModelModule,
+  // The members grid's text and date column filters; 党建实务's `filter: true` picks text, number or date by the cell's type.
+  TextFilterModule,
+  NumberFilterModule,
+  DateFilterModule,
+  // tooltipField / tooltipValueGetter (the audit log's changes, a member's full organization name).
+  TooltipModule,
+  // cellClass (names, id numbers, 'numericColumn' right alignment) and rowClassRules / getRowClass.
+  CellStyleModule,
+  RowStyleModule,
+  // The members grid's column chooser and remembered columns (get/apply/resetColumnState, setColumnsVisible).
+  ColumnApiModule,
+  // localeText: the grid's own words in Chinese or English.
+  LocaleModule,
+]);
+if (import.meta.env.DEV) ModuleRegistry.registerModules([ValidationModule]);
 
 export const FONT_STACK = ['Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'sans-serif'];
 

@@ -2,46 +2,32 @@
 // first row that does not hold); the filters (who, which member, from/to, kind) go to the archive, which
 // answers a page at a time into AG Grid's infinite row model; 导出 Excel hands the filtered log to an
 // inspection as xlsx bytes (offered as a download: the window never handles a path).
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, IDatasource, IGetRowsParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallInput, type CallOutput } from '../api';
+import { saveFile } from '../lib/saveFile';
 import { gridLocale, gridTheme } from '../lib/gridSetup';
+import { useCall } from '../lib/useCall';
 
 type AuditRow = CallOutput<'listAuditLog'>['rows'][number];
-type Verification = CallOutput<'verifyAuditChain'>;
 type Filters = Required<Pick<CallInput<'listAuditLog'>, 'actor' | 'member' | 'from' | 'to' | 'kind'>>;
 
 const EMPTY: Filters = { actor: null, member: null, from: null, to: null, kind: null };
 const BLOCK = 100;
-
-function download(file: { base64: string; fileName: string; mimeType: string }) {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+const NO_OPTIONS: CallOutput<'auditFilterOptions'> = { actors: [], kinds: [] };
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const [verification, setVerification] = useState<Verification | null>(null);
-  const [options, setOptions] = useState<CallOutput<'auditFilterOptions'>>({ actors: [], kinds: [] });
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const [total, setTotal] = useState<number | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    call('verifyAuditChain', {}).then(setVerification, (e: unknown) => setMessage({ kind: 'error', text: messageOf(e) }));
-    call('auditFilterOptions', {}).then(setOptions, () => undefined);
-  }, []);
+  const { value: verification } = useCall('verifyAuditChain', {}, { onError: (text) => setMessage({ kind: 'error', text }) });
+  // Without the options the filters offer only 全部.
+  const { value: options } = useCall('auditFilterOptions', {}, { initial: NO_OPTIONS });
 
   const datasource = useMemo<IDatasource>(
     () => ({
@@ -85,7 +71,7 @@ export function AuditPage() {
     setBusy(true);
     try {
       const file = await call('exportAuditLog', applied);
-      download(file);
+      saveFile(file);
       setMessage({ kind: 'info', text: t('audit.exported', { name: file.fileName, rows: file.rows }) });
     } catch (e) {
       setMessage({ kind: 'error', text: messageOf(e) });

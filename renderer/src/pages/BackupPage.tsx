@@ -1,14 +1,14 @@
 // 备份与恢复: the backups the program keeps (date, size, what each holds), 立即备份, an encrypted backup
 // for a USB stick (passphrase twice), and restoring — from a listed backup or a picked file — which shows
 // what the backup holds and asks before anything is replaced. The app restarts to do the swap.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../api';
-import { readBase64, saveFile } from '../lib/saveFile';
+import { fileToBase64, saveFile } from '../lib/saveFile';
+import { useToast } from '../lib/toasts';
+import { useCall } from '../lib/useCall';
 
-type Listing = CallOutput<'listBackups'>;
 type Preview = CallOutput<'inspectRestore'>;
-type Toast = (kind: 'info' | 'error', text: string) => void;
 
 const COUNTED = ['members', 'organizations', 'member_events', 'audit_log'] as const;
 
@@ -22,9 +22,9 @@ function Counts({ counts }: { counts: Record<string, number> | undefined }) {
   return <>{COUNTED.filter((k) => counts[k] !== undefined).map((k) => `${t(`backup.counts.${k}`)} ${counts[k]}`).join(' · ')}</>;
 }
 
-export function BackupPage({ onToast }: { onToast: Toast }) {
+export function BackupPage() {
   const { t } = useTranslation();
-  const [listing, setListing] = useState<Listing | null>(null);
+  const onToast = useToast();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pass1, setPass1] = useState('');
@@ -35,10 +35,7 @@ export function BackupPage({ onToast }: { onToast: Toast }) {
   const [confirming, setConfirming] = useState(false);
   const [restarting, setRestarting] = useState(false);
 
-  const refresh = useCallback(() => {
-    call('listBackups', {}).then(setListing, (e: unknown) => setError(messageOf(e)));
-  }, []);
-  useEffect(refresh, [refresh]);
+  const { value: listing, reload: refresh } = useCall('listBackups', {}, { onError: setError });
 
   const run = async (what: string, fn: () => Promise<void>) => {
     setBusy(what);
@@ -56,7 +53,7 @@ export function BackupPage({ onToast }: { onToast: Toast }) {
     run('backup', async () => {
       const entry = await call('createBackup', {});
       onToast('info', t('backup.done', { name: entry.name }));
-      refresh();
+      void refresh();
     });
 
   const passProblem = pass1.length > 0 && [...pass1].length < 8 ? t('backup.tooShort') : pass2.length > 0 && pass1 !== pass2 ? t('backup.mismatch') : null;
@@ -77,7 +74,7 @@ export function BackupPage({ onToast }: { onToast: Toast }) {
   const inspectPicked = () =>
     run('inspect', async () => {
       if (!picked) return;
-      const contentBase64 = await readBase64(picked);
+      const contentBase64 = await fileToBase64(picked);
       setPreview(await call('inspectRestore', { fileName: picked.name, contentBase64, passphrase: restorePass || undefined }));
       setConfirming(false);
     });

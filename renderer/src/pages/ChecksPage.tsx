@@ -1,10 +1,9 @@
 // 数据校验: every record that fails a check before a report. A member opens in the member drawer; an
 // organization opens the members page on that organization.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, messageOf, type CallOutput } from '../api';
+import { useCall } from '../lib/useCall';
 
-type Checks = CallOutput<'dataChecks'>;
 const SHOWN = 200;
 
 interface Props {
@@ -17,31 +16,13 @@ interface Props {
 export function ChecksPage({ onOpenMember, onOpenOrg, refreshKey }: Props) {
   const { t, i18n } = useTranslation();
   const en = i18n.language.startsWith('en');
-  const [checks, setChecks] = useState<Checks | null>(null);
+  const { value: checks, error, reload } = useCall('dataChecks', {}, { refresh: refreshKey });
+  // 重新校验 shows that it runs; the checks that open the page or follow a write do not.
   const [running, setRunning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    return api.call('dataChecks', {}).then(
-      (r) => {
-        setChecks(r);
-        setRunning(false);
-        setError(null);
-      },
-      (e: unknown) => {
-        setRunning(false);
-        setError(messageOf(e));
-      },
-    );
-  }, []);
   const run = useCallback(() => {
     setRunning(true);
-    void load();
-  }, [load]);
-
-  useEffect(() => {
-    void load();
-  }, [load, refreshKey]);
+    void reload().finally(() => setRunning(false));
+  }, [reload]);
 
   return (
     <div className="checks-page" data-testid="checks-page">

@@ -2,65 +2,51 @@
 // be sent (counts by table, the sequence range, full or incremental, 完整导出 on request), writing the
 // package as a job with progress that ends by reading it back from the stick, the log of packages sent
 // with the county's acknowledgement, and importing the county's 回执.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../api';
 import { useSession } from '../lib/session';
+import { useToast } from '../lib/toasts';
+import { useCall } from '../lib/useCall';
+import { useJob } from '../lib/useJob';
 import { OwnKeyRows } from './countyExchange/OwnKeyRows';
-import { DrivePicker, followJob, JobProgress, sizeText } from './countyExchange/DrivePicker';
+import { DrivePicker, JobProgress, sizeText } from './countyExchange/DrivePicker';
 
-type Keys = CallOutput<'exchangeKeys'>;
-type Plan = CallOutput<'previewCountyExport'>;
 type Sent = CallOutput<'listSentPackages'>[number];
-type JobStatus = CallOutput<'jobStatus'>;
-type Toast = (kind: 'info' | 'error', text: string) => void;
 interface ExportResult {
   package: { file: string; fileName: string; size: number; sequence: number; kind: string };
   verification: { ok: boolean; message: string };
 }
 
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : '');
+const NO_PACKAGES: Sent[] = [];
 
-export function CountyExportPage({ onToast }: { onToast: Toast }) {
+export function CountyExportPage() {
   const { t } = useTranslation();
+  const onToast = useToast();
   const isAdmin = useSession().can('admin');
-  const [keys, setKeys] = useState<Keys | null>(null);
   const [full, setFull] = useState(false);
-  const [plan, setPlan] = useState<Plan | null>(null);
-  const [sent, setSent] = useState<Sent[]>([]);
   const [dir, setDir] = useState('');
-  const [job, setJob] = useState<JobStatus | null>(null);
+  const { job, running, run: runJob, cancel: cancelJob } = useJob();
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const live = useRef(true);
-  useEffect(
-    () => () => {
-      live.current = false;
-    },
-    [],
-  );
 
-  const fail = useCallback((e: unknown) => live.current && setError(messageOf(e)), []);
-  const loadKeys = useCallback(() => call('exchangeKeys', {}).then((k) => live.current && setKeys(k), fail), [fail]);
-  const loadLog = useCallback(() => call('listSentPackages', {}).then((l) => live.current && setSent(l), fail), [fail]);
-  const loadPlan = useCallback(() => {
-    call('previewCountyExport', { full }).then((p) => live.current && setPlan(p), fail);
-  }, [full, fail]);
-  useEffect(() => {
-    void loadKeys();
-    void loadLog();
-  }, [loadKeys, loadLog]);
-  useEffect(loadPlan, [loadPlan]);
+  const keysLoad = useCall('exchangeKeys', {}, { onError: setError });
+  const keys = keysLoad.value ?? null;
+  const { reload: loadKeys, setValue: setKeys } = keysLoad;
+  const { value: sent, reload: loadLog } = useCall('listSentPackages', {}, { initial: NO_PACKAGES, onError: setError });
+  const { value: plan, reload: reloadPlan } = useCall('previewCountyExport', { full }, { onError: setError });
+  const loadPlan = () => void reloadPlan();
 
-  const act = async (fn: () => Promise<void>) => {
+  const act = useCallback(async (fn: () => Promise<void>) => {
     setError(null);
     setNotice(null);
     try {
       await fn();
     } catch (e) {
-      fail(e);
+      setError(messageOf(e));
     }
-  };
+  }, []);
 
   const importCounty = (file: File | undefined) =>
     act(async () => {
@@ -89,9 +75,8 @@ export function CountyExportPage({ onToast }: { onToast: Toast }) {
 
   const write = () =>
     act(async () => {
-      const first = await call('startCountyExport', { outDir: dir.trim(), full });
-      const end = await followJob(first, (s) => live.current && setJob(s), () => live.current);
-      if (!live.current) return;
+      const end = await runJob(() => call('startCountyExport', { outDir: dir.trim(), full }));
+      if (!end) return;
       if (end.state === 'done') {
         const r = end.result as ExportResult;
         onToast('info', t('countyExchange.export.done', { file: r.package.fileName, size: sizeText(r.package.size) }));
@@ -100,9 +85,8 @@ export function CountyExportPage({ onToast }: { onToast: Toast }) {
       await loadLog();
       loadPlan();
     });
-  const cancel = () => act(async () => void (job && setJob(await call('cancelJob', { jobId: job.id }))));
+  const cancel = () => act(cancelJob);
 
-  const running = job?.state === 'running';
   const result = job?.state === 'done' ? (job.result as ExportResult) : null;
   const ready = keys?.own && keys.county;
 

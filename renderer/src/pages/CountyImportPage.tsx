@@ -2,18 +2,18 @@
 // job — each verified and applied, refusals shown with their Chinese reason — every township with its
 // last package, date and members, the 回执 for a township, and registering a township's public key after
 // its fingerprint was read back over the phone.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../api';
+import { saveText } from '../lib/saveFile';
 import { useSession } from '../lib/session';
+import { useToast } from '../lib/toasts';
+import { useCall } from '../lib/useCall';
+import { useJob } from '../lib/useJob';
 import { OwnKeyRows } from './countyExchange/OwnKeyRows';
-import { DrivePicker, followJob, JobProgress, saveText, sizeText } from './countyExchange/DrivePicker';
+import { DrivePicker, JobProgress, sizeText } from './countyExchange/DrivePicker';
 
-type Keys = CallOutput<'exchangeKeys'>;
-type Status = CallOutput<'countyStatus'>;
 type FileEntry = CallOutput<'listExchangeFiles'>[number];
-type JobStatus = CallOutput<'jobStatus'>;
-type Toast = (kind: 'info' | 'error', text: string) => void;
 interface Outcome {
   file: string;
   status: 'applied' | 'replay' | 'refused';
@@ -26,45 +26,34 @@ interface Outcome {
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : '');
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
-export function CountyImportPage({ onToast, onOpenMembers }: { onToast: Toast; onOpenMembers: () => void }) {
+export function CountyImportPage({ onOpenMembers }: { onOpenMembers: () => void }) {
   const { t } = useTranslation();
+  const onToast = useToast();
   const isAdmin = useSession().can('admin');
-  const [keys, setKeys] = useState<Keys | null>(null);
-  const [status, setStatus] = useState<Status | null>(null);
   const [dir, setDir] = useState('');
   const [found, setFound] = useState<FileEntry[] | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [typed, setTyped] = useState('');
-  const [job, setJob] = useState<JobStatus | null>(null);
+  const { job, setJob, running, run: runJob, cancel: cancelJob } = useJob();
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [reg, setReg] = useState<{ code: string; name: string; pem: string; fileName: string; fingerprint: string | null }>({ code: '', name: '', pem: '', fileName: '', fingerprint: null });
   const [regKey, setRegKey] = useState(0); // a new file input after each registration (the old one keeps its file)
-  const live = useRef(true);
-  useEffect(
-    () => () => {
-      live.current = false;
-    },
-    [],
-  );
 
-  const fail = useCallback((e: unknown) => live.current && setError(messageOf(e)), []);
-  const loadKeys = useCallback(() => call('exchangeKeys', {}).then((k) => live.current && setKeys(k), fail), [fail]);
-  const loadStatus = useCallback(() => call('countyStatus', {}).then((s) => live.current && setStatus(s), fail), [fail]);
-  useEffect(() => {
-    void loadKeys();
-    void loadStatus();
-  }, [loadKeys, loadStatus]);
+  const keysLoad = useCall('exchangeKeys', {}, { onError: setError });
+  const keys = keysLoad.value ?? null;
+  const { reload: loadKeys, setValue: setKeys } = keysLoad;
+  const { value: status, reload: loadStatus } = useCall('countyStatus', {}, { onError: setError });
 
-  const act = async (fn: () => Promise<void>) => {
+  const act = useCallback(async (fn: () => Promise<void>) => {
     setError(null);
     setNotice(null);
     try {
       await fn();
     } catch (e) {
-      fail(e);
+      setError(messageOf(e));
     }
-  };
+  }, []);
 
   const findPackages = () =>
     act(async () => {
@@ -88,9 +77,8 @@ export function CountyImportPage({ onToast, onOpenMembers }: { onToast: Toast; o
   const startImport = () =>
     act(async () => {
       setJob(null); // the last import's results go as this one starts
-      const first = await call('startCountyImport', { files });
-      const end = await followJob(first, (s) => live.current && setJob(s), () => live.current);
-      if (!live.current) return;
+      const end = await runJob(() => call('startCountyImport', { files }));
+      if (!end) return;
       if (end.state === 'done') {
         const outcomes = end.result as Outcome[];
         const n = (s: Outcome['status']) => outcomes.filter((o) => o.status === s).length;
@@ -99,7 +87,7 @@ export function CountyImportPage({ onToast, onOpenMembers }: { onToast: Toast; o
       await loadStatus();
     });
 
-  const cancel = () => act(async () => void (job && setJob(await call('cancelJob', { jobId: job.id }))));
+  const cancel = () => act(cancelJob);
 
   const writeReceipt = (code: string) =>
     act(async () => {
@@ -127,7 +115,6 @@ export function CountyImportPage({ onToast, onOpenMembers }: { onToast: Toast; o
       await loadStatus();
     });
 
-  const running = job?.state === 'running';
   const outcomes = job?.state === 'done' ? (job.result as Outcome[]) : null;
 
   return (

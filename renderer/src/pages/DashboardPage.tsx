@@ -1,13 +1,11 @@
 // 首页: the township at a glance. Key figures, then charts: members per branch, the age pyramid by
 // gender, 学历 and 职业 shares, the development pipeline, the 流动/失联 trend. Clicking a bar or a slice
 // opens the members page on exactly those members.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, messageOf, type CallOutput } from '../api';
 import { EChart, type ChartOption } from '../components/EChart';
+import { useCall } from '../lib/useCall';
 import type { MembersFocus } from './MainPage';
-
-type Dashboard = CallOutput<'dashboard'>;
 
 const RED = '#b71c1c';
 const BLUE = '#1f5fa8';
@@ -43,19 +41,7 @@ interface Props {
 export function DashboardPage({ township, onOpenMembers, onOpenChecks }: Props) {
   const { t, i18n } = useTranslation();
   const en = i18n.language.startsWith('en');
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.call('dashboard', {}).then(
-      (d) => live && setData(d),
-      (e: unknown) => live && setError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { value: data, error } = useCall('dashboard', {});
 
   const charts = useMemo(() => {
     if (!data) return null;

@@ -1,15 +1,17 @@
 // 发展党员: a board with one column per stage (入党申请人, 积极分子, 发展对象, 已接收), the person's record with the
 // stage timeline and documents, and the dialog of the next transition. A refusal shows the rule's text and
 // the dates in Chinese; an advisory rule's warning is shown after the step was recorded.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../api';
 import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
+import { useCall } from '../lib/useCall';
 
 type Person = CallOutput<'listDevPeople'>[number];
 type DevRecord = CallOutput<'getDevRecord'>;
 type Action = 'talk' | 'activist' | 'review' | 'candidate' | 'politicalReview' | 'training' | 'publicity' | 'admit' | 'approve';
 
+const NO_PEOPLE: Person[] = [];
 const STAGES = ['applicant', 'activist', 'candidate', 'admitted'] as const;
 const ACTIONS: Record<string, Action[]> = {
   applicant: ['talk', 'activist'],
@@ -20,19 +22,11 @@ const ACTIONS: Record<string, Action[]> = {
 
 export function DevelopmentPage({ focusId, onOpenMember }: { focusId?: string | null; onOpenMember: (memberId: string) => void }) {
   const { t } = useTranslation();
-  const [people, setPeople] = useState<Person[]>([]);
   const [selected, setSelected] = useState<string | null>(focusId ?? null);
-  const [record, setRecord] = useState<DevRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
-
-  useEffect(() => {
-    call('listDevPeople', {}).then(setPeople, (e: unknown) => setError(messageOf(e)));
-  }, [refresh]);
-  useEffect(() => {
-    if (!selected) return;
-    call('getDevRecord', { id: selected }).then(setRecord, (e: unknown) => setError(messageOf(e)));
-  }, [selected, refresh]);
+  const { value: people } = useCall('listDevPeople', {}, { initial: NO_PEOPLE, refresh, onError: setError });
+  const { value: record } = useCall('getDevRecord', selected ? { id: selected } : null, { refresh, onError: setError });
 
   return (
     <div className="development" data-testid="development-page">
@@ -150,17 +144,11 @@ function TransitionForm({ person, action, onCancel, onDone }: { person: Person; 
   const [endDate, setEndDate] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [vote, setVote] = useState({ entitled: '', present: '', yes: '', no: '0', abstain: '0' });
-  const [formal, setFormal] = useState<{ id: string; name: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const needsMembers = action === 'activist' || action === 'admit';
-
-  useEffect(() => {
-    if (!needsMembers) return;
-    call('listMembers', { startRow: 0, endRow: 300, orgId: person.orgId }).then(
-      (r) => setFormal(r.rows.filter((m) => m.category === 'formal').map((m) => ({ id: m.id, name: m.name }))),
-      (e: unknown) => setError(messageOf(e)),
-    );
-  }, [needsMembers, person.orgId]);
+  // The branch's formal members, to choose contacts or introducers from.
+  const { value: branchMembers } = useCall('listMembers', needsMembers ? { startRow: 0, endRow: 300, orgId: person.orgId } : null, { onError: setError });
+  const formal = useMemo(() => (branchMembers?.rows ?? []).filter((m) => m.category === 'formal').map((m) => ({ id: m.id, name: m.name })), [branchMembers]);
 
   const submit = useCallback(async () => {
     setError(null);

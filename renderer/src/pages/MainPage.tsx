@@ -1,9 +1,9 @@
 // The workspace: header, organization tree and status views on the left, toolbar and the members grid
 // on the right, the member drawer over it. After every write the grid refreshes its loaded blocks in
 // place and the tree and status counts are read again (never the whole member list).
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, messageOf, type MemberCountsDto, type MemberRecordDto, type OrgNodeDto, type SetupStatusDto } from '../api';
+import { api, type MemberCountsDto, type MemberRecordDto, type OrgNodeDto, type SetupStatusDto } from '../api';
 import type { Language } from '../i18n';
 import { labelOf } from '../lib/codes';
 import { ColumnChooser } from '../components/ColumnChooser';
@@ -23,12 +23,15 @@ import { SearchBox } from '../components/SearchBox';
 import { StatusViews } from '../components/StatusViews';
 import { TransferInDialog } from '../components/life/TransferInDialog';
 import { loadPrintJob, PrintPreview, type PrintDocument, type PrintLoading } from '../components/PrintPreview';
-import { Toasts, type Toast } from '../components/Toasts';
+import { Toasts } from '../components/Toasts';
 import { RosterImportWizard } from '../components/rosterImport/RosterImportWizard';
 import { ExportMenu } from '../components/rosterImport/ExportMenu';
 import { useSession } from '../lib/session';
+import { ToastContext, useToastList } from '../lib/toasts';
+import { useCall, useLoad } from '../lib/useCall';
 
 const BRANCH_TYPES = new Set(['branch', 'joint_branch']);
+const NO_NODES: OrgNodeDto[] = [];
 
 /** Where the grid opens when another page sends the clerk here (a dashboard bar, a check). */
 export interface MembersFocus {
@@ -56,66 +59,34 @@ type FormSession = { key: number; memberId: string | null } | null;
 export function MainPage({ setup, onLanguage, nav, focus }: Props) {
   const { t, i18n } = useTranslation();
   const canWrite = useSession().can('write'); // 查询员: no buttons that would be refused
-  const [nodes, setNodes] = useState<OrgNodeDto[]>([]);
   const [orgId, setOrgId] = useState<string | null>(focus?.orgId ?? null);
   const [view, setView] = useState<MemberView>('roll');
   const [exitReason, setExitReason] = useState<string | null>(null);
   const [search, setSearch] = useState('');
-  const [counts, setCounts] = useState<MemberCountsDto | null>(null);
-  const [rollTotal, setRollTotal] = useState<number>(setup.memberCount);
   const [gridTotal, setGridTotal] = useState<number | null>(null);
-  const [savedColumns, setSavedColumns] = useState<SavedColumns | null | undefined>(undefined);
   const [chooser, setChooser] = useState<ColumnInfo[] | null>(null);
   const [form, setForm] = useState<FormSession>(null);
   const [transferIn, setTransferIn] = useState(false);
   const [importing, setImporting] = useState(false);
   const [printing, setPrinting] = useState<((loading: PrintLoading) => Promise<PrintDocument>) | null>(null);
-  const [toasts, setToasts] = useState<Toast[]>([]);
   const grid = useRef<MembersGridHandle>(null);
-  const toastSeq = useRef(0);
+  const { toasts, toast, dismiss } = useToastList();
+  const toastError = useCallback((message: string) => toast('error', message), [toast]);
 
-  const toast = useCallback((kind: Toast['kind'], text: string) => {
-    const id = ++toastSeq.current;
-    setToasts((list) => [...list.filter((x) => x.text !== text), { id, kind, text }]);
-    if (kind === 'info') window.setTimeout(() => setToasts((list) => list.filter((x) => x.id !== id)), 4000);
-  }, []);
-
-  // Reads that refresh the side panel; each sets its state when the answer arrives.
-  const loadTree = useCallback(() => {
-    api.orgTree().then(setNodes, (err: unknown) => toast('error', messageOf(err)));
-  }, [toast]);
-
-  const loadCounts = useCallback(
-    (scope: string | null) => {
-      readCounts(scope).then(
-        ({ forScope, roll }) => {
-          setCounts(forScope);
-          setRollTotal(roll);
-        },
-        (err: unknown) => toast('error', messageOf(err)),
-      );
-    },
-    [toast],
+  // The side panel: the tree, and the status counts of the selected organization.
+  const tree = useCall('orgTree', {}, { initial: NO_NODES, onError: toastError });
+  const nodes = tree.value;
+  const countsLoad = useLoad(() => readCounts(orgId), `counts ${orgId}`, { onError: toastError });
+  const counts = countsLoad.value?.forScope ?? null;
+  const rollTotal = countsLoad.value?.roll ?? setup.memberCount;
+  // The remembered columns (none when the preference cannot be read); the grid waits for them.
+  const columnsPref = useLoad(
+    () => api.getPreference(COLUMNS_PREF).then((value) => (value as SavedColumns | null) ?? null, () => null),
+    COLUMNS_PREF,
   );
-
-  // Start: the tree and the remembered columns.
-  useEffect(() => {
-    api.orgTree().then(setNodes, (err: unknown) => toast('error', messageOf(err)));
-    api.getPreference(COLUMNS_PREF).then(
-      (value) => setSavedColumns((value as SavedColumns | null) ?? null),
-      () => setSavedColumns(null),
-    );
-  }, [toast]);
-
-  useEffect(() => {
-    readCounts(orgId).then(
-      ({ forScope, roll }) => {
-        setCounts(forScope);
-        setRollTotal(roll);
-      },
-      (err: unknown) => toast('error', messageOf(err)),
-    );
-  }, [orgId, toast]);
+  const savedColumns = columnsPref.value;
+  const { reload: loadTree } = tree;
+  const { reload: loadCounts } = countsLoad;
 
   const rootId = setup.rootOrgId;
   const scopeOrgId = orgId === rootId ? null : orgId;
@@ -125,10 +96,10 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
   const afterWrite = useCallback(
     (_record: MemberRecordDto, _what: 'created' | 'updated' | 'exited') => {
       grid.current?.refresh();
-      loadTree();
-      loadCounts(orgId);
+      void loadTree();
+      void loadCounts();
     },
-    [loadTree, loadCounts, orgId],
+    [loadTree, loadCounts],
   );
 
   const openMember = useCallback((id: string) => setForm((f) => ({ key: (f?.key ?? 0) + 1, memberId: id })), []);
@@ -147,172 +118,173 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
   const scopeName = selectedNode ? selectedNode.shortName || selectedNode.name : (nodes.find((n) => n.id === rootId)?.name ?? setup.township?.name ?? '');
 
   return (
-    <div className="app-shell" data-testid="main-page">
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            档
-          </span>
-          <h1 data-testid="app-title">
-            {t('app.title')} · <span className="township">{setup.township?.name}</span>
-          </h1>
-        </div>
-        {nav}
-        <div className="header-right">
-          <span className="header-count" data-testid="header-count">
-            {t('header.memberCount', { count: rollTotal })}
-          </span>
-          <LanguageSwitch onChange={onLanguage} />
-        </div>
-      </header>
-
-      <div className="app-body">
-        <aside className="side-panel">
-          <div className="panel-heading">{t('tree.heading')}</div>
-          <div className="tree-scroll">
-            <OrgTree nodes={nodes} selectedId={orgId ?? rootId} onSelect={(id) => setOrgId(id)} />
+    <ToastContext.Provider value={toast}>
+      <div className="app-shell" data-testid="main-page">
+        <header className="app-header">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              档
+            </span>
+            <h1 data-testid="app-title">
+              {t('app.title')} · <span className="township">{setup.township?.name}</span>
+            </h1>
           </div>
-          <StatusViews
-            counts={counts}
-            view={view}
-            exitReason={exitReason}
-            onSelect={(v, reason) => {
-              setView(v);
-              setExitReason(reason);
-            }}
-          />
-        </aside>
+          {nav}
+          <div className="header-right">
+            <span className="header-count" data-testid="header-count">
+              {t('header.memberCount', { count: rollTotal })}
+            </span>
+            <LanguageSwitch onChange={onLanguage} />
+          </div>
+        </header>
 
-        <main className="work-area">
-          <div className="toolbar">
-            <SearchBox onSearch={setSearch} />
-            <div className="scope" data-testid="grid-scope" title={scopeName}>
-              <span className="scope-org">{scopeName}</span>
-              <span className="scope-sep">·</span>
-              <span>{viewLabel}</span>
-              <span className="scope-total" data-testid="grid-total">
-                {gridTotal === null ? '' : t('toolbar.total', { count: gridTotal })}
-              </span>
+        <div className="app-body">
+          <aside className="side-panel">
+            <div className="panel-heading">{t('tree.heading')}</div>
+            <div className="tree-scroll">
+              <OrgTree nodes={nodes} selectedId={orgId ?? rootId} onSelect={(id) => setOrgId(id)} />
             </div>
-            <div className="toolbar-actions">
-              <div className="popover-anchor">
+            <StatusViews
+              counts={counts}
+              view={view}
+              exitReason={exitReason}
+              onSelect={(v, reason) => {
+                setView(v);
+                setExitReason(reason);
+              }}
+            />
+          </aside>
+
+          <main className="work-area">
+            <div className="toolbar">
+              <SearchBox onSearch={setSearch} />
+              <div className="scope" data-testid="grid-scope" title={scopeName}>
+                <span className="scope-org">{scopeName}</span>
+                <span className="scope-sep">·</span>
+                <span>{viewLabel}</span>
+                <span className="scope-total" data-testid="grid-total">
+                  {gridTotal === null ? '' : t('toolbar.total', { count: gridTotal })}
+                </span>
+              </div>
+              <div className="toolbar-actions">
+                <div className="popover-anchor">
+                  <button
+                    type="button"
+                    className="btn"
+                    data-testid="column-chooser"
+                    aria-expanded={chooser !== null}
+                    onClick={() => setChooser(chooser ? null : (grid.current?.columns() ?? []))}
+                  >
+                    {t('toolbar.columns')}
+                  </button>
+                  {chooser && (
+                    <ColumnChooser
+                      columns={chooser}
+                      onToggle={(colId, visible) => {
+                        grid.current?.setColumnVisible(colId, visible);
+                        setChooser(grid.current?.columns() ?? []);
+                      }}
+                      onReset={() => {
+                        grid.current?.resetColumns();
+                        setChooser(grid.current?.columns() ?? []);
+                      }}
+                      onClose={() => setChooser(null)}
+                    />
+                  )}
+                </div>
                 <button
                   type="button"
                   className="btn"
-                  data-testid="column-chooser"
-                  aria-expanded={chooser !== null}
-                  onClick={() => setChooser(chooser ? null : (grid.current?.columns() ?? []))}
+                  data-testid="print-roster"
+                  onClick={() => setPrinting(() => () => api.call('printRoster', { orgId: scopeOrgId, view: view === 'exited' ? 'exited' : view }))}
                 >
-                  {t('toolbar.columns')}
+                  {t('print.roster')}
                 </button>
-                {chooser && (
-                  <ColumnChooser
-                    columns={chooser}
-                    onToggle={(colId, visible) => {
-                      grid.current?.setColumnVisible(colId, visible);
-                      setChooser(grid.current?.columns() ?? []);
-                    }}
-                    onReset={() => {
-                      grid.current?.resetColumns();
-                      setChooser(grid.current?.columns() ?? []);
-                    }}
-                    onClose={() => setChooser(null)}
-                  />
+                <button
+                  type="button"
+                  className="btn"
+                  data-testid="print-batch"
+                  onClick={() => setPrinting(() => (loading: PrintLoading) => loadPrintJob(() => api.call('startPrintBatch', { orgId: scopeOrgId, view }), loading))}
+                >
+                  {t('print.batch')}
+                </button>
+                <ExportMenu
+                  currentView={() => {
+                    const v = grid.current?.exportView() ?? { sort: [], filters: {}, columns: [] };
+                    return { query: { orgId: scopeOrgId, view, exitReason, search: search || null, sort: v.sort, filters: v.filters }, columns: v.columns };
+                  }}
+                  rosterScope={() => ({ orgId: scopeOrgId, view })}
+                />
+                {canWrite && (
+                  <>
+                    <button type="button" className="btn" data-testid="import-roster" onClick={() => setImporting(true)}>
+                      {t('rosterImport.button')}
+                    </button>
+                    <button type="button" className="btn" data-testid="transfer-in" onClick={() => setTransferIn(true)}>
+                      {t('life.transfer.inButton')}
+                    </button>
+                    <button type="button" className="btn primary" data-testid="new-member" onClick={() => setForm((f) => ({ key: (f?.key ?? 0) + 1, memberId: null }))}>
+                      + {t('toolbar.newMember')}
+                    </button>
+                  </>
                 )}
               </div>
-              <button
-                type="button"
-                className="btn"
-                data-testid="print-roster"
-                onClick={() => setPrinting(() => () => api.call('printRoster', { orgId: scopeOrgId, view: view === 'exited' ? 'exited' : view }))}
-              >
-                {t('print.roster')}
-              </button>
-              <button
-                type="button"
-                className="btn"
-                data-testid="print-batch"
-                onClick={() => setPrinting(() => (loading: PrintLoading) => loadPrintJob(() => api.call('startPrintBatch', { orgId: scopeOrgId, view }), loading))}
-              >
-                {t('print.batch')}
-              </button>
-              <ExportMenu
-                currentView={() => {
-                  const v = grid.current?.exportView() ?? { sort: [], filters: {}, columns: [] };
-                  return { query: { orgId: scopeOrgId, view, exitReason, search: search || null, sort: v.sort, filters: v.filters }, columns: v.columns };
-                }}
-                rosterScope={() => ({ orgId: scopeOrgId, view })}
-                onDone={toast}
-              />
-              {canWrite && (
-                <>
-                  <button type="button" className="btn" data-testid="import-roster" onClick={() => setImporting(true)}>
-                    {t('rosterImport.button')}
-                  </button>
-                  <button type="button" className="btn" data-testid="transfer-in" onClick={() => setTransferIn(true)}>
-                    {t('life.transfer.inButton')}
-                  </button>
-                  <button type="button" className="btn primary" data-testid="new-member" onClick={() => setForm((f) => ({ key: (f?.key ?? 0) + 1, memberId: null }))}>
-                    + {t('toolbar.newMember')}
-                  </button>
-                </>
-              )}
             </div>
-          </div>
-          {savedColumns !== undefined && (
-            <MembersGrid
-              key={i18n.language}
-              ref={grid}
-              query={query}
-              savedColumns={savedColumns}
-              onColumnsSaved={setSavedColumns}
-              initialFilters={focus?.filters}
-              onOpen={openMember}
-              onTotal={setGridTotal}
-              onError={onGridError}
-            />
-          )}
-        </main>
+            {savedColumns !== undefined && (
+              <MembersGrid
+                key={i18n.language}
+                ref={grid}
+                query={query}
+                savedColumns={savedColumns}
+                onColumnsSaved={columnsPref.setValue}
+                initialFilters={focus?.filters}
+                onOpen={openMember}
+                onTotal={setGridTotal}
+                onError={onGridError}
+              />
+            )}
+          </main>
+        </div>
+
+        {form && (
+          <MemberForm
+            key={form.key}
+            memberId={form.memberId}
+            defaultOrgId={defaultOrgId}
+            orgs={nodes}
+            onClose={() => setForm(null)}
+            onChanged={afterWrite}
+          />
+        )}
+
+        {printing && <PrintPreview load={printing} onClose={() => setPrinting(null)} />}
+        {importing && (
+          <RosterImportWizard
+            rootOrgId={rootId}
+            onClose={() => setImporting(false)}
+            onImported={(outcome) => {
+              grid.current?.refresh();
+              void loadTree();
+              void loadCounts();
+              toast('info', t('rosterImport.done', { ...outcome }));
+            }}
+          />
+        )}
+        {transferIn && (
+          <TransferInDialog
+            orgs={nodes}
+            onClose={() => setTransferIn(false)}
+            onDone={(record) => {
+              setTransferIn(false);
+              afterWrite(record, 'created');
+              toast('info', t('life.transfer.doneIn', { name: record.name }));
+              openMember(record.id);
+            }}
+          />
+        )}
+
+        <Toasts toasts={toasts} onDismiss={dismiss} />
       </div>
-
-      {form && (
-        <MemberForm
-          key={form.key}
-          memberId={form.memberId}
-          defaultOrgId={defaultOrgId}
-          orgs={nodes}
-          onClose={() => setForm(null)}
-          onChanged={afterWrite}
-        />
-      )}
-
-      {printing && <PrintPreview load={printing} onClose={() => setPrinting(null)} />}
-      {importing && (
-        <RosterImportWizard
-          rootOrgId={rootId}
-          onClose={() => setImporting(false)}
-          onImported={(outcome) => {
-            grid.current?.refresh();
-            loadTree();
-            loadCounts(orgId);
-            toast('info', t('rosterImport.done', { ...outcome }));
-          }}
-        />
-      )}
-      {transferIn && (
-        <TransferInDialog
-          orgs={nodes}
-          onClose={() => setTransferIn(false)}
-          onDone={(record) => {
-            setTransferIn(false);
-            afterWrite(record, 'created');
-            toast('info', t('life.transfer.doneIn', { name: record.name }));
-            openMember(record.id);
-          }}
-        />
-      )}
-
-      <Toasts toasts={toasts} onDismiss={(id) => setToasts((list) => list.filter((x) => x.id !== id))} />
-    </div>
+    </ToastContext.Provider>
   );
 }

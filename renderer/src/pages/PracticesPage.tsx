@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRACTICE_TABS } from './practices/practiceTabs';
 
-export function PracticesPage({ today, onToast }: { today: string; onToast: (kind: 'info' | 'error', text: string) => void }) {
+export function PracticesPage({ today }: { today: string }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState(PRACTICE_TABS[0].key);
   const [year, setYear] = useState(Number(today.slice(0, 4)));
@@ -26,7 +26,7 @@ export function PracticesPage({ today, onToast }: { today: string; onToast: (kin
         </label>
       </div>
       <div role="tabpanel" data-testid={`practices-panel-${current.key}`}>
-        <Tab key={`${current.key}-${year}`} year={year} today={today} onToast={onToast} />
+        <Tab key={`${current.key}-${year}`} year={year} today={today} />
       </div>
     </div>
   );

@@ -1,20 +1,17 @@
 // 待办: everything due or overdue, by kind, each row opening its record (a member in the member drawer,
 // a person of the development pipeline on the 发展党员 page).
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf, type CallOutput } from '../api';
+import type { CallOutput } from '../api';
+import { useCall } from '../lib/useCall';
 
 type Reminders = CallOutput<'reminders'>;
 type Item = Reminders['items'][number];
 
 export function RemindersPage({ onOpen }: { onOpen: (item: Item) => void }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<Reminders | null>(null);
+  const { value: data, error } = useCall('reminders', {});
   const [kind, setKind] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call('reminders', {}).then(setData, (e: unknown) => setError(messageOf(e)));
-  }, []);
   const kinds = useMemo(() => (data ? Object.keys(data.counts) : []), [data]);
   if (error) return <div className="alert error pad" role="alert">{error}</div>;
   if (!data) return <div className="muted pad">{t('common.loading')}</div>;

@@ -1,18 +1,17 @@
 // 规则设置 (administrator): the time rules of 发展党员 and the yearly work, each with its value, its second
 // bound where it has one, and whether it only warns. Every change is audited.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../api';
+import { useCall } from '../lib/useCall';
 
 type Rule = CallOutput<'listDevRules'>[number];
 
 export function RulesPage() {
   const { t } = useTranslation();
-  const [rules, setRules] = useState<Rule[]>([]);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
-  useEffect(() => {
-    call('listDevRules', {}).then(setRules, (e: unknown) => setMessage({ kind: 'error', text: messageOf(e) }));
-  }, []);
+  // The rules as edited here; each row is saved on its own.
+  const { value: rules, setValue: setRules } = useCall('listDevRules', {}, { initial: [], onError: (text) => setMessage({ kind: 'error', text }) });
   const save = async (r: Rule) => {
     try {
       const saved = await call('setDevRule', { key: r.key, value: r.value, maxValue: r.maxValue, advisory: r.advisory });

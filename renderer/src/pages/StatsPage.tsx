@@ -1,71 +1,43 @@
 // 统计报表: every 党内统计 table as of a chosen date, for the township or one organization, with a
 // print preview (the A4 template from the archive) and an Excel export (bytes from the archive, offered
 // as a download: the window never handles a file path).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, messageOf, type CallOutput, type OrgNodeDto } from '../api';
+import { api, messageOf, type CallOutput } from '../api';
 import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
 import { todayLocal } from '../lib/dates';
+import { saveFile } from '../lib/saveFile';
+import { useErrorToast, useToast } from '../lib/toasts';
+import { useCall } from '../lib/useCall';
 
 type Stats = CallOutput<'statistics'>;
 type Table = Stats['tables'][number];
 
-function download(base64: string, fileName: string, mimeType: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-interface Props {
-  rootOrgId: string | null;
-  onToast: (kind: 'info' | 'error', text: string) => void;
-}
-
-export function StatsPage({ rootOrgId, onToast }: Props) {
+export function StatsPage({ rootOrgId }: { rootOrgId: string | null }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language.startsWith('en');
   const [asOf, setAsOf] = useState(todayLocal);
   const [orgId, setOrgId] = useState<string>('');
-  const [orgs, setOrgs] = useState<OrgNodeDto[]>([]);
-  const [loaded, setLoaded] = useState<{ key: string; stats: Stats } | null>(null);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<(() => Promise<PrintDocument>) | null>(null);
+  const onToast = useToast();
+  const toastError = useErrorToast();
 
-  useEffect(() => {
-    api.orgTree().then(
-      (nodes) => setOrgs(nodes.filter((n) => n.type !== 'group' && n.id !== rootOrgId)),
-      (e: unknown) => onToast('error', messageOf(e)),
-    );
-  }, [rootOrgId, onToast]);
+  const tree = useCall('orgTree', {}, { onError: toastError });
+  const orgs = useMemo(() => (tree.value ?? []).filter((n) => n.type !== 'group' && n.id !== rootOrgId), [tree.value, rootOrgId]);
 
-  const stats = loaded?.stats ?? null;
-  const loading = loaded?.key !== `${asOf}|${orgId}`;
   const input = useCallback(() => ({ asOf, orgId: orgId || null }), [asOf, orgId]);
-
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return;
-    let live = true;
-    const key = `${asOf}|${orgId}`;
-    api.call('statistics', { asOf, orgId: orgId || null }).then(
-      (s) => live && setLoaded({ key, stats: s }),
-      (e: unknown) => live && onToast('error', messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [asOf, orgId, onToast]);
+  // The tables shown stay until those of the new date or scope arrive (a half-typed date asks nothing).
+  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+  const statistics = useCall('statistics', validDate ? { asOf, orgId: orgId || null } : null, { onError: toastError });
+  const stats: Stats | null = statistics.value ?? null;
+  const loading = !validDate || statistics.loading || statistics.error !== null;
 
   const exportXlsx = async () => {
     setBusy(true);
     try {
       const file = await api.call('exportStatistics', input());
-      download(file.base64, file.fileName, file.mimeType);
+      saveFile(file);
       onToast('info', t('stats.exported', { name: file.fileName }));
     } catch (e) {
       onToast('error', messageOf(e));

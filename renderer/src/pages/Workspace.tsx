@@ -1,28 +1,15 @@
 // The workspace after setup: a top navigation between 首页 (the dashboard, where the window opens),
 // 党员 (the members page), 统计报表 and 数据校验. Other pages send the clerk to the members page on a
 // subset (a branch, an age band) through a focus; the checks page opens a member in the member drawer.
-import { useCallback, useRef, useState } from 'react';
+import { Suspense, useCallback, useState, type ReactNode } from 'react';
 import { api, messageOf, type OrgNodeDto, type SetupStatusDto } from '../api';
 import { todayLocal } from '../lib/dates';
 import type { Language } from '../i18n';
 import { AppHeader, TopNav, type WorkspacePage } from '../components/AppHeader';
-import { MemberForm } from '../components/MemberForm';
-import { Toasts, type Toast } from '../components/Toasts';
-import { MainPage, type MembersFocus } from './MainPage';
-import { DashboardPage } from './DashboardPage';
-import { StatsPage } from './StatsPage';
-import { ChecksPage } from './ChecksPage';
-import { DevelopmentPage } from './DevelopmentPage';
-import { RemindersPage } from './RemindersPage';
-import { YearlyPage } from './YearlyPage';
-import { RulesPage } from './RulesPage';
-import { UsersPage } from './accounts/UsersPage';
-import { AuditPage } from './AuditPage';
-import { BackupPage } from './BackupPage';
-import { PracticesPage } from './PracticesPage';
-import { CountyExportPage } from './CountyExportPage';
-import { CountyImportPage } from './CountyImportPage';
-import { CountyMembersPage } from './countyExchange/CountyMembersPage';
+import { Toasts } from '../components/Toasts';
+import { ToastContext, useToastList } from '../lib/toasts';
+import type { MembersFocus } from './MainPage';
+import { Pages, PageSuspense } from './pageRegistry';
 
 interface Props {
   setup: SetupStatusDto;
@@ -37,14 +24,8 @@ export function Workspace({ setup, onLanguage }: Props) {
   const [devFocus, setDevFocus] = useState<string | null>(null);
   const [devKey, setDevKey] = useState(0);
   const today = todayLocal();
-  const [toasts, setToasts] = useState<Toast[]>([]);
-  const toastSeq = useRef(0);
-
-  const toast = useCallback((kind: Toast['kind'], text: string) => {
-    const id = ++toastSeq.current;
-    setToasts((list) => [...list.filter((x) => x.text !== text), { id, kind, text }]);
-    if (kind === 'info') window.setTimeout(() => setToasts((list) => list.filter((x) => x.id !== id)), 4000);
-  }, []);
+  // The workspace's toasts last while the clerk visits the members page, which keeps its own.
+  const { toasts, toast, dismiss } = useToastList();
 
   const go = useCallback((next: WorkspacePage) => {
     // The members page opens fresh (whole township) from the navigation.
@@ -72,50 +53,75 @@ export function Workspace({ setup, onLanguage }: Props) {
 
   const nav = <TopNav page={page} onPage={go} role={setup.role} />;
   const township = setup.township?.name ?? '';
+  // The members pages draw their own shell; until one's chunk has loaded, the header stands in it.
+  const shell = (loading: ReactNode) => (
+    <div className="app-shell">
+      <AppHeader township={township} nav={nav} onLanguage={onLanguage} />
+      {loading}
+    </div>
+  );
 
   // The county holds no members of its own: its members page is every township's, from the packages.
-  if (page === 'members' && setup.role === 'county') return <CountyMembersPage township={township} nav={nav} onLanguage={onLanguage} />;
-  if (page === 'members') return <MainPage key={focus.key} setup={setup} onLanguage={onLanguage} nav={nav} focus={focus.focus} />;
+  if (page === 'members' && setup.role === 'county') {
+    return (
+      <PageSuspense frame={shell}>
+        <Pages.countyMembers township={township} nav={nav} onLanguage={onLanguage} />
+      </PageSuspense>
+    );
+  }
+  if (page === 'members') {
+    return (
+      <PageSuspense frame={shell}>
+        <Pages.members key={focus.key} setup={setup} onLanguage={onLanguage} nav={nav} focus={focus.focus} />
+      </PageSuspense>
+    );
+  }
 
   return (
-    <div className="app-shell" data-testid={`page-${page}`}>
-      <AppHeader township={township} nav={nav} onLanguage={onLanguage} />
-      <div className="page-scroll">
-        {page === 'dashboard' && <DashboardPage township={township} onOpenMembers={openMembers} onOpenChecks={() => setPage('checks')} />}
-        {page === 'stats' && <StatsPage rootOrgId={setup.rootOrgId} onToast={toast} />}
-        {page === 'checks' && <ChecksPage refreshKey={checksKey} onOpenMember={openMember} onOpenOrg={(orgId) => openMembers({ orgId })} />}
-        {page === 'development' && <DevelopmentPage key={`${devKey}-${devFocus ?? ''}`} focusId={devFocus} onOpenMember={openMember} />}
-        {page === 'reminders' && (
-          <RemindersPage
-            onOpen={(item) => {
-              if (item.target === 'member') openMember(item.targetId);
-              else if (item.target === 'villageMatter') setPage('practices');
-              else {
-                setDevFocus(item.targetId);
-                setPage('development');
-              }
-            }}
-          />
+    <ToastContext.Provider value={toast}>
+      <div className="app-shell" data-testid={`page-${page}`}>
+        <AppHeader township={township} nav={nav} onLanguage={onLanguage} />
+        <div className="page-scroll">
+          <PageSuspense>
+            {page === 'dashboard' && <Pages.dashboard township={township} onOpenMembers={openMembers} onOpenChecks={() => setPage('checks')} />}
+            {page === 'stats' && <Pages.stats rootOrgId={setup.rootOrgId} />}
+            {page === 'checks' && <Pages.checks refreshKey={checksKey} onOpenMember={openMember} onOpenOrg={(orgId) => openMembers({ orgId })} />}
+            {page === 'development' && <Pages.development key={`${devKey}-${devFocus ?? ''}`} focusId={devFocus} onOpenMember={openMember} />}
+            {page === 'reminders' && (
+              <Pages.reminders
+                onOpen={(item) => {
+                  if (item.target === 'member') openMember(item.targetId);
+                  else if (item.target === 'villageMatter') setPage('practices');
+                  else {
+                    setDevFocus(item.targetId);
+                    setPage('development');
+                  }
+                }}
+              />
+            )}
+            {page === 'yearly' && <Pages.yearly today={today} />}
+            {page === 'rules' && <Pages.rules />}
+            {page === 'users' && <Pages.users />}
+            {page === 'audit' && <Pages.audit />}
+            {page === 'backup' && <Pages.backup />}
+            {page === 'practices' && <Pages.practices today={today} />}
+            {page === 'countyExport' && <Pages.countyExport />}
+            {page === 'countyImport' && <Pages.countyImport onOpenMembers={() => go('members')} />}
+          </PageSuspense>
+        </div>
+        {drawer && (
+          <Suspense fallback={null}>
+            <Pages.memberForm
+              memberId={drawer.memberId}
+              defaultOrgId=""
+              orgs={drawer.orgs}
+              onClose={() => setDrawer(null)}
+              onChanged={() => setChecksKey((k) => k + 1)}
+            />
+          </Suspense>
         )}
-        {page === 'yearly' && <YearlyPage today={today} />}
-        {page === 'rules' && <RulesPage />}
-        {page === 'users' && <UsersPage onToast={toast} />}
-        {page === 'audit' && <AuditPage />}
-        {page === 'backup' && <BackupPage onToast={toast} />}
-        {page === 'practices' && <PracticesPage today={today} onToast={toast} />}
-        {page === 'countyExport' && <CountyExportPage onToast={toast} />}
-        {page === 'countyImport' && <CountyImportPage onToast={toast} onOpenMembers={() => go('members')} />}
+        <Toasts toasts={toasts} onDismiss={dismiss} />
       </div>
-      {drawer && (
-        <MemberForm
-          memberId={drawer.memberId}
-          defaultOrgId=""
-          orgs={drawer.orgs}
-          onClose={() => setDrawer(null)}
-          onChanged={() => setChecksKey((k) => k + 1)}
-        />
-      )}
-      <Toasts toasts={toasts} onDismiss={(id) => setToasts((list) => list.filter((x) => x.id !== id))} />
-    </div>
+    </ToastContext.Provider>
   );
 }

@@ -1,28 +1,31 @@
 // The yearly work of one branch: 民主评议 (one grade per member in one grid; 预备党员 take part without a
 // grade) and 党费 (one row per member, one cell per month, amounts in 元), each saved in one call.
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../api';
 import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
+import { formatYuan } from '../lib/money';
+import { useCall } from '../lib/useCall';
 
 type AppraisalRow = CallOutput<'appraisalGrid'>[number];
 type DuesRow = CallOutput<'duesGrid'>[number];
 const GRADES = ['excellent', 'qualified', 'basic', 'unqualified'] as const;
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+const NO_APPRAISALS: AppraisalRow[] = [];
+const NO_DUES: DuesRow[] = [];
 
 export function YearlyPage({ today }: { today: string }) {
   const { t } = useTranslation();
-  const [branches, setBranches] = useState<{ id: string; name: string }[]>([]);
-  const [orgId, setOrgId] = useState('');
+  const [chosenOrgId, setOrgId] = useState('');
   const [year, setYear] = useState(Number(today.slice(0, 4)));
   const [tab, setTab] = useState<'appraisal' | 'dues'>('appraisal');
-  useEffect(() => {
-    call('orgTree', {}).then((nodes) => {
-      const list = nodes.filter((n) => (n.type === 'branch' || n.type === 'joint_branch') && n.status === 'active' && n.memberCount > 0).map((n) => ({ id: n.id, name: n.shortName || n.name }));
-      setBranches(list);
-      if (list.length) setOrgId((cur) => cur || list[0].id);
-    }, () => undefined);
-  }, []);
+  const { value: nodes } = useCall('orgTree', {});
+  const branches = useMemo(
+    () => (nodes ?? []).filter((n) => (n.type === 'branch' || n.type === 'joint_branch') && n.status === 'active' && n.memberCount > 0).map((n) => ({ id: n.id, name: n.shortName || n.name })),
+    [nodes],
+  );
+  // Until the clerk picks one: the first branch with members.
+  const orgId = chosenOrgId || (branches[0]?.id ?? '');
   return (
     <div className="yearly" data-testid="yearly-page">
       <div className="toolbar">
@@ -43,13 +46,10 @@ export function YearlyPage({ today }: { today: string }) {
 
 function AppraisalGrid({ orgId, year }: { orgId: string; year: number }) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<AppraisalRow[]>([]);
   const [message, setMessage] = useState<{ kind: 'error' | 'warn' | 'info'; text: string } | null>(null);
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
-  const load = useCallback(() => call('appraisalGrid', { year, orgId }).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: messageOf(e) })), [orgId, year]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // The grades as chosen here until saved.
+  const { value: rows, setValue: setRows, reload: load } = useCall('appraisalGrid', { year, orgId }, { initial: NO_APPRAISALS, onError: (text) => setMessage({ kind: 'error', text }) });
   const save = async () => {
     try {
       const r = await call('saveAppraisals', { year, orgId, rows: rows.map((x) => ({ memberId: x.memberId, grade: x.category === 'probationary' ? null : x.grade, note: x.note })) });
@@ -95,14 +95,11 @@ function AppraisalGrid({ orgId, year }: { orgId: string; year: number }) {
 
 function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: string }) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<DuesRow[]>([]);
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
-  const load = useCallback(() => call('duesGrid', { year, orgId }).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: messageOf(e) })), [orgId, year]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const yuan = (fen: number | null | undefined) => (fen == null ? '' : (fen / 100).toFixed(2));
+  const { value: rows, reload: load } = useCall('duesGrid', { year, orgId }, { initial: NO_DUES, onError: (text) => setMessage({ kind: 'error', text }) });
+  // Without separators: the amounts are typed over and read back as numbers.
+  const yuan = (fen: number | null | undefined) => formatYuan(fen, { grouping: false });
   const save = async () => {
     const entries = Object.entries(edits).map(([key, v]) => {
       const [memberId, month] = key.split('|');

@@ -1,22 +1,13 @@
 // 档案材料 (一人一盒): the checklist of the member's paper file, the scanned documents by type, upload
 // (the file is read here and sent as base64 — the window never handles paths) and a viewer for images
 // and PDFs through blob: URLs.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiCallError, messageOf, type CallOutput } from '../../api';
+import { api, ApiCallError, messageOf } from '../../api';
 import { codeItems, labelOf } from '../../lib/codes';
+import { bytesOf, fileToBase64 } from '../../lib/saveFile';
+import { useCall } from '../../lib/useCall';
 import { FieldError } from '../FieldError';
-
-type FilesView = CallOutput<'listMemberFiles'>;
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 function mimeOf(file: File): string {
   if (file.type) return file.type;
@@ -26,7 +17,6 @@ function mimeOf(file: File): string {
 
 export function MemberFilesPanel({ memberId, onChanged }: { memberId: string; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
-  const [view, setView] = useState<FilesView | null>(null);
   const [docType, setDocType] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [inputKey, setInputKey] = useState(0);
@@ -35,17 +25,7 @@ export function MemberFilesPanel({ memberId, onChanged }: { memberId: string; on
   const [busy, setBusy] = useState(false);
   const [viewer, setViewer] = useState<{ url: string; mime: string; name: string } | null>(null);
 
-  const load = useCallback(() => api.call('listMemberFiles', { memberId }).then(setView, (err: unknown) => setFailure(messageOf(err))), [memberId]);
-  useEffect(() => {
-    let live = true;
-    api.call('listMemberFiles', { memberId }).then(
-      (v) => live && setView(v),
-      (err: unknown) => live && setFailure(messageOf(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [memberId]);
+  const { value: view, reload: load } = useCall('listMemberFiles', { memberId }, { onError: setFailure });
   useEffect(() => () => {
     if (viewer) URL.revokeObjectURL(viewer.url);
   }, [viewer]);
@@ -56,7 +36,7 @@ export function MemberFilesPanel({ memberId, onChanged }: { memberId: string; on
     setFailure(null);
     try {
       if (!file) throw new ApiCallError('addMemberFile', 'validation', t('life.files.choose'), [{ field: 'file', message: t('life.files.choose') }]);
-      const contentBase64 = await readBase64(file);
+      const contentBase64 = await fileToBase64(file);
       await api.call('addMemberFile', { memberId, docType, fileName: file.name, mime: mimeOf(file), contentBase64 });
       setFile(null);
       setDocType('');
@@ -74,7 +54,7 @@ export function MemberFilesPanel({ memberId, onChanged }: { memberId: string; on
   async function open(id: string) {
     try {
       const f = await api.call('getMemberFile', { id });
-      const bytes = Uint8Array.from(atob(f.contentBase64), (c) => c.charCodeAt(0));
+      const bytes = bytesOf(f.contentBase64);
       setViewer({ url: URL.createObjectURL(new Blob([bytes], { type: f.mime })), mime: f.mime, name: f.fileName });
     } catch (err) {
       setFailure(messageOf(err));

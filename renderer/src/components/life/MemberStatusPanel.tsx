@@ -1,16 +1,16 @@
 // 党籍与转接: the member's 预备期 (转正 / 延长预备期 / 取消预备党员资格 with the 支部大会 vote),
 // 组织关系转接 (镇内转接, 转出 with a numbered 介绍信, 回执, 撤销), 流动党员 and 失联 / 停止党籍 / 恢复党籍.
 // Each action is a small dialog; the archive checks the rules and names the field of any problem.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, messageOf, type CallOutput, type MemberRecordDto, type OrgNodeDto } from '../../api';
+import { api, type CallOutput, type MemberRecordDto, type OrgNodeDto } from '../../api';
 import { codeItems, labelOf } from '../../lib/codes';
 import { todayLocal } from '../../lib/dates';
+import { useLoad } from '../../lib/useCall';
 import { ActionDialog, num, textOrNull, type ActionField } from './ActionDialog';
 import { PrintPreview, type PrintDocument } from '../PrintPreview';
 
 type Dossier = CallOutput<'memberDossier'>;
-type Rules = CallOutput<'getLifeRules'>;
 type Action =
   | 'full' | 'extend' | 'cancel'
   | 'within' | 'out' | 'receipt' | 'cancelLetter'
@@ -37,23 +37,13 @@ function addMonths(date: string, months: number): string {
 export function MemberStatusPanel({ memberId, orgs, version, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
-  const [dossier, setDossier] = useState<Dossier | null>(null);
-  const [rules, setRules] = useState<Rules | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [action, setAction] = useState<Action | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [d, r] = await Promise.all([api.call('memberDossier', { id: memberId }), api.call('getLifeRules', {})]);
-      setDossier(d);
-      setRules(r);
-    } catch (err) {
-      setFailure(messageOf(err));
-    }
-  }, [memberId]);
-  useEffect(() => {
-    void load();
-  }, [load, version]);
+  // The member's life record and the rules its forms follow, read again after every change (`version`).
+  const { value: loaded, reload: load } = useLoad(() => Promise.all([api.call('memberDossier', { id: memberId }), api.call('getLifeRules', {})]), `life ${memberId} ${version}`, {
+    onError: setFailure,
+  });
+  const [dossier, rules] = loaded ?? [null, null];
 
   if (failure) {
     return (

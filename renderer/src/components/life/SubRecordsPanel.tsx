@@ -1,9 +1,10 @@
 // 子记录: 职务, 奖惩, 困难情况, 家庭成员, 出国出境, 培训 — each a small table with add, edit and delete.
 // The archive checks every entry (its rules name the field); a deletion is kept in the history.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, type CallOutput } from '../../api';
 import { codeItems, labelOf, type CodeListName } from '../../lib/codes';
+import { useLoad } from '../../lib/useCall';
 import { ActionDialog, type ActionField } from './ActionDialog';
 
 type SubRecordKind = 'posts' | 'rewards' | 'hardships' | 'family' | 'abroad' | 'trainings';
@@ -26,6 +27,7 @@ const SPECS: Record<SubRecordKind, FieldSpec[]> = {
   trainings: [{ key: 'title', type: 'text', required: true }, { key: 'organizer', type: 'text' }, { key: 'fromDate', type: 'date', required: true }, { key: 'toDate', type: 'date' }, { key: 'hours', type: 'int' }, { key: 'note', type: 'text' }],
 };
 const KINDS = Object.keys(SPECS) as SubRecordKind[];
+const NO_RECORDS: Partial<Record<SubRecordKind, SubRecord[]>> = {};
 
 interface Props {
   memberId: string;
@@ -34,26 +36,19 @@ interface Props {
 
 export function SubRecordsPanel({ memberId, onChanged }: Props) {
   const { t, i18n } = useTranslation();
-  const [rows, setRows] = useState<Partial<Record<SubRecordKind, SubRecord[]>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ kind: SubRecordKind; record: SubRecord | null } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
 
-  const fetchAll = useCallback(async () => {
-    const all = await Promise.all(KINDS.map((kind) => api.call('listSubRecords', { memberId, kind })));
-    return Object.fromEntries(KINDS.map((k, i) => [k, all[i]])) as Partial<Record<SubRecordKind, SubRecord[]>>;
-  }, [memberId]);
-  const load = useCallback(() => fetchAll().then(setRows, (err: unknown) => setFailure(messageOf(err))), [fetchAll]);
-  useEffect(() => {
-    let live = true;
-    fetchAll().then(
-      (r) => live && setRows(r),
-      (err: unknown) => live && setFailure(messageOf(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [fetchAll]);
+  // Every kind's records, in one answer.
+  const { value: rows, reload: load } = useLoad(
+    async () => {
+      const all = await Promise.all(KINDS.map((kind) => api.call('listSubRecords', { memberId, kind })));
+      return Object.fromEntries(KINDS.map((k, i) => [k, all[i]])) as Partial<Record<SubRecordKind, SubRecord[]>>;
+    },
+    `subRecords ${memberId}`,
+    { initial: NO_RECORDS, onError: setFailure },
+  );
 
   const label = (key: string) => t(`life.fields.${key}`, { defaultValue: key });
   const show = (f: FieldSpec, v: unknown) => (v == null || v === '' ? '' : f.type === 'code' ? labelOf(f.list!, String(v), i18n.language) : String(v));

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, type CallInput } from '../../api';
 import { saveFile } from '../../lib/saveFile';
+import { useToast } from '../../lib/toasts';
 
 type MemberQuery = CallInput<'exportMembers'>['query'];
 
@@ -14,11 +15,11 @@ interface Props {
   currentView: () => { query: MemberQuery; columns: string[] };
   /** For the 花名册: the organization and status view of the grid. */
   rosterScope: () => CallInput<'exportRoster'>;
-  onDone: (kind: 'info' | 'error', text: string) => void;
 }
 
-export function ExportMenu({ currentView, rosterScope, onDone }: Props) {
+export function ExportMenu({ currentView, rosterScope }: Props) {
   const { t } = useTranslation();
+  const onDone = useToast();
   const [open, setOpen] = useState(false);
   const [perBranch, setPerBranch] = useState(true);
   const [busy, setBusy] = useState(false);

@@ -6,15 +6,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, type OrgNodeDto } from '../../api';
-import { readBase64, saveFile } from '../../lib/saveFile';
+import { fileToBase64, saveFile } from '../../lib/saveFile';
+import { useCall } from '../../lib/useCall';
+import { useJob } from '../../lib/useJob';
 import { ImportChoicesStep } from './ImportChoicesStep';
 import { ImportMappingStep } from './ImportMappingStep';
 import { ImportPreviewStep, ImportProblemsStep } from './ImportPreviewStep';
-import type { BranchChoice, DuplicateMode, ImportDefaults, ImportOptions, ImportOutcome, JobStatus, RosterAnalysis, RosterField } from './types';
+import type { BranchChoice, DuplicateMode, ImportDefaults, ImportOptions, ImportOutcome, RosterAnalysis, RosterField } from './types';
 
 const STEPS = ['mapping', 'preview', 'problems', 'choices', 'confirm'] as const;
 type Step = (typeof STEPS)[number];
-const POLL_MS = 250;
+const NO_ORGS: OrgNodeDto[] = [];
 
 /** What the clerk set that changes how the file is read. */
 interface Settings {
@@ -37,24 +39,19 @@ export function RosterImportWizard({ rootOrgId, onClose, onImported }: Props) {
   const [settings, setSettings] = useState<Settings>(FRESH);
   const { mapping, duplicateMode } = settings;
   const [choices, setChoices] = useState<Record<string, BranchChoice>>({});
-  const [orgs, setOrgs] = useState<OrgNodeDto[]>([]);
   const [step, setStep] = useState<Step>('mapping');
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [job, setJob] = useState<JobStatus | null>(null);
+  const { job, setJob, running, run: runJob, cancel: cancelJob } = useJob();
   const [exporting, setExporting] = useState(false);
   const live = useRef(true);
-
   useEffect(() => {
     live.current = true;
-    api.orgTree().then(
-      (nodes) => live.current && setOrgs(nodes),
-      (e: unknown) => live.current && setFailure(messageOf(e)),
-    );
     return () => {
       live.current = false;
     };
   }, []);
+  const { value: orgs } = useCall('orgTree', {}, { initial: NO_ORGS, onError: setFailure });
 
   const optionsFor = useCallback(
     (s: Settings, c: Record<string, BranchChoice> = {}): ImportOptions => ({ mapping: s.mapping, duplicateMode: s.duplicateMode, defaults: s.defaults, branchChoices: c }),
@@ -66,7 +63,7 @@ export function RosterImportWizard({ rootOrgId, onClose, onImported }: Props) {
     setFailure(null);
     setBusy(t('rosterImport.reading', { name: file.name }));
     try {
-      const base64 = await readBase64(file);
+      const base64 = await fileToBase64(file);
       const a = await api.call('analyseImport', { file: { fileName: file.name, base64 } });
       if (!live.current) return;
       setAnalysis(a);
@@ -113,29 +110,21 @@ export function RosterImportWizard({ rootOrgId, onClose, onImported }: Props) {
     if (!analysis) return;
     setFailure(null);
     try {
-      let s = await api.call('startImport', { analysisId: analysis.analysisId, options: optionsFor(settings, choices), expectedRows: analysis.counts.rows });
-      setJob(s);
-      while (s.state === 'running') {
-        await new Promise((r) => window.setTimeout(r, POLL_MS));
-        s = await api.call('jobStatus', { jobId: s.id });
-        if (live.current) setJob(s);
-      }
-      if (s.state === 'done') onImported(s.result as ImportOutcome);
+      const s = await runJob(() => api.call('startImport', { analysisId: analysis.analysisId, options: optionsFor(settings, choices), expectedRows: analysis.counts.rows }));
+      if (s?.state === 'done') onImported(s.result as ImportOutcome);
     } catch (e) {
       if (live.current) setFailure(messageOf(e));
     }
   }
 
   async function cancelImport() {
-    if (!job) return;
     try {
-      setJob(await api.call('cancelJob', { jobId: job.id }));
+      await cancelJob();
     } catch (e) {
       setFailure(messageOf(e));
     }
   }
 
-  const running = job?.state === 'running';
   const finished = job !== null && !running;
   const stepIndex = STEPS.indexOf(step);
   const outcome = job?.state === 'done' ? (job.result as ImportOutcome) : null;

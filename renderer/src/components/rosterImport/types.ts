@@ -8,7 +8,6 @@ export type BranchChoice = NonNullable<ImportOptions['branchChoices']>[string];
 export type DuplicateMode = NonNullable<ImportOptions['duplicateMode']>;
 export type ImportDefaults = NonNullable<ImportOptions['defaults']>;
 export type DefaultField = keyof ImportDefaults;
-export type JobStatus = CallOutput<'jobStatus'>;
 
 /** What importRoster returns as the job's result (electron/services/roster/rosterImport.ts ImportResult). */
 export interface ImportOutcome {

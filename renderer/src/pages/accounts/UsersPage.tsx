@@ -1,11 +1,13 @@
 // 用户管理 (管理员 and 安全管理员): the users with role and state; add a user, change a role, reset a
 // password, lift a lockout, disable or enable an account. Users are never deleted: the audit log names them.
 // The idle-lock time is set here too (管理员 and 系统管理员; the archive refuses anyone else).
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiCallError, messageOf, type CallOutput } from '../../api';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../lib/session';
+import { useToast } from '../../lib/toasts';
+import { useCall, useLoad } from '../../lib/useCall';
 
 type UserDto = CallOutput<'listUsers'>[number];
 type RoleCode = UserDto['role'];
@@ -18,20 +20,19 @@ function localTime(iso: string | null): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function UsersPage({ onToast }: { onToast: (kind: 'info' | 'error', text: string) => void }) {
+export function UsersPage() {
   const { t } = useTranslation();
+  const onToast = useToast();
   const { user: me, can } = useSession();
-  const [users, setUsers] = useState<UserDto[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<UserDto | null>(null);
-  const [idle, setIdle] = useState('');
+  const [refresh, setRefresh] = useState(0);
+  const reload = useCallback(() => setRefresh((r) => r + 1), []);
 
-  const reload = useCallback(() => {
-    api.call('listUsers', {}).then(setUsers, (e: unknown) => setFailure(messageOf(e)));
-    api.call('sessionInfo', {}).then((s) => setIdle(String(s.idleLockMinutes)), () => undefined);
-  }, []);
-  useEffect(reload, [reload]);
+  const { value: users } = useCall('listUsers', {}, { refresh, onError: setFailure });
+  // The idle-lock minutes as typed; every reload shows the archive's value again.
+  const { value: idle, setValue: setIdle } = useLoad(() => api.call('sessionInfo', {}).then((s) => String(s.idleLockMinutes)), `idle ${refresh}`, { initial: '' });
 
   async function act(run: () => Promise<UserDto>, message: (u: UserDto) => string) {
     try {

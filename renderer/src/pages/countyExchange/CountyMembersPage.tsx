@@ -2,7 +2,7 @@
 // the township as a column and a filter. AG Grid's infinite row model asks listCountyMembers for blocks
 // of 100 (a county holds ~150,000 members); sorting and filtering run in the archive. A person
 // transferred between townships appears once, in the township that holds them now.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi, GridReadyEvent, IDatasource, IGetRowsParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { AppHeader } from '../../components/AppHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { gridLocale, gridTheme } from '../../lib/gridSetup';
 import { labelOf } from '../../lib/codes';
+import { useCall } from '../../lib/useCall';
 
 type Row = CallOutput<'listCountyMembers'>['rows'][number];
 type Query = CallInput<'listCountyMembers'>;
@@ -23,7 +24,6 @@ const SORTABLE: Record<string, Sort> = { townshipName: 'township', name: 'name',
 export function CountyMembersPage({ township, nav, onLanguage }: { township: string; nav: ReactNode; onLanguage: (l: Language) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [townships, setTownships] = useState<{ code: string; name: string }[]>([]);
   const [townshipCode, setTownshipCode] = useState('');
   const [status, setStatus] = useState<Status>('roll');
   const [search, setSearch] = useState('');
@@ -31,12 +31,8 @@ export function CountyMembersPage({ township, nav, onLanguage }: { township: str
   const [error, setError] = useState<string | null>(null);
   const gridApi = useRef<GridApi<Row> | null>(null);
 
-  useEffect(() => {
-    call('countyStatus', {}).then(
-      (s) => setTownships(s.townships.map((x) => ({ code: x.code, name: x.name }))),
-      (e: unknown) => setError(messageOf(e)),
-    );
-  }, []);
+  const { value: countyStatus } = useCall('countyStatus', {}, { onError: setError });
+  const townships = useMemo(() => (countyStatus?.townships ?? []).map((x) => ({ code: x.code, name: x.name })), [countyStatus]);
 
   const columnDefs = useMemo<ColDef<Row>[]>(
     () => [

@@ -1,11 +1,10 @@
 // Where the package goes (or comes from): the USB drives the app found, one click each, and a typed
 // folder as the fallback (a drive the system did not report, a network folder, the tests' temp folder),
 // typed or, in the app, chosen in the system's folder dialog.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf, type CallOutput } from '../../api';
-
-type Drive = CallOutput<'listRemovableDrives'>[number];
+import type { JobStatus } from '../../lib/useJob';
+import { useCall } from '../../lib/useCall';
 
 export function sizeText(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
@@ -15,12 +14,8 @@ export function sizeText(bytes: number): string {
 
 export function DrivePicker({ value, onChange, disabled }: { value: string; onChange: (dir: string) => void; disabled?: boolean }) {
   const { t } = useTranslation();
-  const [drives, setDrives] = useState<Drive[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => call('listRemovableDrives', {}).then(setDrives, (e: unknown) => setError(messageOf(e))), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { value: drives, reload: load } = useCall('listRemovableDrives', {}, { onError: setError });
   const refresh = () => {
     setError(null);
     void load();
@@ -65,32 +60,6 @@ export function DrivePicker({ value, onChange, disabled }: { value: string; onCh
       )}
     </div>
   );
-}
-
-type JobStatus = CallOutput<'jobStatus'>;
-
-/** Polls a job until it ends; `onStatus` sees every step (for the progress bar). */
-export async function followJob(first: JobStatus, onStatus: (s: JobStatus) => void, alive: () => boolean = () => true): Promise<JobStatus> {
-  let s = first;
-  onStatus(s);
-  while (s.state === 'running' && alive()) {
-    await new Promise((r) => window.setTimeout(r, 250));
-    s = await call('jobStatus', { jobId: s.id });
-    if (alive()) onStatus(s);
-  }
-  return s;
-}
-
-/** A small text the archive made (a public key, a 回执) offered as a download: the save dialog in the app. */
-export function saveText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function JobProgress({ job, label }: { job: JobStatus; label: string }) {

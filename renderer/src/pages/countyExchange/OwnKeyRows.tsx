@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { call, type CallOutput } from '../../api';
 import { useSession } from '../../lib/session';
-import { saveText } from './DrivePicker';
+import { saveText } from '../../lib/saveFile';
 
 type Keys = CallOutput<'exchangeKeys'>;
 

@@ -1,48 +1,40 @@
 // 党内关爱: the year's figures, the aid given (grid and the form to record one), the funds' ledger of the year
 // (with income entries, a new fund, and the A4 台账), and the members due a visit this month (a click records
 // the visit for that member).
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
 import { call, messageOf, type CallOutput } from '../../api';
 import { PrintPreview, type PrintDocument } from '../../components/PrintPreview';
+import { formatYuan, parseYuan } from '../../lib/money';
+import { useErrorToast, useToast } from '../../lib/toasts';
+import { useCall } from '../../lib/useCall';
 import type { PracticeTabProps } from './practiceTabs';
 import { PracticeGrid } from './PracticeGrid';
 import { CareMemberPicker, type PickedMember } from './CareMemberPicker';
 
 type Aid = CallOutput<'careAids'>[number];
-type Ledger = CallOutput<'careLedger'>;
 type Due = CallOutput<'careDueVisits'>;
 type Fund = CallOutput<'careFunds'>[number];
-type Summary = CallOutput<'careSummary'>;
 const KINDS = ['condolence', 'medical', 'housing', 'festival'] as const;
-const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-/** 元 typed by the clerk → 分; null when it is not an amount (a minus sign is kept so that the archive refuses it by name). */
-const fenOf = (v: string): number | null => {
-  const s = v.replace(/[,,\s]/g, '');
-  if (s === '') return 0;
-  return /^-?\d+(\.\d{1,2})?$/.test(s) ? Math.round(Number(s) * 100) : null;
-};
+const NO_AIDS: Aid[] = [];
+const NO_FUNDS: Fund[] = [];
+/** 元 typed by the clerk → 分, a minus sign kept so that the archive refuses it by name. */
+const fenOf = (v: string) => parseYuan(v, { allowMinus: true });
 
-export function CareTab({ year, today, onToast }: PracticeTabProps) {
+export function CareTab({ year, today }: PracticeTabProps) {
   const { t } = useTranslation();
+  const onToast = useToast();
+  const toastError = useErrorToast();
   const [view, setView] = useState<'aids' | 'ledger' | 'due'>('aids');
-  const [aids, setAids] = useState<Aid[]>([]);
-  const [summary, setSummary] = useState<Summary | null>(null);
-  const [ledger, setLedger] = useState<Ledger | null>(null);
-  const [due, setDue] = useState<Due | null>(null);
-  const [funds, setFunds] = useState<Fund[]>([]);
   const [form, setForm] = useState<null | { kind: 'aid'; member?: PickedMember; reason?: string } | { kind: 'income' } | { kind: 'fund' }>(null);
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const [refresh, setRefresh] = useState(0);
-  useEffect(() => {
-    const fail = (e: unknown) => onToast('error', messageOf(e));
-    call('careAids', { year }).then(setAids, fail);
-    call('careSummary', { year }).then(setSummary, fail);
-    call('careLedger', { year }).then(setLedger, fail);
-    call('careDueVisits', {}).then(setDue, fail);
-    call('careFunds', {}).then(setFunds, fail);
-  }, [year, refresh, onToast]);
+  const { value: aids } = useCall('careAids', { year }, { initial: NO_AIDS, refresh, onError: toastError });
+  const { value: summary } = useCall('careSummary', { year }, { refresh, onError: toastError });
+  const { value: ledger } = useCall('careLedger', { year }, { refresh, onError: toastError });
+  const { value: due } = useCall('careDueVisits', {}, { refresh, onError: toastError });
+  const { value: funds } = useCall('careFunds', {}, { initial: NO_FUNDS, refresh, onError: toastError });
   const saved = () => {
     setForm(null);
     setRefresh((r) => r + 1);
@@ -53,7 +45,7 @@ export function CareTab({ year, today, onToast }: PracticeTabProps) {
     { field: 'name', headerName: t('practicesCare.care.member'), width: 100 },
     { field: 'orgName', headerName: t('practicesCare.training.branch'), flex: 1, minWidth: 180 },
     { field: 'kindLabel', headerName: t('practicesCare.care.kind'), width: 110 },
-    { field: 'amountFen', headerName: t('practicesCare.care.amount'), width: 110, type: 'numericColumn', valueFormatter: (p) => (p.value ? yuan(p.value as number) : '') },
+    { field: 'amountFen', headerName: t('practicesCare.care.amount'), width: 110, type: 'numericColumn', valueFormatter: (p) => (p.value ? formatYuan(p.value as number) : '') },
     { field: 'fundName', headerName: t('practicesCare.care.fund'), width: 160 },
     { field: 'reason', headerName: t('practicesCare.care.reason'), width: 150 },
     { field: 'givenBy', headerName: t('practicesCare.care.givenBy'), width: 150 },
@@ -73,9 +65,9 @@ export function CareTab({ year, today, onToast }: PracticeTabProps) {
         <div className="practices-cards" data-testid="care-totals">
           <div className="practices-card"><span>{t('practicesCare.care.aids')}</span><strong>{summary.aids}</strong></div>
           <div className="practices-card"><span>{t('practicesCare.care.helped')}</span><strong>{summary.membersHelped}</strong></div>
-          <div className="practices-card"><span>{t('practicesCare.care.amountTotal')}</span><strong>{yuan(summary.amountFen)}</strong></div>
+          <div className="practices-card"><span>{t('practicesCare.care.amountTotal')}</span><strong>{formatYuan(summary.amountFen)}</strong></div>
           {KINDS.map((k) => <div key={k} className="practices-card"><span>{t(`practicesCare.care.kinds.${k}`)}</span><strong>{summary.byKind[k].count}</strong></div>)}
-          <div className="practices-card"><span>{t('practicesCare.care.closing')}</span><strong>{yuan(summary.balanceFen)}</strong></div>
+          <div className="practices-card"><span>{t('practicesCare.care.closing')}</span><strong>{formatYuan(summary.balanceFen)}</strong></div>
         </div>
       )}
       <div className="toolbar practices-toolbar">
@@ -108,11 +100,11 @@ export function CareTab({ year, today, onToast }: PracticeTabProps) {
               <table className="plain-table">
                 <thead><tr><th>{t('practicesCare.care.date')}</th><th>{t('practicesCare.care.reason')}</th><th className="num">{t('practicesCare.care.income')}</th><th className="num">{t('practicesCare.care.out')}</th><th className="num">{t('practicesCare.care.balance')}</th></tr></thead>
                 <tbody>
-                  <tr><td>{year}-01-01</td><td>{t('practicesCare.care.opening')}</td><td /><td /><td className="num">{yuan(f.openingFen)}</td></tr>
+                  <tr><td>{year}-01-01</td><td>{t('practicesCare.care.opening')}</td><td /><td /><td className="num">{formatYuan(f.openingFen)}</td></tr>
                   {f.entries.map((e) => (
-                    <tr key={e.id}><td>{e.date}</td><td>{e.summary}</td><td className="num">{e.inFen ? yuan(e.inFen) : ''}</td><td className="num">{e.outFen ? yuan(e.outFen) : ''}</td><td className="num">{yuan(e.balanceFen)}</td></tr>
+                    <tr key={e.id}><td>{e.date}</td><td>{e.summary}</td><td className="num">{e.inFen ? formatYuan(e.inFen) : ''}</td><td className="num">{e.outFen ? formatYuan(e.outFen) : ''}</td><td className="num">{formatYuan(e.balanceFen)}</td></tr>
                   ))}
-                  <tr className="care-total"><td /><td>{t('practices.common.total')}</td><td className="num">{yuan(f.inFen)}</td><td className="num">{yuan(f.outFen)}</td><td className="num">{yuan(f.closingFen)}</td></tr>
+                  <tr className="care-total"><td /><td>{t('practices.common.total')}</td><td className="num">{formatYuan(f.inFen)}</td><td className="num">{formatYuan(f.outFen)}</td><td className="num">{formatYuan(f.closingFen)}</td></tr>
                 </tbody>
               </table>
             </section>
@@ -163,7 +155,7 @@ function AidForm({ today, funds, member, reason, onCancel, onSaved }: { today: s
         <label>{t('practicesCare.care.fund')}
           <select value={v.fundId} onChange={set('fundId')} data-testid="aid-fund">
             <option value="">{t('practicesCare.care.noFund')}</option>
-            {funds.map((f) => <option key={f.id} value={f.id}>{f.name}({t('practicesCare.care.balance')} {yuan(f.balanceFen)})</option>)}
+            {funds.map((f) => <option key={f.id} value={f.id}>{f.name}({t('practicesCare.care.balance')} {formatYuan(f.balanceFen)})</option>)}
           </select>
         </label>
       </div>

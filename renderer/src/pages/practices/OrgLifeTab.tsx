@@ -1,48 +1,43 @@
 // 组织生活: a branch's 三会一课 and 主题党日 of the year — the figures (held against expected, each member's
 // attendance rate), the meetings, one meeting's attendance and minutes (printable), and the form that
 // records a meeting with attendance taken from the branch's list on the meeting's date.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
 import { call, messageOf, type CallOutput } from '../../api';
 import { PrintPreview, type PrintDocument } from '../../components/PrintPreview';
+import { useErrorToast, useToast } from '../../lib/toasts';
+import { useCall } from '../../lib/useCall';
 import type { PracticeTabProps } from './practiceTabs';
 import { PracticeGrid } from './PracticeGrid';
 import { fileToInput, useBranches } from './useBranches';
 
 type MeetingRow = CallOutput<'listMeetings'>[number];
 type Meeting = CallOutput<'getMeeting'>;
-type BranchYear = CallOutput<'branchYear'>;
 const KINDS = ['congress', 'committee', 'group', 'lecture', 'theme_day'] as const;
+const NO_MEETINGS: MeetingRow[] = [];
+const NO_ABSENTEES: CallOutput<'orgLifeAbsentees'> = [];
+const NO_ROSTER: CallOutput<'branchRoster'> = [];
+const PRESENT = { status: 'present', reason: '' };
 
-export function OrgLifeTab({ year, today, onToast }: PracticeTabProps) {
+export function OrgLifeTab({ year, today }: PracticeTabProps) {
   const { t } = useTranslation();
+  const onToast = useToast();
+  const toastError = useErrorToast();
   const branches = useBranches();
   const [chosenOrgId, setOrgId] = useState('');
   // Until the clerk picks one: the first branch with members.
   const orgId = chosenOrgId || (branches.find((b) => b.memberCount > 0) ?? branches[0])?.id || '';
   const [kind, setKind] = useState('');
-  const [rows, setRows] = useState<MeetingRow[]>([]);
-  const [figures, setFigures] = useState<BranchYear | null>(null);
-  const [absentees, setAbsentees] = useState<CallOutput<'orgLifeAbsentees'>>([]);
   const [selected, setSelected] = useState<Meeting | null>(null);
   const [recording, setRecording] = useState(false);
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const [refresh, setRefresh] = useState(0);
 
-  useEffect(() => {
-    if (!orgId) return;
-    // A slower answer for the branch chosen before must not overwrite the one chosen now.
-    let live = true;
-    call('listMeetings', { year, orgId, kind: kind || null }).then((r) => live && setRows(r), (e: unknown) => onToast('error', messageOf(e)));
-    call('branchYear', { orgId, year }).then((r) => live && setFigures(r), (e: unknown) => onToast('error', messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [orgId, kind, year, refresh, onToast]);
-  useEffect(() => {
-    call('orgLifeAbsentees', {}).then(setAbsentees, () => setAbsentees([]));
-  }, [refresh]);
+  const { value: rows } = useCall('listMeetings', orgId ? { year, orgId, kind: kind || null } : null, { initial: NO_MEETINGS, refresh, onError: toastError });
+  const { value: figures } = useCall('branchYear', orgId ? { orgId, year } : null, { refresh, onError: toastError });
+  const absenteesLoad = useCall('orgLifeAbsentees', {}, { initial: NO_ABSENTEES, refresh });
+  const absentees = absenteesLoad.error ? NO_ABSENTEES : absenteesLoad.value;
 
   const open = useCallback((id: string) => call('getMeeting', { id }).then(setSelected, (e: unknown) => onToast('error', messageOf(e))), [onToast]);
   const columns = useMemo<ColDef<MeetingRow>[]>(() => [
@@ -138,25 +133,20 @@ function MeetingForm({ orgId, today, onCancel, onSaved }: { orgId: string; today
   const [presidedBy, setPresidedBy] = useState('');
   const [place, setPlace] = useState('');
   const [minutes, setMinutes] = useState('');
-  const [roster, setRoster] = useState<{ id: string; name: string }[]>([]);
+  // Each member's attendance as marked here; present until marked otherwise.
   const [marks, setMarks] = useState<Record<string, { status: string; reason: string }>>({});
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
-    call('branchRoster', { orgId, date }).then((r) => {
-      setRoster(r);
-      setMarks((prev) => Object.fromEntries(r.map((m) => [m.id, prev[m.id] ?? { status: 'present', reason: '' }])));
-    }, (e: unknown) => setError(messageOf(e)));
-  }, [orgId, date]);
+  // The branch's members on the meeting's date (a half-typed date asks nothing).
+  const { value: roster } = useCall('branchRoster', /^\d{4}-\d{2}-\d{2}$/.test(date) ? { orgId, date } : null, { initial: NO_ROSTER, onError: setError });
+  const markOf = (id: string) => marks[id] ?? PRESENT;
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      const attendance = roster.filter((m) => marks[m.id]?.status && marks[m.id].status !== 'none').map((m) => ({ memberId: m.id, status: marks[m.id].status, reason: marks[m.id].reason || null }));
+      const attendance = roster.filter((m) => markOf(m.id).status !== 'none').map((m) => ({ memberId: m.id, status: markOf(m.id).status, reason: markOf(m.id).reason || null }));
       const saved = await call('recordMeeting', { orgId, kind, date, topic, presidedBy, place: place || null, minutes: minutes || null, attendance, files: await Promise.all(files.map(fileToInput)) });
       onSaved(saved);
     } catch (e) {
@@ -188,14 +178,14 @@ function MeetingForm({ orgId, today, onCancel, onSaved }: { orgId: string; today
             <span className="practices-roster-name">{m.name}</span>
             {(['present', 'leave', 'absent'] as const).map((s) => (
               <label key={s} className="inline">
-                <input type="radio" name={`att-${m.id}`} value={s} checked={marks[m.id]?.status === s} data-testid={`att-${s}`} onChange={() => setMarks({ ...marks, [m.id]: { ...marks[m.id], status: s } })} />
+                <input type="radio" name={`att-${m.id}`} value={s} checked={markOf(m.id).status === s} data-testid={`att-${s}`} onChange={() => setMarks({ ...marks, [m.id]: { ...markOf(m.id), status: s } })} />
                 {t(`practices.orgLife.status.${s}`)}
               </label>
             ))}
             {!wholeBranch && (
-              <label className="inline"><input type="radio" name={`att-${m.id}`} value="none" checked={marks[m.id]?.status === 'none'} onChange={() => setMarks({ ...marks, [m.id]: { ...marks[m.id], status: 'none' } })} />—</label>
+              <label className="inline"><input type="radio" name={`att-${m.id}`} value="none" checked={markOf(m.id).status === 'none'} onChange={() => setMarks({ ...marks, [m.id]: { ...markOf(m.id), status: 'none' } })} />—</label>
             )}
-            {marks[m.id]?.status === 'leave' && <input className="practices-reason" placeholder={t('practices.orgLife.reason')} value={marks[m.id].reason} data-testid="att-reason" onChange={(e) => setMarks({ ...marks, [m.id]: { ...marks[m.id], reason: e.target.value } })} />}
+            {markOf(m.id).status === 'leave' && <input className="practices-reason" placeholder={t('practices.orgLife.reason')} value={markOf(m.id).reason} data-testid="att-reason" onChange={(e) => setMarks({ ...marks, [m.id]: { ...markOf(m.id), reason: e.target.value } })} />}
           </div>
         ))}
       </fieldset>

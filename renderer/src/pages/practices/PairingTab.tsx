@@ -1,46 +1,34 @@
 // 结对共建: the township's pairing figures of the year, the pairs with their totals, one pair's log of help
 // of the year (printable as its yearly record), and the forms for a new pair and a help entry.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
 import { call, messageOf, type CallOutput } from '../../api';
 import { PrintPreview, type PrintDocument } from '../../components/PrintPreview';
+import { formatYuan, parseYuan } from '../../lib/money';
+import { useErrorToast, useToast } from '../../lib/toasts';
+import { useCall } from '../../lib/useCall';
 import type { PracticeTabProps } from './practiceTabs';
 import { PracticeGrid } from './PracticeGrid';
 import { useBranches } from './useBranches';
 
 type Pair = CallOutput<'listPairs'>[number];
-type PairYear = CallOutput<'pairYear'>;
 const KINDS = ['dept_village', 'community_village', 'enterprise_village', 'strong_weak', 'industry'] as const;
-const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-/** 元 typed by the clerk → 分; null when it is not an amount. */
-const fenOf = (v: string): number | null => {
-  const s = v.replace(/[,,\s]/g, '');
-  if (s === '') return 0;
-  return /^\d+(\.\d{1,2})?$/.test(s) ? Math.round(Number(s) * 100) : null;
-};
+const NO_PAIRS: Pair[] = [];
+// The pairing figures drop zero decimals (5,000 元 of help, not 5,000.00).
+const yuan = (fen: number) => formatYuan(fen, { trimZeros: true });
 
-export function PairingTab({ year, today, onToast }: PracticeTabProps) {
+export function PairingTab({ year, today }: PracticeTabProps) {
   const { t } = useTranslation();
-  const [pairs, setPairs] = useState<Pair[]>([]);
+  const onToast = useToast();
+  const toastError = useErrorToast();
   const [selected, setSelected] = useState<string | null>(null);
-  const [record, setRecord] = useState<PairYear | null>(null);
   const [creating, setCreating] = useState(false);
   const [logging, setLogging] = useState(false);
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const [refresh, setRefresh] = useState(0);
-
-  useEffect(() => {
-    call('listPairs', { year }).then(setPairs, (e: unknown) => onToast('error', messageOf(e)));
-  }, [year, refresh, onToast]);
-  useEffect(() => {
-    if (!selected) return;
-    let live = true;
-    call('pairYear', { id: selected, year }).then((r) => live && setRecord(r), (e: unknown) => onToast('error', messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [selected, year, refresh, onToast]);
+  const { value: pairs } = useCall('listPairs', { year }, { initial: NO_PAIRS, refresh, onError: toastError });
+  const { value: record } = useCall('pairYear', selected ? { id: selected, year } : null, { refresh, onError: toastError });
 
   const totals = useMemo(() => {
     const sum = (f: keyof Pair['year']) => pairs.reduce((s, p) => s + p.year[f], 0);
@@ -119,11 +107,10 @@ function PairForm({ today, onCancel, onSaved }: { today: string; onCancel: () =>
   const [helpers, setHelpers] = useState('');
   const [helpedOrg, setHelpedOrg] = useState('');
   const [jointOrgId, setJointOrgId] = useState('');
-  const [joints, setJoints] = useState<{ id: string; name: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call('orgTree', {}).then((nodes) => setJoints(nodes.filter((n) => n.formation && n.status === 'active').map((n) => ({ id: n.id, name: n.name }))), () => setJoints([]));
-  }, []);
+  const { value: nodes } = useCall('orgTree', {});
+  // The joint organizations (联合党组织) a pair may be built on.
+  const joints = useMemo(() => (nodes ?? []).filter((n) => n.formation && n.status === 'active').map((n) => ({ id: n.id, name: n.name })), [nodes]);
   const submit = async () => {
     const helped = branches.find((b) => b.id === helpedOrg);
     try {
@@ -175,8 +162,8 @@ function HelpForm({ pairId, today, onCancel, onSaved }: { pairId: string; today:
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const int = (s: string) => (s.trim() === '' ? 0 : Number(s));
   const submit = async () => {
-    const moneyFen = fenOf(v.money);
-    const goodsFen = fenOf(v.goodsValue);
+    const moneyFen = parseYuan(v.money);
+    const goodsFen = parseYuan(v.goodsValue);
     if (moneyFen === null || goodsFen === null) {
       setError(t('practices.pairing.moneyInvalid'));
       return;

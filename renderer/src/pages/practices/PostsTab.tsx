@@ -1,10 +1,12 @@
 // 设岗定责, 公开承诺 and 党建联系点: the year's figures, the posts of members without office, each member's
 // commitment of the year with its review, the leaders' contact points; a form for each and the A4 roster.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
 import { call, messageOf, type CallOutput } from '../../api';
 import { PrintPreview, type PrintDocument } from '../../components/PrintPreview';
+import { useErrorToast, useToast } from '../../lib/toasts';
+import { useCall } from '../../lib/useCall';
 import type { PracticeTabProps } from './practiceTabs';
 import { PracticeGrid } from './PracticeGrid';
 import { CareMemberPicker, type PickedMember } from './CareMemberPicker';
@@ -13,28 +15,25 @@ import { useBranches } from './useBranches';
 type Post = CallOutput<'pioneerPosts'>[number];
 type Commitment = CallOutput<'commitments'>[number];
 type Liaison = CallOutput<'liaisonPoints'>[number];
-type Summary = CallOutput<'postsSummary'>;
 type View = 'posts' | 'commitments' | 'liaisons';
 const KINDS = ['pioneer', 'area', 'volunteer'] as const;
+const NO_POSTS: Post[] = [];
+const NO_COMMITMENTS: Commitment[] = [];
+const NO_LIAISONS: Liaison[] = [];
 const RESULTS = ['fulfilled', 'partly', 'unfulfilled'] as const;
 
-export function PostsTab({ year, today, onToast }: PracticeTabProps) {
+export function PostsTab({ year, today }: PracticeTabProps) {
   const { t } = useTranslation();
+  const onToast = useToast();
+  const toastError = useErrorToast();
   const [view, setView] = useState<View>('posts');
-  const [posts, setPosts] = useState<Post[]>([]);
-  const [commitments, setCommitments] = useState<Commitment[]>([]);
-  const [liaisons, setLiaisons] = useState<Liaison[]>([]);
-  const [summary, setSummary] = useState<Summary | null>(null);
   const [form, setForm] = useState<null | 'post' | 'commitment' | 'liaison' | { review: Commitment } | { edit: Post }>(null);
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const [refresh, setRefresh] = useState(0);
-  useEffect(() => {
-    const fail = (e: unknown) => onToast('error', messageOf(e));
-    call('pioneerPosts', { year }).then(setPosts, fail);
-    call('commitments', { year }).then(setCommitments, fail);
-    call('liaisonPoints', { year }).then(setLiaisons, fail);
-    call('postsSummary', { year }).then(setSummary, fail);
-  }, [year, refresh, onToast]);
+  const { value: posts } = useCall('pioneerPosts', { year }, { initial: NO_POSTS, refresh, onError: toastError });
+  const { value: commitments } = useCall('commitments', { year }, { initial: NO_COMMITMENTS, refresh, onError: toastError });
+  const { value: liaisons } = useCall('liaisonPoints', { year }, { initial: NO_LIAISONS, refresh, onError: toastError });
+  const { value: summary } = useCall('postsSummary', { year }, { refresh, onError: toastError });
   const saved = () => {
     setForm(null);
     setRefresh((r) => r + 1);

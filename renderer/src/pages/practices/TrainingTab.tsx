@@ -1,34 +1,33 @@
 // 培训: the year's figures, the sessions (grid, the chosen one's attendees, its 签到表 print, the form to record
 // or correct a session with its attendees) and the hours per member against the yearly target.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
 import { call, messageOf, type CallOutput } from '../../api';
 import { PrintPreview, type PrintDocument } from '../../components/PrintPreview';
+import { useErrorToast, useToast } from '../../lib/toasts';
+import { useCall, useLoad } from '../../lib/useCall';
 import type { PracticeTabProps } from './practiceTabs';
 import { PracticeGrid } from './PracticeGrid';
 import { CareMemberPicker, type PickedMember } from './CareMemberPicker';
 
 type Session = CallOutput<'trainingSessions'>[number];
+const NO_SESSIONS: Session[] = [];
 type SessionDetail = CallOutput<'getTrainingSession'>;
-type Summary = CallOutput<'trainingSummary'>;
 type Hours = CallOutput<'trainingHours'>;
 const PLACE_KINDS = ['party_school', 'remote_site', 'outside_base'] as const;
 
-export function TrainingTab({ year, today, onToast }: PracticeTabProps) {
+export function TrainingTab({ year, today }: PracticeTabProps) {
   const { t } = useTranslation();
+  const onToast = useToast();
+  const toastError = useErrorToast();
   const [view, setView] = useState<'sessions' | 'members'>('sessions');
-  const [sessions, setSessions] = useState<Session[]>([]);
-  const [summary, setSummary] = useState<Summary | null>(null);
   const [selected, setSelected] = useState<SessionDetail | null>(null);
   const [editing, setEditing] = useState<SessionDetail | 'new' | null>(null);
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const [refresh, setRefresh] = useState(0);
-
-  useEffect(() => {
-    call('trainingSessions', { year }).then(setSessions, (e: unknown) => onToast('error', messageOf(e)));
-    call('trainingSummary', { year }).then(setSummary, (e: unknown) => onToast('error', messageOf(e)));
-  }, [year, refresh, onToast]);
+  const { value: sessions } = useCall('trainingSessions', { year }, { initial: NO_SESSIONS, refresh, onError: toastError });
+  const { value: summary } = useCall('trainingSummary', { year }, { refresh, onError: toastError });
 
   const open = (id: string) => call('getTrainingSession', { id }).then(setSelected, (e: unknown) => onToast('error', messageOf(e)));
   const remove = async (id: string) => {
@@ -106,24 +105,26 @@ export function TrainingTab({ year, today, onToast }: PracticeTabProps) {
           )}
         </div>
       )}
-      {view === 'members' && <MemberHours year={year} onToast={onToast} onTargetChanged={() => setRefresh((r) => r + 1)} />}
+      {view === 'members' && <MemberHours year={year} onTargetChanged={() => setRefresh((r) => r + 1)} />}
       {printing && <PrintPreview load={printing} onClose={() => setPrinting(null)} />}
     </div>
   );
 }
 
-function MemberHours({ year, onToast, onTargetChanged }: { year: number; onToast: PracticeTabProps['onToast']; onTargetChanged: () => void }) {
+function MemberHours({ year, onTargetChanged }: { year: number; onTargetChanged: () => void }) {
   const { t } = useTranslation();
+  const onToast = useToast();
   const [onlyBelow, setOnlyBelow] = useState(true);
-  const [report, setReport] = useState<Hours | null>(null);
-  const [target, setTarget] = useState('');
   const [refresh, setRefresh] = useState(0);
-  useEffect(() => {
-    call('trainingHours', { year, onlyBelow }).then((r) => {
-      setReport(r);
-      setTarget(String(r.target));
-    }, (e: unknown) => onToast('error', messageOf(e)));
-  }, [year, onlyBelow, refresh, onToast]);
+  // The report, and the target as typed (each new report shows the archive's target again).
+  const { value: hours, setValue } = useLoad(
+    () => call('trainingHours', { year, onlyBelow }).then((r) => ({ report: r, target: String(r.target) })),
+    `hours ${year} ${onlyBelow} ${refresh}`,
+    { onError: (message) => onToast('error', message) },
+  );
+  const report: Hours | null = hours?.report ?? null;
+  const target = hours?.target ?? '';
+  const setTarget = (text: string) => setValue((h) => h && { ...h, target: text });
   const saveTarget = async () => {
     try {
       await call('setTrainingTarget', { hours: Number(target) });

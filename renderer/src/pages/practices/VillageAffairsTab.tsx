@@ -1,40 +1,35 @@
 // 五事工作法: the township's funnel of the year (提事 → 议事 → 修改完善 → 票决 → 通过 → 办结 → 监事, printable),
 // the matters (by village), one matter's five steps and the form of its next step.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColDef } from 'ag-grid-community';
 import { call, messageOf, type CallOutput } from '../../api';
 import { PrintPreview, type PrintDocument } from '../../components/PrintPreview';
+import { useErrorToast, useToast } from '../../lib/toasts';
+import { useCall } from '../../lib/useCall';
 import type { PracticeTabProps } from './practiceTabs';
 import { PracticeGrid } from './PracticeGrid';
 import { useBranches } from './useBranches';
 
 type Matter = CallOutput<'getMatter'>;
-type Summary = CallOutput<'affairsSummary'>;
+const NO_MATTERS: Matter[] = [];
 type Step = 'discuss' | 'vote' | 'carry' | 'supervise' | 'stop';
 const FUNNEL = ['proposed', 'discussed', 'amended', 'voted', 'passed', 'done', 'supervised', 'stopped', 'overdue'] as const;
 const NEXT: Record<string, Step[]> = { proposed: ['discuss', 'stop'], discussed: ['vote', 'stop'], voted: ['carry', 'stop'], done: ['supervise'] };
 
-export function VillageAffairsTab({ year, today, onToast }: PracticeTabProps) {
+export function VillageAffairsTab({ year, today }: PracticeTabProps) {
   const { t } = useTranslation();
+  const onToast = useToast();
+  const toastError = useErrorToast();
   const branches = useBranches();
   const villages = branches.filter((b) => b.sector === 'rural');
   const [orgId, setOrgId] = useState('');
-  const [rows, setRows] = useState<Matter[]>([]);
-  const [summary, setSummary] = useState<Summary | null>(null);
   const [selected, setSelected] = useState<Matter | null>(null);
   const [proposing, setProposing] = useState(false);
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const [refresh, setRefresh] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    call('listMatters', { year, orgId: orgId || null }).then((r) => live && setRows(r), (e: unknown) => onToast('error', messageOf(e)));
-    call('affairsSummary', { year }).then((r) => live && setSummary(r), (e: unknown) => onToast('error', messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [year, orgId, refresh, onToast]);
+  const { value: rows } = useCall('listMatters', { year, orgId: orgId || null }, { initial: NO_MATTERS, refresh, onError: toastError });
+  const { value: summary } = useCall('affairsSummary', { year }, { refresh, onError: toastError });
   const changed = (m: Matter) => {
     setSelected(m);
     setRefresh((r) => r + 1);

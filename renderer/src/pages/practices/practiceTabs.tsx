@@ -17,10 +17,8 @@ import { PostsTab } from './PostsTab';
 export interface PracticeTabProps {
   /** The year the page shows (figures, lists); each tab decides what "the year" means for its records. */
   year: number;
-  /** Today as YYYY-MM-DD (the default date of new records). */
+  /** Today as YYYY-MM-DD (the default date of new records). Short messages for the clerk go through useToast(). */
   today: string;
-  /** A short message for the clerk (saved, refused …) shown by the workspace. */
-  onToast: (kind: 'info' | 'error', text: string) => void;
 }
 
 export interface PracticeTab {
