@@ -28,6 +28,25 @@ export const statisticsCommands: CliCommand[] = [
     },
   },
   {
+    name: 'dashboard',
+    usage: 'dashboard [--as-of YYYY-MM-DD] [--json]                  首页的数字:在册、正式、预备、流动、失联、本年发展、转正、出党、党支部、待办',
+    async run(env, p) {
+      const asOf = flag(p, 'as-of');
+      if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of 应为 YYYY-MM-DD,收到“${asOf}”`);
+      const d = await env.call('dashboard', asOf ? { asOf } : {});
+      if (p.flags.has('json')) {
+        env.out(JSON.stringify(d, null, 1));
+        return 0;
+      }
+      const f = d.figures;
+      env.out(`截至 ${d.asOf}:在册党员 ${f.roll} 名(正式党员 ${f.formal},预备党员 ${f.probationary});流动党员 ${f.mobile},失联党员 ${f.lost}`);
+      env.out(`本年发展党员 ${f.developedThisYear} 名,转为正式党员 ${f.madeFullThisYear} 名,出党 ${f.exitsThisYear} 名;党支部 ${f.branches} 个;待办 ${d.reminders.count} 项`);
+      env.out('各党支部人数:');
+      for (const b of d.byBranch) env.out(`  ${b.name}\t${b.count}人`);
+      return 0;
+    },
+  },
+  {
     name: 'checks',
     usage: 'checks [--json]                                          数据校验:列出每条不符合要求的记录',
     async run(env, p) {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { date, id } from '../schemas';
 import { computeStatistics, STAT_TABLE_IDS } from '../../services/statistics/statistics';
-import { computeDashboard } from '../../services/statistics/dashboard';
+import { computeDashboard, computeDashboardFigures } from '../../services/statistics/dashboard';
 import { runDataChecks } from '../../services/statistics/dataChecks';
 import { statisticsToXlsx } from '../../services/statistics/statisticsExport';
 import { statsToHtml } from '../../services/print/statsToHtml';
@@ -40,12 +40,13 @@ export const statisticsSchema = z.object({
   tables: z.array(statTable),
 });
 
+const dashboardFigures = z.object({
+  roll: z.number(), formal: z.number(), probationary: z.number(), mobile: z.number(), lost: z.number(),
+  developedThisYear: z.number(), madeFullThisYear: z.number(), exitsThisYear: z.number(), branches: z.number(),
+});
 const dashboardSchema = z.object({
   asOf: date,
-  figures: z.object({
-    roll: z.number(), formal: z.number(), probationary: z.number(), mobile: z.number(), lost: z.number(),
-    developedThisYear: z.number(), madeFullThisYear: z.number(), exitsThisYear: z.number(), branches: z.number(),
-  }),
+  figures: dashboardFigures,
   byBranch: z.array(z.object({ orgId: id, name: z.string(), count: z.number() })),
   pyramid: z.array(z.object({ band: z.string(), label: z.string(), labelEn: z.string(), male: z.number(), female: z.number() })),
   education: z.array(statRow),
@@ -74,6 +75,7 @@ const dataChecksSchema = z.object({
 
 export const statisticsCalls = {
   statistics: defineCall({ access: 'read', input: statisticsInput, output: statisticsSchema, run: (ctx, i) => computeStatistics(ctx, i) }),
+  dashboardFigures: defineCall({ access: 'read', input: z.object({ asOf: date.optional() }).optional(), output: z.object({ asOf: date, figures: dashboardFigures }), run: (ctx, i) => computeDashboardFigures(ctx, { asOf: i?.asOf }) }),
   dashboard: defineCall({ access: 'read', input: z.object({ asOf: date.optional() }).optional(), output: dashboardSchema, run: (ctx, i) => computeDashboard(ctx, { asOf: i?.asOf }) }),
   dataChecks: defineCall({ access: 'read', input: z.object({}).optional(), output: dataChecksSchema, run: (ctx) => runDataChecks(ctx) }),
   exportStatistics: defineCall({

@@ -104,9 +104,9 @@ function params(scope: Scope): unknown[] {
 }
 
 /** On the roll on ?1. */
-const ON_ROLL = `m.join_date <= ?1 AND (m.exit_reason IS NULL OR m.exit_date > ?1)`;
+export const ON_ROLL = `m.join_date <= ?1 AND (m.exit_reason IS NULL OR m.exit_date > ?1)`;
 /** 预备党员 on ?1. */
-const PROBATIONARY = `(m.full_date > ?1 OR (m.full_date IS NULL AND m.category = 'probationary'))`;
+export const PROBATIONARY = `(m.full_date > ?1 OR (m.full_date IS NULL AND m.category = 'probationary'))`;
 
 // ---- the passes over the archive ----
 
