@@ -112,7 +112,7 @@ export const countyExchangeCalls = {
   /** 导入乡镇数据: one or many packages, any order. A job: its result is one outcome per file. */
   startCountyImport: defineCall({
     access: 'write',
-    input: z.object({ files: z.array(filePath).min(1).max(500) }),
+    input: z.object({ files: z.array(filePath).min(1, '请选择至少一个数据包').max(500, '一次最多导入 500 个数据包') }),
     output: jobStatusSchema,
     run: (ctx, i) => startCountyImport(ctx, i.files),
   }),
@@ -180,7 +180,7 @@ export const countyExchangeCalls = {
   writeReceipt: defineCall({
     access: 'write',
     input: z.object({ townshipCode: z.string().max(12) }),
-    output: z.object({ fileName: z.string(), text: z.string(), packageSequence: z.number() }),
+    output: z.object({ fileName: z.string(), text: z.string(), packageSequence: z.number(), townshipName: z.string() }),
     run: (ctx, i) => receiptToSave(ctx, i.townshipCode),
   }),
 };

@@ -1,14 +1,15 @@
 // 导入花名册 and Excel exports. The window reads the file the clerk picked and sends its bytes (base64);
-// it never names a path. The file is kept in memory under an id (services/roster/uploads.ts), so that the
-// clerk's corrections re-analyse and the import runs without sending the file again. The import is a job
-// (progress, cancel); exports return xlsx bytes for the window to offer as a download.
+// it never names a path, and the CLI sends the bytes of the file it was given the same way. The file is
+// kept in memory under an id (services/roster/uploads.ts), so that the clerk's corrections re-analyse and
+// the import runs without sending the file again. The import is a job (progress, cancel); exports return
+// xlsx bytes for the window to offer as a download.
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { id, memberListQuery } from '../schemas';
 import { cancelJob, jobStatus } from '../../services/core/jobs';
 import { ROSTER_FIELDS } from '../../services/roster/rosterFields';
 import { MAX_UPLOAD_BYTES } from '../../services/roster/uploads';
-import { analyseUpload, importErrorsFile, membersFile, rosterFile, startRosterImport } from '../../services/roster/rosterFiles';
+import { analyseUpload, importErrorsFile, membersFile, rosterFile, startRosterImport, uploadRoster } from '../../services/roster/rosterFiles';
 
 const rosterField = z.enum(ROSTER_FIELDS);
 const branchChoice = z.discriminatedUnion('action', [z.object({ action: z.literal('create'), parentId: id }), z.object({ action: z.literal('map'), orgId: id })]);
@@ -23,7 +24,7 @@ const importOptions = z.object({
 
 const fileInput = z.object({
   fileName: z.string().min(1).max(260),
-  base64: z.string().max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4),
+  base64: z.string().max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, `文件太大(最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB)`),
 });
 const analysisId = z.string().max(64);
 
@@ -81,6 +82,17 @@ export const importExportCalls = {
     input: z.object({ file: fileInput.optional(), analysisId: analysisId.optional(), options: importOptions.optional() }),
     output: analysisSchema,
     run: (ctx, i) => analyseUpload(ctx, i),
+  }),
+  /**
+   * Keep a file for startImport without analysing it: the CLI imports in one pass (a 150,000-row roster
+   * takes seconds to read), reporting the problems the analysis would have shown.
+   */
+  // the first step of an import, as analyseImport
+  uploadImportFile: defineCall({
+    access: 'write',
+    input: z.object({ file: fileInput }),
+    output: z.object({ analysisId: z.string(), fileName: z.string() }),
+    run: async (_ctx, i) => uploadRoster(i.file),
   }),
   /** The import as a job: one transaction; cancel before the commit writes nothing. */
   startImport: defineCall({

@@ -20,8 +20,18 @@ export interface CountyExportJobResult {
 /** 导出到县: write the package into the picked folder (the stick), then read it back from there and verify it. */
 export function startCountyExport(ctx: ServiceContext, input: { outDir: string; full?: boolean }): JobStatus {
   return jobsOf(ctx.archive).start('countyExport', async (control): Promise<CountyExportJobResult> => {
-    const written = await writePackage(ctx, { outDir: input.outDir, full: input.full, signal: control.signal, progress: control.progress });
-    control.progress(1, 1, '正在从 U 盘读回并校验');
+    let bytes = 0;
+    const written = await writePackage(ctx, {
+      outDir: input.outDir,
+      full: input.full,
+      signal: control.signal,
+      progress(done, total, message) {
+        bytes = total;
+        control.progress(done, total, message);
+      },
+    });
+    // Reading back has no byte count of its own: it shows the bytes written, the bar full.
+    control.progress(bytes || 1, bytes || 1, '正在从 U 盘读回并校验');
     const verification = await verifySentPackage(ctx, written.file);
     return { package: written, verification: { ok: verification.logged, message: verification.message } };
   });
@@ -61,7 +71,7 @@ export async function verifyPackage(ctx: ServiceContext, file: string): Promise<
 }
 
 /** The signed 回执 for a township's last applied package: its text, a file name to save it as, and what it confirms. */
-export async function receiptToSave(ctx: ServiceContext, townshipCode: string): Promise<{ fileName: string; text: string; packageSequence: number }> {
+export async function receiptToSave(ctx: ServiceContext, townshipCode: string): Promise<{ fileName: string; text: string; packageSequence: number; townshipName: string }> {
   const r = await writeReceipt(ctx, townshipCode);
-  return { fileName: r.fileName, text: r.text, packageSequence: r.payload.packageSequence };
+  return { fileName: r.fileName, text: r.text, packageSequence: r.payload.packageSequence, townshipName: r.payload.townshipName };
 }

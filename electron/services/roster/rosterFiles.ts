@@ -21,6 +21,11 @@ export interface XlsxFile {
   rows: number;
 }
 
+/** Keep a file for an import without reading it yet (the CLI imports in one pass, as it has no corrections to wait for). */
+export function uploadRoster(file: UploadedFile): { analysisId: string; fileName: string } {
+  return { analysisId: keepUpload(file), fileName: file.fileName };
+}
+
 /** Read a new file, or the one kept under `analysisId` again with the clerk's corrections; nothing is written. */
 export async function analyseUpload(
   ctx: ServiceContext,

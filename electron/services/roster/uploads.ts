@@ -1,7 +1,8 @@
-// The roster files being imported, by id. A file arrives as bytes (the window never names a path); the
-// bytes are kept in memory, never in the archive, so that the clerk's corrections re-analyse and the import
-// runs without the file being sent again. A few files at a time, each for an hour after its last use: an
-// import abandoned in the window costs no memory for long.
+// The roster files being imported, by id. A file arrives as bytes (the window never names a path, and the
+// CLI sends what it read, so both take the same calls); the bytes are kept in memory, never in the archive,
+// so that the clerk's corrections re-analyse and the import runs without the file being sent again. A few
+// files at a time, each for an hour after its last use: an import abandoned in the window costs no memory
+// for long.
 import { DomainError } from '../core/errors';
 import { newId } from '../core/ids';
 import type { RosterSource } from './rosterRead';
@@ -20,7 +21,10 @@ export interface UploadedFile {
 
 /** Keep a file's bytes; returns the id the analysis, the import and the errors export take. */
 export function keepUpload(file: UploadedFile): string {
-  const bytes = Buffer.from(file.base64, 'base64');
+  // Shared memory: the worker that reads a large .xlsx (xlsxSheetWorker) then reads these bytes in place
+  // instead of a copy of its own.
+  const decoded = Buffer.from(new SharedArrayBuffer(Buffer.byteLength(file.base64, 'base64')));
+  const bytes = decoded.subarray(0, decoded.write(file.base64, 'base64'));
   if (bytes.length === 0) throw new DomainError('bad_input', `文件“${file.fileName}”是空的`);
   const now = Date.now();
   for (const [k, v] of uploads) if (now - v.at > KEEP_MS) uploads.delete(k);
