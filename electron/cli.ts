@@ -49,7 +49,7 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
     // PARTY_RECORDS_TODAY (YYYY-MM-DD) fixes “today” for tests of date rules through the CLI.
     const fixedToday = /^\d{4}-\d{2}-\d{2}$/.test(process.env.PARTY_RECORDS_TODAY ?? '') ? process.env.PARTY_RECORDS_TODAY : undefined;
     // The dispatcher brings in every call's schemas and services (≈1 s of loading): made on the first
-    // call, so that a command using the services directly (import, export) does not wait for it.
+    // call, so that a command that makes none (backup, or arguments refused) does not wait for it.
     const opened = archive;
     let dispatcher: Dispatcher | undefined;
     const dispatcherFor = async () =>

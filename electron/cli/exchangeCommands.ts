@@ -1,29 +1,20 @@
-// 导出到县 and the county side from the command line (issue 7):
+// 导出到县 and the county side from the command line:
 //   keys init | keys show [--json] | keys export-public --out FILE | keys import-county FILE | keys register-township --code CODE --pubkey FILE [--name NAME]
 //   export --out DIR [--full] [--json]        write the package (prints its path), then read it back and verify it
 //   verify PACKAGE [--json]                   check a package without applying it
 //   county import PACKAGE… [--json]           apply packages (any order); exit 1 when any was refused
 //   county status [--json]
 //   receipt write --township CODE --out FILE | receipt import FILE
+// Every step is a call of the contract, as the window makes it: key and receipt files are read and written
+// here and cross as text; packages and folders are paths, as the window's picked folders are.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { CliError, flag } from './args';
-import type { CliCommand, CliEnv } from './command';
-import type { ServiceContext } from '../services/core/context';
+import type { CliCommand } from './command';
+import { followJob } from './jobs';
 import { writeFileAtomic } from '../services/core/atomicFile';
-import { getSetup } from '../services/core/settings';
-import { exportPublicKey, importCountyKey, initKeys, keysStatus, registerTownship } from '../services/exchange/keys';
-import { writePackage } from '../services/exchange/packageWriter';
-import { verifySentPackage } from '../services/exchange/exchangeLog';
-import { importPackages, verifyAtCounty } from '../services/exchange/countyImport';
-import { countyStatus } from '../services/exchange/countyQuery';
-import { importReceipt, writeReceipt } from '../services/exchange/receipts';
-import { PackageError } from '../services/exchange/packageReader';
-
-function serviceContext(env: CliEnv): ServiceContext {
-  return { archive: env.archive, actor: `cli:${os.userInfo().username}`, today: process.env.PARTY_RECORDS_TODAY || undefined };
-}
+import type { CountyExportJobResult } from '../services/exchange/exchangeSteps';
+import type { ImportOutcome } from '../services/exchange/countyImport';
 
 function readInput(file: string | undefined, what: string): string {
   if (!file) throw new CliError(`请给出${what}文件`);
@@ -41,7 +32,7 @@ export const exchangeCommands: CliCommand[] = [
     sub: 'init',
     usage: 'keys init [--json]   生成本机密钥(县:age 私钥和回执签名密钥;乡镇:签名密钥和 age 私钥);已有的密钥不会被替换',
     async run(env, p) {
-      const r = await initKeys(serviceContext(env));
+      const r = await env.call('initExchangeKeys', {});
       if (p.flags.has('json')) env.out(JSON.stringify(r, null, 2));
       else {
         env.out(r.created.length ? `已生成:${r.created.join('、')}` : '密钥已存在,未作改动');
@@ -57,7 +48,7 @@ export const exchangeCommands: CliCommand[] = [
     sub: 'show',
     usage: 'keys show [--json]   显示本机公钥和指纹(以及乡镇已导入的县公钥)',
     async run(env, p) {
-      const s = await keysStatus(serviceContext(env));
+      const s = await env.call('exchangeKeys', {});
       if (p.flags.has('json')) env.out(JSON.stringify(s, null, 2));
       else {
         env.out(`本机角色:${s.role === 'county' ? '县委组织部' : '乡镇'}  密钥文件夹:${s.dir}`);
@@ -74,7 +65,7 @@ export const exchangeCommands: CliCommand[] = [
     async run(env, p) {
       const out = flag(p, 'out');
       if (!out) throw new CliError('keys export-public 需要 --out FILE');
-      const r = await exportPublicKey(serviceContext(env));
+      const r = await env.call('exportPublicKey', {});
       writeFileAtomic(out, r.text, { mode: 0o644 });
       env.out(`已写出公钥:${path.resolve(out)}\n指纹(请电话核对):${r.fingerprint}`);
       return 0;
@@ -85,7 +76,7 @@ export const exchangeCommands: CliCommand[] = [
     sub: 'import-county',
     usage: 'keys import-county FILE   乡镇:导入县委组织部的公钥文件',
     async run(env, p) {
-      const r = await importCountyKey(serviceContext(env), readInput(p.positional[2], '县委组织部公钥'));
+      const r = await env.call('importCountyKey', { text: readInput(p.positional[2], '县委组织部公钥') });
       env.out(`已导入县委组织部公钥${r.name ? `(${r.name})` : ''},指纹:${r.fingerprint}${r.replaced ? `(替换了指纹为 ${r.replaced} 的旧公钥)` : ''}`);
       return 0;
     },
@@ -97,7 +88,7 @@ export const exchangeCommands: CliCommand[] = [
     async run(env, p) {
       const code = flag(p, 'code');
       if (!code) throw new CliError('keys register-township 需要 --code 乡镇代码');
-      const r = await registerTownship(serviceContext(env), { code, name: flag(p, 'name') ?? null, publicKeyPem: readInput(flag(p, 'pubkey'), '乡镇公钥') });
+      const r = await env.call('registerTownship', { code, name: flag(p, 'name') ?? null, publicKeyPem: readInput(flag(p, 'pubkey'), '乡镇公钥') });
       env.out(`已登记乡镇 ${r.name}(${r.code}),公钥指纹:${r.fingerprint}${r.replacedFingerprint ? `(替换了指纹为 ${r.replacedFingerprint} 的旧公钥)` : ''}`);
       return 0;
     },
@@ -108,21 +99,21 @@ export const exchangeCommands: CliCommand[] = [
     async run(env, p) {
       const out = flag(p, 'out');
       if (!out) throw new CliError('export 需要 --out 文件夹(例如 U 盘)');
-      const ctx = serviceContext(env);
       let last = 0;
-      const r = await writePackage(ctx, {
-        outDir: out,
-        full: p.flags.has('full'),
-        progress(done, total, message) {
-          const now = Date.now();
-          if (now - last > 500) {
-            last = now;
-            env.err(`进度 ${mb(done)}/${mb(total)} ${message}`);
-          }
-        },
-      });
-      const v = await verifySentPackage(ctx, r.file);
-      if (p.flags.has('json')) env.out(JSON.stringify({ ...r, verified: v.logged, verification: v.message }, null, 2));
+      let step = '';
+      const started = await env.call('startCountyExport', { outDir: out, full: p.flags.has('full') });
+      const done = (await followJob(env, started, (s) => {
+        const now = Date.now();
+        // Twice a second while writing; the step after the last byte (reading back from the stick) at once.
+        if (now - last > 500 || (s.done === s.total && s.message !== step)) {
+          last = now;
+          step = s.message ?? '';
+          env.err(`进度 ${mb(s.done)}/${mb(s.total)} ${step}`);
+        }
+      })) as CountyExportJobResult;
+      const r = done.package;
+      const v = done.verification;
+      if (p.flags.has('json')) env.out(JSON.stringify({ ...r, verified: v.ok, verification: v.message }, null, 2));
       else {
         env.out(r.file);
         env.err(
@@ -140,19 +131,11 @@ export const exchangeCommands: CliCommand[] = [
     async run(env, p) {
       const file = p.positional[1];
       if (!file) throw new CliError('verify 需要数据包文件名');
-      const ctx = serviceContext(env);
-      const county = (await getSetup(ctx)).role === 'county';
-      try {
-        const r = county ? await verifyAtCounty(ctx, file) : { ...(await verifySentPackage(ctx, file)), continuity: null };
-        if (p.flags.has('json')) env.out(JSON.stringify({ ok: true, problem: null, message: r.message, info: r.info, continuity: r.continuity }, null, 2));
-        else env.out(r.message);
-        return 0;
-      } catch (e) {
-        if (!(e instanceof PackageError)) throw e;
-        if (p.flags.has('json')) env.out(JSON.stringify({ ok: false, problem: e.problem, message: e.message, info: null, continuity: null }, null, 2));
-        else env.err(`错误:${e.message}`);
-        return 1;
-      }
+      const r = await env.call('verifyPackage', { file });
+      if (p.flags.has('json')) env.out(JSON.stringify(r, null, 2));
+      else if (r.ok) env.out(r.message);
+      else env.err(`错误:${r.message}`);
+      return r.ok ? 0 : 1;
     },
   },
   {
@@ -162,7 +145,8 @@ export const exchangeCommands: CliCommand[] = [
     async run(env, p) {
       const files = p.positional.slice(2);
       if (!files.length) throw new CliError('county import 需要至少一个数据包文件');
-      const outcomes = await importPackages(serviceContext(env), files, (done, total, message) => env.err(`进度 ${done}/${total} ${message}`));
+      const started = await env.call('startCountyImport', { files });
+      const outcomes = (await followJob(env, started, (s) => env.err(`进度 ${s.done}/${s.total} ${s.message ?? ''}`))) as ImportOutcome[];
       if (p.flags.has('json')) env.out(JSON.stringify(outcomes, null, 2));
       else for (const o of outcomes) env.out(`${o.status === 'applied' ? '已导入' : o.status === 'replay' ? '已忽略' : '已拒绝'}  ${o.message}`);
       return outcomes.some((o) => o.status === 'refused') ? 1 : 0;
@@ -173,7 +157,7 @@ export const exchangeCommands: CliCommand[] = [
     sub: 'status',
     usage: 'county status [--json]   县:各乡镇最后导入的数据包、日期和人数',
     async run(env, p) {
-      const s = await countyStatus(serviceContext(env));
+      const s = await env.call('countyStatus', {});
       if (p.flags.has('json')) env.out(JSON.stringify(s, null, 2));
       else {
         for (const t of s.townships) {
@@ -192,9 +176,9 @@ export const exchangeCommands: CliCommand[] = [
       const code = flag(p, 'township');
       const out = flag(p, 'out');
       if (!code || !out) throw new CliError('receipt write 需要 --township 乡镇代码 和 --out 文件');
-      const r = await writeReceipt(serviceContext(env), code);
+      const r = await env.call('writeReceipt', { townshipCode: code });
       writeFileAtomic(out, r.text, { mode: 0o644 });
-      env.out(`已写出回执:${path.resolve(out)}(${r.payload.townshipName}第 ${r.payload.packageSequence} 号数据包)`);
+      env.out(`已写出回执:${path.resolve(out)}(${r.townshipName}第 ${r.packageSequence} 号数据包)`);
       return 0;
     },
   },
@@ -203,7 +187,7 @@ export const exchangeCommands: CliCommand[] = [
     sub: 'import',
     usage: 'receipt import FILE   乡镇:导入县里的签名回执(此后只发送之后的变动)',
     async run(env, p) {
-      const r = await importReceipt(serviceContext(env), readInput(p.positional[2], '回执'));
+      const r = await env.call('importReceipt', { text: readInput(p.positional[2], '回执') });
       env.out(r.message);
       return 0;
     },

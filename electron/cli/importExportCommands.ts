@@ -1,24 +1,38 @@
 // 导入花名册 and Excel export from the command line:
 //   import FILE [--sheet NAME] [--map field=header …] [--duplicates skip|fillEmpty|overwrite] [--org ID] [--dry-run] [--json]
 //   export members --out FILE.xlsx [--org ID] [--status …] [--columns a,b,…] [--roster] [--per-branch]
-// The CLI reads the file from disk itself (streamed) and calls the same services as the window; the
-// import is one transaction, progress goes to stderr.
-import { writeFileAtomic } from '../services/core/atomicFile';
+// The CLI reads the file and sends its bytes through the same calls as the window (the window sends the
+// bytes of the file the clerk picked): a dry run is the window's analysis; an import keeps the file and
+// runs the window's import job on it at once, in one pass. The import is one transaction; progress goes
+// to stderr. An export comes back as the window's download and is written to the file named.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { CliError, flag } from './args';
 import type { CliCommand, CliEnv } from './command';
 import type { Parsed } from './args';
-import type { ServiceContext } from '../services/core/context';
-import { analyseRoster, importRoster, type DuplicateMode, type ImportOptions } from '../services/roster/rosterImport';
+import { followJob } from './jobs';
+import type { CallInput, CallOutput } from '../api/contract';
+import { writeFileAtomic } from '../services/core/atomicFile';
 import { ROSTER_FIELDS, type RosterField } from '../services/roster/rosterFields';
-import type { MemberView } from '../services/members/memberQuery';
+import type { ImportResult } from '../services/roster/rosterImport';
+import { MAX_UPLOAD_BYTES } from '../services/roster/uploads';
 
 const VIEWS = ['roll', 'exited', 'all', 'probationary', 'mobile', 'lost', 'lostReview', 'hardship', 'transferPending'] as const;
+type ImportOptions = NonNullable<CallInput<'startImport'>['options']>;
+type DuplicateMode = NonNullable<ImportOptions['duplicateMode']>;
+type MemberView = (typeof VIEWS)[number];
 
-function serviceContext(env: CliEnv): ServiceContext {
-  return { archive: env.archive, actor: `cli:${os.userInfo().username}`, today: process.env.PARTY_RECORDS_TODAY || undefined };
+/** The file's bytes as the calls take them, refused here when too big to send. */
+function readRoster(file: string): { fileName: string; base64: string } {
+  const size = fs.statSync(file).size;
+  if (size > MAX_UPLOAD_BYTES) throw new CliError(`文件“${file}”太大(${(size / 1048576).toFixed(0)} MB,最大 ${MAX_UPLOAD_BYTES / 1048576} MB)`);
+  return { fileName: path.basename(file), base64: fs.readFileSync(file).toString('base64') };
+}
+
+function writeXlsx(env: CliEnv, out: string, file: CallOutput<'exportMembers'>): number {
+  writeFileAtomic(out, Buffer.from(file.base64, 'base64'), { mode: 0o644 });
+  env.out(`已导出 ${file.rows} 名党员到 ${out}`);
+  return 0;
 }
 
 /** Every value of a repeatable flag (`--map a=b --map c=d`), read from argv since the parser keeps the last. */
@@ -58,26 +72,24 @@ export const importExportCommands: CliCommand[] = [
       const file = p.positional[1];
       if (!file) throw new CliError('import 需要文件名:import 花名册.xlsx');
       if (!fs.existsSync(file)) throw new CliError(`找不到文件“${file}”`);
-      const src = { fileName: path.basename(file), path: file };
       const options = importOptions(p);
-      const ctx = serviceContext(env);
       const json = p.flags.has('json');
       // A dry run analyses; a real run imports in one pass and reports the same problems (the file is
       // read once: a 150,000-row roster takes seconds to read).
-      let result = null;
+      let result: ImportResult | null = null;
       let a;
-      if (p.flags.has('dry-run')) a = await analyseRoster(ctx, src, options);
+      if (p.flags.has('dry-run')) a = await env.call('analyseImport', { file: readRoster(file), options });
       else {
+        const { analysisId } = await env.call('uploadImportFile', { file: readRoster(file) });
         let last = 0;
-        result = await importRoster(ctx, src, options, {
-          progress(done, total, message) {
-            const now = Date.now();
-            if (now - last > 200 || done === total) {
-              last = now;
-              env.err(`进度 ${done}/${total} ${message ?? ''}`);
-            }
-          },
-        });
+        const started = await env.call('startImport', { analysisId, options });
+        result = (await followJob(env, started, (s) => {
+          const now = Date.now();
+          if (now - last > 200 || s.done === s.total) {
+            last = now;
+            env.err(`进度 ${s.done}/${s.total} ${s.message ?? ''}`);
+          }
+        })) as ImportResult;
       }
       if (!a) {
         const r = result!;
@@ -112,18 +124,18 @@ export const importExportCommands: CliCommand[] = [
       if (!out) throw new CliError('export members 需要 --out 文件名.xlsx');
       const status = flag(p, 'status') ?? 'roll';
       if (!(VIEWS as readonly string[]).includes(status)) throw new CliError(`--status 应为 ${VIEWS.join('|')} 之一,收到“${status}”`);
-      // Loaded here, not with the command list: the export brings exceljs (≈0.4 s), which an import never needs.
-      const { exportMembersXlsx, exportRosterXlsx, ALL_EXPORT_COLUMNS } = await import('../services/roster/rosterExport');
       const colFlag = flag(p, 'columns');
-      const columns = colFlag === 'all' ? ALL_EXPORT_COLUMNS : colFlag?.split(',').map((c) => c.trim()).filter(Boolean);
-      const ctx = serviceContext(env);
+      // Loaded here, not with the command list: the export's module brings exceljs, which most commands never need.
+      const columns = colFlag === 'all' ? (await import('../services/roster/rosterExport')).ALL_EXPORT_COLUMNS : colFlag?.split(',').map((c) => c.trim()).filter(Boolean);
       const orgId = flag(p, 'org') ?? null;
-      const r = p.flags.has('roster')
-        ? await exportRosterXlsx(ctx, { orgId, view: status as MemberView, columns, perBranch: p.flags.has('per-branch') })
-        : await exportMembersXlsx(ctx, { query: { orgId, view: status as MemberView, sort: [{ colId: 'orgName', sort: 'asc' }] }, columns });
-      writeFileAtomic(out, r.bytes, { mode: 0o644 });
-      env.out(`已导出 ${r.rows} 名党员到 ${out}`);
-      return 0;
+      const view = status as MemberView;
+      return writeXlsx(
+        env,
+        out,
+        p.flags.has('roster')
+          ? await env.call('exportRoster', { orgId, view, columns, perBranch: p.flags.has('per-branch') })
+          : await env.call('exportMembers', { query: { orgId, view, sort: [{ colId: 'orgName', sort: 'asc' }] }, columns }),
+      );
     },
   },
 ];

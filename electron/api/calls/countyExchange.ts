@@ -6,16 +6,12 @@
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { jobStatusSchema } from './importExport';
-import { jobsOf } from '../../services/core/jobs';
 import { exportPublicKey, importCountyKey, initKeys, keysStatus, registerTownship } from '../../services/exchange/keys';
-import { previewExport, writePackage } from '../../services/exchange/packageWriter';
-import { listSentPackages, verifySentPackage } from '../../services/exchange/exchangeLog';
-import { importPackages, verifyAtCounty } from '../../services/exchange/countyImport';
-import { importReceipt, writeReceipt } from '../../services/exchange/receipts';
+import { previewExport } from '../../services/exchange/packageWriter';
+import { listSentPackages } from '../../services/exchange/exchangeLog';
+import { importReceipt } from '../../services/exchange/receipts';
 import { countyImportLog, countyMemberHistory, countyStatus, listCountyMembers } from '../../services/exchange/countyQuery';
-import { getSetup } from '../../services/core/settings';
-import { PackageError } from '../../services/exchange/packageReader';
-import { DomainError } from '../../services/core/errors';
+import { receiptToSave, startCountyExport, startCountyImport, verifyPackage } from '../../services/exchange/exchangeSteps';
 
 const counts = z.record(z.string(), z.number());
 const keysStatusSchema = z.object({
@@ -69,7 +65,6 @@ export const countyExchangeCalls = {
     output: z.object({ fingerprint: z.string(), recipient: z.string(), name: z.string().nullable(), replaced: z.string().nullable() }),
     run: (ctx, i) => importCountyKey(ctx, i.text),
   }),
-  // the audit log (管理员, 审计管理员)
   registerTownship: defineCall({
     access: 'admin',
     input: z.object({ code: z.string().max(20), name: z.string().max(50).nullable().optional(), publicKeyPem: keyText }),
@@ -86,14 +81,7 @@ export const countyExchangeCalls = {
     access: 'write',
     input: z.object({ outDir: filePath, full: z.boolean().optional() }),
     output: jobStatusSchema,
-    async run(ctx, i) {
-      return jobsOf(ctx.archive).start('countyExport', async (control) => {
-        const written = await writePackage(ctx, { outDir: i.outDir, full: i.full, signal: control.signal, progress: control.progress });
-        control.progress(1, 1, '正在从 U 盘读回并校验');
-        const verification = await verifySentPackage(ctx, written.file);
-        return { package: written, verification: { ok: verification.logged, message: verification.message } };
-      });
-    },
+    run: async (ctx, i) => startCountyExport(ctx, i),
   }),
   listSentPackages: defineCall({
     access: 'read',
@@ -113,21 +101,7 @@ export const countyExchangeCalls = {
     access: 'write',
     input: z.object({ file: filePath }),
     output: z.object({ ok: z.boolean(), problem: z.string().nullable(), message: z.string(), info: packageInfoSchema.nullable(), continuity: z.enum(['next', 'replay']).nullable() }),
-    // a township marks its log row verified
-    async run(ctx, i) {
-      const county = (await getSetup(ctx)).role === 'county';
-      try {
-        if (county) {
-          const r = await verifyAtCounty(ctx, i.file);
-          return { ok: true, problem: null, message: r.message, info: r.info, continuity: r.continuity };
-        }
-        const r = await verifySentPackage(ctx, i.file);
-        return { ok: true, problem: null, message: r.message, info: r.info, continuity: null };
-      } catch (e) {
-        if (e instanceof PackageError) return { ok: false, problem: e.problem, message: e.message, info: null, continuity: null };
-        throw e;
-      }
-    },
+    run: (ctx, i) => verifyPackage(ctx, i.file),
   }),
   importReceipt: defineCall({
     access: 'write',
@@ -138,12 +112,9 @@ export const countyExchangeCalls = {
   /** 导入乡镇数据: one or many packages, any order. A job: its result is one outcome per file. */
   startCountyImport: defineCall({
     access: 'write',
-    input: z.object({ files: z.array(filePath).min(1).max(500) }),
+    input: z.object({ files: z.array(filePath).min(1, '请选择至少一个数据包').max(500, '一次最多导入 500 个数据包') }),
     output: jobStatusSchema,
-    async run(ctx, i) {
-      if ((await getSetup(ctx)).role !== 'county') throw new DomainError('conflict', '这是乡镇的安装:导入乡镇数据是县委组织部安装的功能');
-      return jobsOf(ctx.archive).start('countyImport', (control) => importPackages(ctx, i.files, control.progress, control.signal));
-    },
+    run: (ctx, i) => startCountyImport(ctx, i.files),
   }),
   countyStatus: defineCall({
     access: 'read',
@@ -196,7 +167,6 @@ export const countyExchangeCalls = {
     run: (ctx, i) => listCountyMembers(ctx, i),
   }),
   /** One person at the county: their record in every township and the history from all of them. */
-  // county exchange: packages and receipts (a clerk's routine work)
   countyMemberHistory: defineCall({
     access: 'read',
     input: z.object({ idNumber: z.string().min(15).max(18) }),
@@ -210,10 +180,7 @@ export const countyExchangeCalls = {
   writeReceipt: defineCall({
     access: 'write',
     input: z.object({ townshipCode: z.string().max(12) }),
-    output: z.object({ fileName: z.string(), text: z.string(), packageSequence: z.number() }),
-    async run(ctx, i) {
-      const r = await writeReceipt(ctx, i.townshipCode);
-      return { fileName: r.fileName, text: r.text, packageSequence: r.payload.packageSequence };
-    },
+    output: z.object({ fileName: z.string(), text: z.string(), packageSequence: z.number(), townshipName: z.string() }),
+    run: (ctx, i) => receiptToSave(ctx, i.townshipCode),
   }),
 };

@@ -3,6 +3,7 @@
 // can cancel. A job's own work decides what cancelling means; the archive's writes stay all-or-nothing
 // because each job writes inside one transaction and stops before its commit when cancelled.
 import { newId } from './ids';
+import { DomainError } from './errors';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -121,4 +122,18 @@ export function jobsOf(archive: object): JobRunner {
   let r = runners.get(archive);
   if (!r) runners.set(archive, (r = new JobRunner()));
   return r;
+}
+
+/** A job's status, as the window and the CLI poll it; an id this archive's runner does not hold is not found. */
+export function jobStatus(archive: object, jobId: string): JobStatus {
+  const s = jobsOf(archive).status(jobId);
+  if (!s) throw new DomainError('not_found', '找不到该任务');
+  return s;
+}
+
+/** Ask a running job to stop at its next safe point; a finished job is returned as it is. */
+export function cancelJob(archive: object, jobId: string): JobStatus {
+  const s = jobsOf(archive).cancel(jobId);
+  if (!s) throw new DomainError('not_found', '找不到该任务');
+  return s;
 }
