@@ -41,6 +41,8 @@ interface Props {
 export function DashboardPage({ township, onOpenMembers, onOpenChecks }: Props) {
   const { t, i18n } = useTranslation();
   const en = i18n.language.startsWith('en');
+  // The key figures come from a one-pass call and show at once; the charts follow from the whole dashboard.
+  const { value: head, error: headError } = useCall('dashboardFigures', {});
   const { value: data, error } = useCall('dashboard', {});
 
   const charts = useMemo(() => {
@@ -96,10 +98,11 @@ export function DashboardPage({ township, onOpenMembers, onOpenChecks }: Props) 
     return { branches, byBranch, pyramid, education: pie(data.education), occupation: pie(data.occupation), pipeline, trend };
   }, [data, en, t]);
 
-  if (error) return <div className="alert error pad" role="alert">{error}</div>;
-  if (!data || !charts) return <div className="muted pad" data-testid="dashboard-loading">{t('common.loading')}</div>;
+  if (error || headError) return <div className="alert error pad" role="alert">{error ?? headError}</div>;
+  const figures = data ?? head;
+  if (!figures) return <div className="muted pad" data-testid="dashboard-loading">{t('common.loading')}</div>;
 
-  const f = data.figures;
+  const f = figures.figures;
   const kpis: [string, number | string, string?][] = [
     ['roll', f.roll],
     ['formal', f.formal],
@@ -110,12 +113,12 @@ export function DashboardPage({ township, onOpenMembers, onOpenChecks }: Props) 
     ['madeFull', f.madeFullThisYear],
     ['exits', f.exitsThisYear],
     ['branches', f.branches],
-    ['reminders', data.reminders.available ? data.reminders.count : t('dashboard.noData'), 'muted'],
+    ['reminders', !data ? '…' : data.reminders.available ? data.reminders.count : t('dashboard.noData'), 'muted'],
   ];
   return (
     <div className="dashboard" data-testid="dashboard">
       <div className="dashboard-head">
-        <h2>{t('dashboard.heading', { name: township, date: data.asOf })}</h2>
+        <h2>{t('dashboard.heading', { name: township, date: figures.asOf })}</h2>
         <span className="muted small">{t('dashboard.clickHint')}</span>
       </div>
       <div className="kpis">
@@ -131,71 +134,75 @@ export function DashboardPage({ township, onOpenMembers, onOpenChecks }: Props) 
           <div className="kpi-label">{t('dashboard.problems')} ›</div>
         </button>
       </div>
-      <div className="chart-grid">
-        <section className="chart-card tall">
-          <h3>{t('dashboard.byBranch', { count: Math.min(TOP_BRANCHES, data.byBranch.length) })}</h3>
-          <EChart
-            testId="chart-branches"
-            label={t('dashboard.byBranch', { count: TOP_BRANCHES })}
-            height={628}
-            option={charts.byBranch}
-            onClick={(c) => {
-              const b = charts.branches[c.dataIndex];
-              if (b) onOpenMembers({ orgId: b.orgId });
-            }}
-          />
-        </section>
-        <section className="chart-card">
-          <h3>{t('dashboard.pyramid')}</h3>
-          <EChart
-            testId="chart-pyramid"
-            label={t('dashboard.pyramid')}
-            height={204}
-            option={charts.pyramid}
-            onClick={(c) => {
-              const band = data.pyramid[c.dataIndex];
-              if (band) onOpenMembers({ filters: { birthDate: birthRangeFilter(band.band, data.asOf), gender: textEquals(c.seriesIndex === 0 ? '男' : '女') } });
-            }}
-          />
-        </section>
-        <section className="chart-card">
-          <h3>{t('dashboard.education')}</h3>
-          <EChart
-            testId="chart-education"
-            label={t('dashboard.education')}
-            height={204}
-            option={charts.education}
-            onClick={(c) => {
-              const row = data.education[c.dataIndex];
-              if (row) onOpenMembers({ filters: { education: textEquals(row.label) } });
-            }}
-          />
-        </section>
-        <section className="chart-card">
-          <h3>{t('dashboard.occupation')}</h3>
-          <EChart
-            testId="chart-occupation"
-            label={t('dashboard.occupation')}
-            height={204}
-            option={charts.occupation}
-            onClick={(c) => {
-              const row = data.occupation[c.dataIndex];
-              if (row) onOpenMembers({ filters: { occupation: textEquals(row.label) } });
-            }}
-          />
-        </section>
-        <section className="chart-card">
-          <h3>{t('dashboard.trend')}</h3>
-          <EChart testId="chart-trend" label={t('dashboard.trend')} height={204} option={charts.trend} />
-        </section>
-        <section className="chart-card wide">
-          <h3>
-            {t('dashboard.pipeline')}
-            {!data.pipeline.available && <span className="no-data" data-testid="pipeline-no-data">{t('dashboard.noData')} · {t('dashboard.noDataHint')}</span>}
-          </h3>
-          <EChart testId="chart-pipeline" label={t('dashboard.pipeline')} height={128} option={charts.pipeline} />
-        </section>
-      </div>
+      {!data || !charts ? (
+        <div className="muted pad" data-testid="dashboard-charts-loading">{t('common.loading')}</div>
+      ) : (
+        <div className="chart-grid">
+          <section className="chart-card tall">
+            <h3>{t('dashboard.byBranch', { count: Math.min(TOP_BRANCHES, data.byBranch.length) })}</h3>
+            <EChart
+              testId="chart-branches"
+              label={t('dashboard.byBranch', { count: TOP_BRANCHES })}
+              height={628}
+              option={charts.byBranch}
+              onClick={(c) => {
+                const b = charts.branches[c.dataIndex];
+                if (b) onOpenMembers({ orgId: b.orgId });
+              }}
+            />
+          </section>
+          <section className="chart-card">
+            <h3>{t('dashboard.pyramid')}</h3>
+            <EChart
+              testId="chart-pyramid"
+              label={t('dashboard.pyramid')}
+              height={204}
+              option={charts.pyramid}
+              onClick={(c) => {
+                const band = data.pyramid[c.dataIndex];
+                if (band) onOpenMembers({ filters: { birthDate: birthRangeFilter(band.band, data.asOf), gender: textEquals(c.seriesIndex === 0 ? '男' : '女') } });
+              }}
+            />
+          </section>
+          <section className="chart-card">
+            <h3>{t('dashboard.education')}</h3>
+            <EChart
+              testId="chart-education"
+              label={t('dashboard.education')}
+              height={204}
+              option={charts.education}
+              onClick={(c) => {
+                const row = data.education[c.dataIndex];
+                if (row) onOpenMembers({ filters: { education: textEquals(row.label) } });
+              }}
+            />
+          </section>
+          <section className="chart-card">
+            <h3>{t('dashboard.occupation')}</h3>
+            <EChart
+              testId="chart-occupation"
+              label={t('dashboard.occupation')}
+              height={204}
+              option={charts.occupation}
+              onClick={(c) => {
+                const row = data.occupation[c.dataIndex];
+                if (row) onOpenMembers({ filters: { occupation: textEquals(row.label) } });
+              }}
+            />
+          </section>
+          <section className="chart-card">
+            <h3>{t('dashboard.trend')}</h3>
+            <EChart testId="chart-trend" label={t('dashboard.trend')} height={204} option={charts.trend} />
+          </section>
+          <section className="chart-card wide">
+            <h3>
+              {t('dashboard.pipeline')}
+              {!data.pipeline.available && <span className="no-data" data-testid="pipeline-no-data">{t('dashboard.noData')} · {t('dashboard.noDataHint')}</span>}
+            </h3>
+            <EChart testId="chart-pipeline" label={t('dashboard.pipeline')} height={128} option={charts.pipeline} />
+          </section>
+        </div>
+      )}
     </div>
   );
 }
