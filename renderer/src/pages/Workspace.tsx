@@ -1,7 +1,7 @@
 // The workspace after setup: a top navigation between 首页 (the dashboard, where the window opens),
 // 党员 (the members page), 统计报表 and 数据校验. Other pages send the clerk to the members page on a
 // subset (a branch, an age band) through a focus; the checks page opens a member in the member drawer.
-import { Suspense, useCallback, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, messageOf, type OrgNodeDto, type SetupStatusDto } from '../api';
 import { todayLocal } from '../lib/dates';
 import type { Language } from '../i18n';
@@ -9,7 +9,7 @@ import { AppHeader, TopNav, type WorkspacePage } from '../components/AppHeader';
 import { Toasts } from '../components/Toasts';
 import { ToastContext, useToastList } from '../lib/toasts';
 import type { MembersFocus } from './MainPage';
-import { Pages, PageSuspense } from './pageRegistry';
+import { Pages, PageSuspense, preloadPages } from './pageRegistry';
 
 interface Props {
   setup: SetupStatusDto;
@@ -23,6 +23,10 @@ export function Workspace({ setup, onLanguage }: Props) {
   const [checksKey, setChecksKey] = useState(0);
   const [devFocus, setDevFocus] = useState<string | null>(null);
   const [devKey, setDevKey] = useState(0);
+  // A township's window opens on 首页; the members grid is nearly always next, so its code loads meanwhile.
+  useEffect(() => {
+    if (setup.role !== 'county') preloadPages(['members']);
+  }, [setup.role]);
   const today = todayLocal();
   // The workspace's toasts last while the clerk visits the members page, which keeps its own.
   const { toasts, toast, dismiss } = useToastList();

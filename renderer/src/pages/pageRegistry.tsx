@@ -7,7 +7,24 @@ import type { WorkspacePage } from '../components/AppHeader';
 
 /** React.lazy for a component its module exports by name (the pages have no default exports). */
 function page<P>(load: () => Promise<FunctionComponent<P>>): LazyExoticComponent<FunctionComponent<P>> {
-  return lazy(async () => ({ default: await load() }));
+  let loading: Promise<FunctionComponent<P>> | undefined;
+  const once = () => (loading ??= load());
+  const component = lazy(async () => ({ default: await once() }));
+  pageLoaders.set(component, once);
+  return component;
+}
+const pageLoaders = new Map<unknown, () => Promise<unknown>>();
+
+/**
+ * Load pages' code before the clerk opens them (the members grid is the next page nearly every time):
+ * when the window is idle after its first page, so the click on 党员 waits for data, not for code.
+ */
+export function preloadPages(names: (keyof typeof Pages)[]): void {
+  const run = () => {
+    for (const name of names) void pageLoaders.get(Pages[name])?.().catch(() => undefined);
+  };
+  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 3000 });
+  else setTimeout(run, 1000);
 }
 
 export const Pages = {
