@@ -154,7 +154,7 @@ export async function checkMemberAgainstArchive(archive: Archive, input: MemberI
     const org = await archive.queryOne<{ name: string; type: string; status: string }>('SELECT name, type, status FROM organizations WHERE id = ?', [input.orgId]);
     if (!org) issues.push({ field: 'orgId', message: '所选党支部不存在' });
     else if (!MEMBER_HOLDING_TYPES.has(org.type)) issues.push({ field: 'orgId', message: `“${org.name}”是${labelOf('orgType', org.type)},党员只能编入党支部或联合党支部` });
-    else if (org.status !== 'active') issues.push({ field: 'orgId', message: `“${org.name}”已${labelOf('orgStatus', org.status)},不能编入党员` });
+    else if (org.status !== 'active') issues.push({ field: 'orgId', message: `“${org.name}”${labelOf('orgStatus', org.status)},不能编入党员` });
   }
   const parsed = input.idNumber ? parseIdNumber(input.idNumber) : null;
   if (parsed?.ok) {
