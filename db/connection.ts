@@ -14,6 +14,7 @@ import sqlite3 from 'sqlite3';
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
 import * as schema from './schema';
 import { applyMigrations, type MigrationHooks } from './migrate';
+import { DomainError } from './domainError';
 
 export type Db = SqliteRemoteDatabase<typeof schema>;
 export type Row = Record<string, unknown>;
@@ -39,12 +40,13 @@ class Mutex {
   }
 }
 
-export class ArchiveError extends Error {
+/** The archive file cannot be used as it is (damaged, or already closed): the message names the file. */
+export class ArchiveError extends DomainError {
   constructor(
     message: string,
-    readonly code: 'corrupt' | 'migration' | 'closed' | 'column_name',
+    readonly problem: 'corrupt' | 'closed',
   ) {
-    super(message);
+    super('conflict', message);
     this.name = 'ArchiveError';
   }
 }
@@ -59,7 +61,8 @@ const INTEGER_KEY = /^(0|[1-9]\d*)$/;
 function toPositional(row: Row): unknown[] {
   const keys = Object.keys(row);
   for (const k of keys) {
-    if (INTEGER_KEY.test(k)) throw new ArchiveError(`结果列名 "${k}" 是整数,会打乱列的顺序;请给该表达式起别名`, 'column_name');
+    // A mistake in the program's own query, not in anything the clerk did: it must surface as a bug.
+    if (INTEGER_KEY.test(k)) throw new Error(`结果列名 "${k}" 是整数,会打乱列的顺序;请给该表达式起别名`);
   }
   return keys.map((k) => row[k]);
 }
@@ -105,6 +108,9 @@ export class Archive {
       }
     } catch (err) {
       await archive.close().catch(() => undefined);
+      // SQLite's own words for a file that is no database (or a damaged one) mean nothing to the clerk.
+      const code = (err as { code?: unknown })?.code;
+      if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new ArchiveError(`档案数据库 ${file} 已损坏,或不是本程序的档案文件(${code})`, 'corrupt');
       throw err;
     }
     return archive;
@@ -135,7 +141,7 @@ export class Archive {
 
   /** Run `fn` holding the connection: directly when this async context already holds it. */
   private async locked<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.closed) throw new ArchiveError('档案数据库已关闭', 'closed');
+    if (this.closed) throw new ArchiveError(`档案数据库 ${this.file} 已关闭`, 'closed');
     if (lockStore.getStore()?.archive === this) return fn();
     const release = await this.mutex.acquire();
     try {
@@ -238,7 +244,7 @@ export class Archive {
         holder.depth--;
       }
     }
-    if (this.closed) throw new ArchiveError('档案数据库已关闭', 'closed');
+    if (this.closed) throw new ArchiveError(`档案数据库 ${this.file} 已关闭`, 'closed');
     const release = await this.mutex.acquire();
     const mine: LockHolder = { archive: this, depth: 0, afterCommit: [] };
     try {

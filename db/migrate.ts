@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Archive } from './connection';
+import { DomainError } from './domainError';
 
 interface JournalEntry {
   idx: number;
@@ -53,9 +54,12 @@ export interface MigrationHooks {
 }
 
 /** Thrown when the archive was written by a newer version of the program than this one. */
-export class NewerSchemaError extends Error {
-  constructor(readonly unknownTags: string[]) {
-    super(`档案由较新版本的程序建立或升级过(数据库版本 ${unknownTags.join('、')}),本程序无法打开它。请安装新版本的程序后再打开;档案未作任何改动。`);
+export class NewerSchemaError extends DomainError {
+  constructor(
+    readonly unknownTags: string[],
+    readonly file = '',
+  ) {
+    super('conflict', `档案${file ? ` ${file} ` : ''}由较新版本的程序建立或升级过(数据库版本 ${unknownTags.join('、')}),本程序无法打开它。请安装新版本的程序后再打开;档案未作任何改动。`);
     this.name = 'NewerSchemaError';
   }
 }
@@ -75,7 +79,7 @@ export async function applyMigrations(archive: Archive, dir = findMigrationsDir(
   const known = new Set(migrations.map((m) => m.tag));
   // Opening a newer archive would run today's code against tables it does not know: refuse instead.
   const unknown = appliedTags.filter((t) => !known.has(t));
-  if (unknown.length > 0) throw new NewerSchemaError(unknown);
+  if (unknown.length > 0) throw new NewerSchemaError(unknown, archive.file);
   const pending = migrations.filter((m) => !applied.has(m.tag));
   if (pending.length === 0) return [];
   if (hooks.beforeMigrate) await hooks.beforeMigrate(archive, pending.map((m) => m.tag), appliedTags);

@@ -73,6 +73,21 @@ describe('backups and restore', () => {
     expect(listBackups(t.dir).map((e) => e.name)).toEqual([entry.name]);
   }, 60_000);
 
+  it('backups taken within the same second: each new one is the newest, kept, and never takes a freed name', async () => {
+    const at = new Date(2026, 10, 28, 9, 45, 0);
+    const first = await backupToFolder(t.archive, t.dir, 'manual', at);
+    const second = await backupToFolder(t.archive, t.dir, 'manual', at);
+    expect(second.name).toBe('backup-20261128-094500-1-manual.db');
+    expect(fs.existsSync(first.file)).toBe(false); // the same day's bucket keeps the newest
+    // The first name is free again, but a backup under it would sort as older than the second one.
+    const third = await backupToFolder(t.archive, t.dir, 'manual', at);
+    expect(third.name).toBe('backup-20261128-094500-2-manual.db');
+    expect(listBackups(t.dir).map((e) => e.name)).toEqual([third.name]);
+    // A clock set back: the backup just taken is kept all the same.
+    const earlier = await backupToFolder(t.archive, t.dir, 'manual', new Date(2026, 10, 28, 9, 40, 0));
+    expect(fs.existsSync(earlier.file)).toBe(true);
+  }, 60_000);
+
   it('a snapshot that fails our check (a tampered audit row) is deleted and reported', async () => {
     const other = await openTestArchive();
     try {

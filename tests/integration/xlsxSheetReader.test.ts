@@ -3,7 +3,8 @@
 // entities, CDATA, comments, namespace prefixes, single quotes, self-closing cells and rows, rich text
 // with phonetic runs, CR LF inside text — and broken XML, which must be refused rather than misread.
 import { describe, expect, it } from 'vitest';
-import { readXlsxRows, type XlsxRow } from '../../electron/services/roster/xlsx/xlsxSheetReader';
+import { readXlsxRows, XlsxReadError, type XlsxRow } from '../../electron/services/roster/xlsx/xlsxSheetReader';
+import { DomainError } from '../../electron/services/core/errors';
 import { readXlsxRowBatchesInWorker } from '../../electron/services/roster/xlsx/xlsxSheetWorker';
 
 function crc32(bytes: Buffer): number {
@@ -152,5 +153,13 @@ describe('xlsx sheet XML, scanned by hand', () => {
     ['an attribute without quotes', sheet('<row r=1><c r="A1"><v>1</v></c></row>')],
   ])('%s is refused, not misread', async (_, xml) => {
     await expect(rows(xml)).rejects.toThrow();
+  });
+
+  it('a refusal is one the clerk is shown: in Chinese, naming the sheet, its part and the row', async () => {
+    const err = await rows(sheet('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></rowx>')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(XlsxReadError);
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as XlsxReadError).code).toBe('bad_input');
+    expect((err as Error).message).toBe('工作表“表1”(xl/worksheets/sheet1.xml)第 2 行附近:XML 格式错误:结束标签“rowx”与开始标签不匹配');
   });
 });

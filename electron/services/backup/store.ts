@@ -40,11 +40,16 @@ function stamp(d: Date): string {
 }
 
 /** A fresh name in `dir` for a backup taken at `now` (a counter when two fall in the same second). */
+/** Backups taken within one second are told apart by their counter (`-1`, `-2` …): a higher one is newer. */
+const counterOf = (name: string) => Number(NAME.exec(name)?.[7] ?? 0);
+
 export function backupName(dir: string, kind: BackupKind, now: Date): string {
-  for (let i = 0; ; i++) {
-    const name = `backup-${stamp(now)}${i ? `-${i}` : ''}-${kind}.db`;
-    if (!fs.existsSync(path.join(dir, name))) return name;
-  }
+  // Above every counter of that second still in the folder, of any kind: a lower one freed by the
+  // rotation would sort as older than the backups it is newer than, and be rotated away at once.
+  const prefix = `backup-${stamp(now)}`;
+  const taken = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.startsWith(prefix) && NAME.test(n)) : [];
+  const next = taken.length ? Math.max(...taken.map(counterOf)) + 1 : 0;
+  return `${prefix}${next ? `-${next}` : ''}-${kind}.db`;
 }
 
 export function parseBackupName(name: string): { kind: BackupKind; takenAt: string; date: Date } | null {
@@ -56,6 +61,8 @@ export function parseBackupName(name: string): { kind: BackupKind; takenAt: stri
 
 function newestFirst(a: Pick<BackupEntry, 'name' | 'takenAt'>, b: Pick<BackupEntry, 'name' | 'takenAt'>): number {
   if (a.takenAt !== b.takenAt) return a.takenAt < b.takenAt ? 1 : -1;
+  const byCounter = counterOf(b.name) - counterOf(a.name);
+  if (byCounter) return byCounter;
   return a.name < b.name ? 1 : a.name > b.name ? -1 : 0;
 }
 
@@ -113,8 +120,11 @@ export function backupsToKeep(entries: Pick<BackupEntry, 'name' | 'kind' | 'take
   return keep;
 }
 
-/** Delete the backups the rotation does not keep, and temporary files left by an interrupted backup. */
-export function rotateBackups(dataDir: string, now: Date = new Date()): string[] {
+/**
+ * Delete the backups the rotation does not keep, and temporary files left by an interrupted backup.
+ * `justTaken` is kept whatever the clock says (set back, it would make the new backup look old).
+ */
+export function rotateBackups(dataDir: string, now: Date = new Date(), justTaken?: string): string[] {
   const dir = backupsDir(dataDir);
   if (!fs.existsSync(dir)) return [];
   for (const name of fs.readdirSync(dir)) {
@@ -125,6 +135,7 @@ export function rotateBackups(dataDir: string, now: Date = new Date()): string[]
   }
   const entries = listBackups(dataDir);
   const keep = backupsToKeep(entries);
+  if (justTaken) keep.add(justTaken);
   const removed: string[] = [];
   for (const e of entries) {
     if (keep.has(e.name)) continue;
@@ -143,6 +154,6 @@ export async function backupToFolder(archive: Archive, dataDir: string, kind: Ba
   const file = path.join(dir, name);
   const manifest = await writeVerifiedSnapshot(archive, file, now, onStep);
   writeFileAtomic(sidecar(file), JSON.stringify(manifest, null, 1));
-  rotateBackups(dataDir, now);
+  rotateBackups(dataDir, now, name);
   return { file, name, kind, takenAt: parseBackupName(name)!.takenAt, size: fs.statSync(file).size, manifest };
 }

@@ -1,22 +1,10 @@
 // Errors a clerk can act on. Messages are Chinese (the UI's working language) and name the record,
 // field or file; `code` is stable for the UI and tests.
 
-/** One field's problem, shown next to that field in a form. */
-export interface FieldProblem {
-  field: string;
-  message: string; // Chinese, shown next to the field
-}
+// The base class sits in db/ so that the archive's own refusals can be DomainErrors too.
+import { DomainError, type FieldProblem } from '../../../db/domainError';
 
-export class DomainError extends Error {
-  constructor(
-    readonly code: 'validation' | 'not_found' | 'conflict' | 'bad_input' | 'forbidden' | 'login_failed' | 'account_locked',
-    message: string,
-    readonly issues: FieldProblem[] = [],
-  ) {
-    super(message);
-    this.name = 'DomainError';
-  }
-}
+export { DomainError, type DomainErrorCode, type FieldProblem } from '../../../db/domainError';
 
 export class ValidationError extends DomainError {
   constructor(issues: FieldProblem[], what = '') {

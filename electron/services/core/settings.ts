@@ -28,7 +28,8 @@ async function readSetting<T>(archive: Archive, key: string): Promise<T | undefi
 
 async function writeSetting(archive: Archive, key: string, value: unknown): Promise<void> {
   const seq = await archive.changeSeq();
-  const text = JSON.stringify(value);
+  // A value left out (undefined) has no JSON text: it is stored as null, "nothing set".
+  const text = JSON.stringify(value ?? null);
   await archive.db.insert(settings).values({ key, value: text, seq }).onConflictDoUpdate({ target: settings.key, set: { value: text, seq } });
 }
 
@@ -128,7 +129,9 @@ export async function setLifeRules(ctx: ServiceContext, patch: Partial<LifeRules
   if (issues.length) throw new ValidationError(issues);
   return ctx.archive.transaction(async () => {
     const before = await getLifeRules(ctx);
-    const after = { ...before, ...patch };
+    // A rule given as undefined (a window's form sends the key without a value) is a rule left as it is.
+    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const after = { ...before, ...given };
     await writeSetting(ctx.archive, 'rules:life', after);
     await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'settings.rules', entity: 'settings', entityId: 'rules:life', before, after }]);
     return after;

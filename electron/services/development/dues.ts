@@ -6,7 +6,7 @@ import { newId } from '../core/ids';
 import { nowIso, todayOf, type ServiceContext } from '../core/context';
 import { appendAudit } from '../audit/audit';
 import { ValidationError } from '../core/errors';
-import { isIsoDate } from '../members/memberRules';
+import { checkDate, checkFen, checkMonth } from '../core/validation';
 import { recordMemberEvents } from '../members/memberEvents';
 import { getMemberRow } from '../members/members';
 import type { FieldProblem } from '../core/errors';
@@ -45,7 +45,8 @@ export function monthlyDues(basis: DuesBasis, incomeFen: number | null, fixedFen
   return fixedFen ?? f.defaultFen;
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** One month's dues above this (100 万元) is a typing error. */
+const MAX_DUES_PAYMENT_FEN = 100_000_000;
 export const nextMonth = (m: string) => {
   const y = Number(m.slice(0, 4));
   const mo = Number(m.slice(5, 7));
@@ -63,10 +64,11 @@ export interface StandardInput {
 
 export async function setDuesStandard(ctx: ServiceContext, input: StandardInput): Promise<{ id: string; monthlyFen: number }> {
   const problems: FieldProblem[] = [];
-  if (!MONTH.test(input.fromMonth)) problems.push({ field: 'fromMonth', message: '起始月份应为 YYYY-MM' });
+  // A standard may be set ahead, from a coming month on.
+  problems.push(...checkMonth('fromMonth', '起始月份', input.fromMonth, ctx, { allowFuture: true }));
   if (!(DUES_BASES as readonly string[]).includes(input.basis)) problems.push({ field: 'basis', message: '请选择党费计算依据' });
   const basis = input.basis as DuesBasis;
-  if ((basis === 'salary' || basis === 'retiree') && !(Number.isInteger(input.incomeFen) && (input.incomeFen ?? -1) >= 0)) problems.push({ field: 'income', message: '请填写每月税后工资收入(元)' });
+  if (basis === 'salary' || basis === 'retiree') problems.push(...checkFen('income', '每月税后工资收入', input.incomeFen, { allowZero: true }));
   if (basis in DUES_RATE_TABLE.fixed && input.fixedFen != null) {
     const f = DUES_RATE_TABLE.fixed[basis as keyof typeof DUES_RATE_TABLE.fixed];
     if (!Number.isInteger(input.fixedFen) || input.fixedFen < f.minFen || input.fixedFen > f.maxFen) problems.push({ field: 'fixed', message: `${f.label},填写的是 ${(input.fixedFen / 100).toFixed(2)} 元` });
@@ -183,10 +185,13 @@ export interface PaymentsSave {
 /** Payments of a whole branch entered in the grid: one transaction, one audit entry per changed cell. */
 export async function saveDuesPayments(ctx: ServiceContext, input: PaymentsSave): Promise<{ saved: number }> {
   const problems: FieldProblem[] = [];
-  if (!isIsoDate(input.paidDate) || input.paidDate > todayOf(ctx)) problems.push({ field: 'paidDate', message: `交纳日期应为不晚于今天(${todayOf(ctx)})的日期` });
+  problems.push(...checkDate('paidDate', '交纳日期', input.paidDate, ctx));
   for (const [i, e] of input.entries.entries()) {
-    if (!MONTH.test(e.month) || !e.month.startsWith(`${input.year}-`)) problems.push({ field: `entries.${i}.month`, message: `月份 ${e.month} 不在 ${input.year} 年度` });
-    if (e.amountFen !== null && (!Number.isInteger(e.amountFen) || e.amountFen <= 0 || e.amountFen > 100_000_000)) problems.push({ field: `entries.${i}.amount`, message: `${e.month} 的金额应大于0` });
+    // Dues may be paid ahead (预交), so a month of the year still to come is accepted.
+    const month = checkMonth(`entries.${i}.month`, `第${i + 1}项的月份`, e.month, ctx, { allowFuture: true });
+    problems.push(...month);
+    if (month.length === 0 && !e.month.startsWith(`${input.year}-`)) problems.push({ field: `entries.${i}.month`, message: `月份 ${e.month} 不在 ${input.year} 年度` });
+    if (e.amountFen !== null) problems.push(...checkFen(`entries.${i}.amount`, `${e.month} 的党费`, e.amountFen, { max: MAX_DUES_PAYMENT_FEN }));
   }
   if (problems.length) throw new ValidationError(problems, '不能保存党费');
   return ctx.archive.transaction(async () => {

@@ -9,7 +9,8 @@ import { appendAudit } from '../audit/audit';
 import { DomainError, ValidationError, notFound } from '../core/errors';
 import { isCode, labelOf } from '../core/codes';
 import { parseIdNumber, ID_PROBLEM_ZH } from '../members/idNumber';
-import { addYears, cleanName, isIsoDate } from '../members/memberRules';
+import { addYears, cleanName } from '../members/memberRules';
+import { checkDate, isIsoDate } from '../core/validation';
 import { MEMBER_HOLDING_TYPES } from '../organizations/organizations';
 import { addMonths, cleanText } from '../members/life/lifeCommon';
 import { recordMemberEvents } from '../members/memberEvents';
@@ -149,26 +150,10 @@ export async function devStageCounts(ctx: ServiceContext): Promise<Record<string
 
 // ---- writing ----
 
-function checkDate(field: string, label: string, value: string | null | undefined, today: string, problems: FieldProblem[]): value is string {
-  if (!value) {
-    problems.push({ field, message: `请填写${label}` });
-    return false;
-  }
-  if (!isIsoDate(value)) {
-    problems.push({ field, message: `${label}不是有效日期(格式 YYYY-MM-DD)` });
-    return false;
-  }
-  if (value > today) {
-    problems.push({ field, message: `${label}(${value})不能晚于今天(${today})` });
-    return false;
-  }
-  return true;
-}
-
 function checkDocuments(docs: DocumentInput[] | undefined, today: string, problems: FieldProblem[]): void {
   for (const [i, d] of (docs ?? []).entries()) {
     if (!cleanText(d.name)) problems.push({ field: `documents.${i}.name`, message: `第${i + 1}份材料缺少名称` });
-    checkDate(`documents.${i}.date`, `材料“${d.name}”的日期`, d.date, today, problems);
+    problems.push(...checkDate(`documents.${i}.date`, `材料“${d.name}”的日期`, d.date, today));
     if (d.contentBase64) {
       const size = Math.floor((d.contentBase64.length * 3) / 4);
       if (size > MAX_FILE_BYTES) problems.push({ field: `documents.${i}.file`, message: `材料“${d.name}”的文件太大,单个文件最大 20 MB` });
@@ -237,7 +222,9 @@ export async function createApplicant(ctx: ServiceContext, input: ApplicantInput
   }
   if (parsed.ok && isIsoDate(input.birthDate) && parsed.info.birthDate !== input.birthDate) check.problem('birthDate', `出生日期与公民身份号码不一致(身份证上是 ${parsed.info.birthDate})`);
   if (parsed.ok && parsed.info.gender !== input.gender && isCode('gender', input.gender)) check.problem('gender', '性别与公民身份号码不一致');
-  if (checkDate('applicationDate', '入党申请书日期', input.applicationDate, today, check.problems) && isIsoDate(input.birthDate)) {
+  const applicationDate = checkDate('applicationDate', '入党申请书日期', input.applicationDate, today);
+  check.problems.push(...applicationDate);
+  if (applicationDate.length === 0 && isIsoDate(input.birthDate)) {
     const age = rules.applicantAge.value;
     const adult = addYears(input.birthDate, age);
     if (input.applicationDate < adult) check.broken('applicantAge', 'applicationDate', `出生日期 ${input.birthDate},年满${age}周岁之日为 ${adult},入党申请书日期为 ${input.applicationDate}`);
@@ -297,10 +284,9 @@ async function transition(
   const result = await ctx.archive.transaction(async () => {
     const p = await requireStage(ctx, id, spec.stages, spec.operation);
     const check = new RuleCheck(await getDevRules(ctx));
-    if (checkDate('date', `${STEP_LABELS[spec.kind]}日期`, spec.input.date, today, check.problems)) {
-      if (spec.input.date < p.applicationDate) check.problem('date', `${STEP_LABELS[spec.kind]}日期(${spec.input.date})不能早于入党申请书日期 ${p.applicationDate}`);
-      else await spec.check(p, check);
-    }
+    const date = checkDate('date', `${STEP_LABELS[spec.kind]}日期`, spec.input.date, today, { notBefore: [[p.applicationDate, '入党申请书日期']] });
+    check.problems.push(...date);
+    if (date.length === 0) await spec.check(p, check);
     checkDocuments(spec.input.documents, today, check.problems);
     check.throwIfRefused(`不能${spec.operation}`);
     const decidedBy = cleanText(spec.input.decidedBy);

@@ -6,7 +6,7 @@ import { newId } from '../core/ids';
 import { nowIso, todayOf, type ServiceContext } from '../core/context';
 import { appendAudit } from '../audit/audit';
 import { DomainError, ValidationError } from '../core/errors';
-import { isIsoDate } from '../members/memberRules';
+import { checkDate, checkYear } from '../core/validation';
 import { addMonths, cleanText } from '../members/life/lifeCommon';
 import { recordMemberEvents, type MemberEventInput } from '../members/memberEvents';
 import { exitMember, getMemberRow } from '../members/members';
@@ -27,13 +27,14 @@ export interface AppraisalRow {
   disposal: string | null; // kind of the latest disposal for this year's grade
 }
 
-function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationError([{ field: 'year', message: '年度应为2000至2100之间的整数' }]);
+function requireYear(year: number): void {
+  const problems = checkYear('year', '年度', year);
+  if (problems.length) throw new ValidationError(problems);
 }
 
 /** The branch's members on the roll (and anyone already graded there for the year), with their grades. */
 export async function appraisalGrid(ctx: ServiceContext, year: number, orgId: string): Promise<AppraisalRow[]> {
-  checkYear(year);
+  requireYear(year);
   return ctx.archive.query<AppraisalRow>(
     `SELECT m.id AS memberId, m.name AS name, m.category AS category, a.grade AS grade, a.note AS note,
        (SELECT d.kind FROM disposals d WHERE d.appraisal_id = a.id ORDER BY d.decided_date DESC LIMIT 1) AS disposal
@@ -58,7 +59,7 @@ export interface AppraisalSaveResult {
 }
 
 export async function saveAppraisals(ctx: ServiceContext, input: AppraisalSave): Promise<AppraisalSaveResult> {
-  checkYear(input.year);
+  requireYear(input.year);
   return ctx.archive.transaction(async () => {
     const problems: FieldProblem[] = [];
     const members = new Map<string, { name: string; category: string; orgId: string; joinDate: string }>();
@@ -133,12 +134,14 @@ export interface DisposalView {
 export async function recordDisposal(ctx: ServiceContext, input: DisposalInput): Promise<DisposalView> {
   const problems: FieldProblem[] = [];
   if (!(DISPOSAL_KINDS as readonly string[]).includes(input.kind)) problems.push({ field: 'kind', message: '请选择处置方式(限期改正、劝其退党或除名)' });
-  if (!isIsoDate(input.decidedDate)) problems.push({ field: 'decidedDate', message: '请填写处置决定日期' });
-  else if (input.decidedDate > todayOf(ctx)) problems.push({ field: 'decidedDate', message: `处置决定日期不能晚于今天(${todayOf(ctx)})` });
+  const decided = checkDate('decidedDate', '处置决定日期', input.decidedDate, ctx);
+  problems.push(...decided);
   let deadline = cleanText(input.deadline);
   if (input.kind === 'correct') {
-    if (!deadline && isIsoDate(input.decidedDate)) deadline = addMonths(input.decidedDate, 12);
-    if (!isIsoDate(deadline) || deadline <= input.decidedDate) problems.push({ field: 'deadline', message: '限期改正须填写晚于决定日期的改正期限' });
+    if (!deadline && decided.length === 0) deadline = addMonths(input.decidedDate, 12);
+    const deadlineProblems = checkDate('deadline', '改正期限', deadline, ctx, { allowFuture: true });
+    problems.push(...deadlineProblems);
+    if (deadlineProblems.length === 0 && decided.length === 0 && deadline! <= input.decidedDate) problems.push({ field: 'deadline', message: `限期改正须填写晚于决定日期(${input.decidedDate})的改正期限` });
   } else deadline = null;
   if (problems.length) throw new ValidationError(problems, '不能登记处置');
   const id = newId();
@@ -205,11 +208,11 @@ export async function setRegistrationOutcomes(ctx: ServiceContext, outcomes: str
 }
 
 export async function saveRegistration(ctx: ServiceContext, input: { memberId: string; year: number; outcome: string; date: string; note?: string | null }): Promise<{ id: string }> {
-  checkYear(input.year);
+  requireYear(input.year);
   const outcomes = await getRegistrationOutcomes(ctx);
   const problems: FieldProblem[] = [];
   if (!outcomes.includes(input.outcome)) problems.push({ field: 'outcome', message: `登记结果应为 ${outcomes.join('、')} 之一` });
-  if (!isIsoDate(input.date) || input.date > todayOf(ctx)) problems.push({ field: 'date', message: '请填写不晚于今天的登记日期' });
+  problems.push(...checkDate('date', '登记日期', input.date, ctx));
   if (problems.length) throw new ValidationError(problems, '不能保存党员登记');
   return ctx.archive.transaction(async () => {
     const m = await getMemberRow(ctx, input.memberId);
@@ -243,7 +246,7 @@ export interface ReviewSummaryRow {
 
 /** Per branch for one year: grade counts, 预备党员 taking part without grade, 优秀 share, disposals. */
 export async function reviewsSummary(ctx: ServiceContext, year: number): Promise<{ year: number; branches: ReviewSummaryRow[]; total: Omit<ReviewSummaryRow, 'orgId' | 'orgName' | 'excellentOverThird'> }> {
-  checkYear(year);
+  requireYear(year);
   const rows = await ctx.archive.query<{ org_id: string; org_name: string; grade: string | null; n: number; disposals: number }>(
     `SELECT a.org_id AS org_id, o.name AS org_name, a.grade AS grade, count(*) AS n, sum((SELECT count(*) FROM disposals d WHERE d.appraisal_id = a.id)) AS disposals
      FROM appraisals a JOIN organizations o ON o.id = a.org_id WHERE a.year = ? GROUP BY a.org_id, a.grade ORDER BY o.sort_order, o.name`,

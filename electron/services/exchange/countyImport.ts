@@ -142,6 +142,11 @@ async function requireCounty(ctx: ServiceContext): Promise<{ code: string; name:
   return s.township;
 }
 
+/** A refusal as the import log shows it: the checks of one table or row word only that, so the package is named before them. */
+function naming(message: string, shown: string): string {
+  return message.includes(shown) ? message : `${shown}:${message}`;
+}
+
 function filesDirOf(ctx: ServiceContext): string {
   return path.join(path.dirname(ctx.archive.file), 'files');
 }
@@ -426,7 +431,7 @@ export async function importPackages(
       } catch (e) {
         if (!(e instanceof PackageError || e instanceof DomainError)) throw e;
         outcome.problem = e instanceof PackageError ? e.problem : 'not_package';
-        outcome.message = e.message;
+        outcome.message = naming(e.message, shown);
       }
       startOpening(k + 1); // verified while this one is applied
       if (!pkg) {
@@ -453,7 +458,7 @@ export async function importPackages(
         if (!(e instanceof PackageError || e instanceof DomainError)) throw e;
         outcome.status = e instanceof PackageError && e.problem === 'replay' ? 'replay' : 'refused';
         outcome.problem = e instanceof PackageError ? e.problem : 'bad_bag';
-        outcome.message = e.message;
+        outcome.message = naming(e.message, shown);
       } finally {
         opened.delete(pkg);
         await pkg.close();

@@ -13,6 +13,7 @@ import { AgeError, decryptFile, decryptFileToBuffer, decryptFirstChunk, type Age
 import { parseBagInfo, parseManifest } from './format/bagit';
 import { PACKAGE_FORMAT, SIGNATURE_FILE } from './packageWriter';
 import { verify } from './format/signing';
+import { DomainError } from '../core/errors';
 
 export type PackageProblem =
   | 'not_package'
@@ -27,12 +28,14 @@ export type PackageProblem =
   | 'replay'
   | 'gap';
 
-export class PackageError extends Error {
+/** A package the county cannot take: `problem` says why (for the import log), the message names the file. */
+export class PackageError extends DomainError {
   constructor(
     readonly problem: PackageProblem,
     message: string,
   ) {
-    super(message);
+    // A package already taken, or one whose predecessors are missing, is sound but out of turn.
+    super(problem === 'replay' || problem === 'gap' ? 'conflict' : 'bad_input', message);
     this.name = 'PackageError';
   }
 }
@@ -194,9 +197,9 @@ export async function openPackage(file: string, options: OpenOptions): Promise<O
       case 'no_identity':
         throw new PackageError('wrong_key', `${shown} 不是加密给本机的:用本机的密钥解不开。这个数据包可能是加密给别的县(或用了旧的县公钥);请乡镇导入本县的公钥后重新导出`);
       case 'truncated':
-        throw new PackageError('truncated', `${shown} 不完整(文件被截断):${e.message}。请重新从乡镇拷贝数据包`);
+        throw new PackageError('truncated', `${shown} 不完整(文件被截断):${e.reason}。请重新从乡镇拷贝数据包`);
       default:
-        throw new PackageError('damaged', `${shown} 已损坏或被改动:${e.message}`);
+        throw new PackageError('damaged', `${shown} 已损坏或被改动:${e.reason}`);
     }
   }
   let zip: yauzl.ZipFile | undefined;

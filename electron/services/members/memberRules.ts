@@ -5,6 +5,10 @@ import type { Archive } from '../../../db/connection';
 import { isCode, labelOf } from '../core/codes';
 import { ID_PROBLEM_ZH, parseIdNumber } from './idNumber';
 import { MEMBER_HOLDING_TYPES } from '../organizations/organizations';
+import { isIsoDate } from '../core/validation';
+
+// The calendar rule lives with the other form rules (core/validation); callers of the member rules still find it here.
+export { isIsoDate };
 
 /** What a clerk enters for a member (system fields — id, search keys, seq, timestamps — are not here). */
 export interface MemberInput {
@@ -64,26 +68,6 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-const digit = (value: string, i: number) => {
-  const c = value.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : NaN;
-};
-
-// Called for every date of every row of a 150,000-row import: digits read in place by character code,
-// no regular expression, no substrings, no Date objects.
-export function isIsoDate(value: string | null | undefined): value is string {
-  if (!value || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false; // YYYY-MM-DD
-  const y = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
-  const m = digit(value, 5) * 10 + digit(value, 6);
-  const d = digit(value, 8) * 10 + digit(value, 9);
-  if (Number.isNaN(y + m + d)) return false;
-  if (y < 100 || m < 1 || m > 12 || d < 1) return false; // years 0–99 were never valid here (Date.UTC reads them as 19xx)
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]);
-}
 
 export function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -170,7 +154,7 @@ export async function checkMemberAgainstArchive(archive: Archive, input: MemberI
     const org = await archive.queryOne<{ name: string; type: string; status: string }>('SELECT name, type, status FROM organizations WHERE id = ?', [input.orgId]);
     if (!org) issues.push({ field: 'orgId', message: '所选党支部不存在' });
     else if (!MEMBER_HOLDING_TYPES.has(org.type)) issues.push({ field: 'orgId', message: `“${org.name}”是${labelOf('orgType', org.type)},党员只能编入党支部或联合党支部` });
-    else if (org.status !== 'active') issues.push({ field: 'orgId', message: `“${org.name}”已${labelOf('orgStatus', org.status)},不能编入党员` });
+    else if (org.status !== 'active') issues.push({ field: 'orgId', message: `“${org.name}”${labelOf('orgStatus', org.status)},不能编入党员` });
   }
   const parsed = input.idNumber ? parseIdNumber(input.idNumber) : null;
   if (parsed?.ok) {

@@ -183,7 +183,7 @@ function jointIssues(type: string, unitSituation: string, units: OrgUnitInput[])
 async function requireActiveParent(archive: Archive, parentId: string): Promise<Organization> {
   const parent = await archive.db.select().from(organizations).where(eq(organizations.id, parentId)).get();
   if (!parent) throw new ValidationError([{ field: 'parentId', message: '上级党组织不存在' }]);
-  if (parent.status !== 'active') throw new ValidationError([{ field: 'parentId', message: `上级党组织“${parent.name}”已${labelOf('orgStatus', parent.status)},不能在其下新建或移入组织` }]);
+  if (parent.status !== 'active') throw new ValidationError([{ field: 'parentId', message: `上级党组织“${parent.name}”${labelOf('orgStatus', parent.status)},不能在其下新建或移入组织` }]);
   if (parent.type === 'group') throw new ValidationError([{ field: 'parentId', message: '党小组下不能再设组织' }]);
   return parent;
 }
@@ -281,8 +281,8 @@ export async function mergeOrg(ctx: ServiceContext, sourceId: string, targetId: 
   await ctx.archive.transaction(async () => {
     const source = await getOrgRow(ctx.archive, sourceId);
     const target = await getOrgRow(ctx.archive, targetId);
-    if (source.status !== 'active') throw new DomainError('conflict', `“${source.name}”已${labelOf('orgStatus', source.status)},不能再合并`);
-    if (target.status !== 'active') throw new ValidationError([{ field: 'targetId', message: `“${target.name}”已${labelOf('orgStatus', target.status)},不能并入` }]);
+    if (source.status !== 'active') throw new DomainError('conflict', `“${source.name}”${labelOf('orgStatus', source.status)},不能再合并`);
+    if (target.status !== 'active') throw new ValidationError([{ field: 'targetId', message: `“${target.name}”${labelOf('orgStatus', target.status)},不能并入` }]);
     if ((await subtreeIds(ctx.archive, sourceId)).includes(targetId)) throw new ValidationError([{ field: 'targetId', message: '不能并入自己的下级组织' }]);
     const moving = await ctx.archive.query<{ id: string }>('SELECT id FROM members WHERE org_id = ? AND exit_reason IS NULL', [sourceId]);
     if (moving.length > 0 && !MEMBER_HOLDING_TYPES.has(target.type)) {
@@ -318,7 +318,7 @@ export async function dissolveOrg(ctx: ServiceContext, id: string, date?: string
   await ctx.archive.transaction(async () => {
     const org = await getOrgRow(ctx.archive, id);
     if (!org.parentId) throw new DomainError('bad_input', '乡镇党委不能撤销');
-    if (org.status !== 'active') throw new DomainError('conflict', `“${org.name}”已${labelOf('orgStatus', org.status)}`);
+    if (org.status !== 'active') throw new DomainError('conflict', `“${org.name}”${labelOf('orgStatus', org.status)}`);
     const held = await ctx.archive.queryOne<{ n: number }>('SELECT count(*) AS n FROM members WHERE org_id = ? AND exit_reason IS NULL', [id]);
     if (held && held.n > 0) throw new DomainError('conflict', `“${org.name}”还有 ${held.n} 名在册党员,请先把他们转到其他支部或合并组织`);
     const kids = await ctx.archive.queryOne<{ n: number }>("SELECT count(*) AS n FROM organizations WHERE parent_id = ? AND status = 'active'", [id]);

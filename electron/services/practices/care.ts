@@ -11,7 +11,8 @@ import { DomainError, ValidationError, notFound } from '../core/errors';
 import { cleanText } from '../members/life/lifeCommon';
 import { addYears } from '../members/memberRules';
 import type { FieldProblem } from '../core/errors';
-import { checkDate, checkMemberOnRoll, checkYear, requiredText, yuan } from './careCommon';
+import { checkMemberOnRoll } from './careCommon';
+import { checkDate, checkFen, checkYear, requiredText, yuanOf } from '../core/validation';
 
 export const AID_KINDS = ['condolence', 'medical', 'housing', 'festival'] as const;
 export type AidKind = (typeof AID_KINDS)[number];
@@ -22,10 +23,7 @@ export const OLD_MEMBER_YEARS = 50;
 const MAX_AID_FEN = 10_000_000;
 
 function checkAmount(field: string, label: string, fen: number, problems: FieldProblem[], options: { allowZero: boolean }): void {
-  if (typeof fen !== 'number' || !Number.isInteger(fen)) problems.push({ field, message: `${label}应精确到分` });
-  else if (fen < 0) problems.push({ field, message: `${label}不能为负数,填写的是 ${yuan(fen)} 元` });
-  else if (fen === 0 && !options.allowZero) problems.push({ field, message: `请填写${label}(元)` });
-  else if (fen > MAX_AID_FEN) problems.push({ field, message: `${label} ${yuan(fen)} 元超过单笔上限 ${yuan(MAX_AID_FEN)} 元,请核对` });
+  problems.push(...checkFen(field, label, fen, { allowZero: options.allowZero, max: MAX_AID_FEN, maxLabel: '单笔上限' }));
 }
 
 // ---- funds ----
@@ -109,8 +107,8 @@ async function requireFundNeverNegative(ctx: ServiceContext, fundId: string, wha
   const name = await fundName(ctx, fundId);
   throw new DomainError(
     'conflict',
-    `“${name}”余额不足,不能${what}:${negative.date}${negative.kind === 'aid' ? `(${negative.summary} 支出 ${yuan(negative.outFen)} 元)` : ''}之后余额为 ${yuan(negative.balanceFen)} 元,基金余额不能为负数`,
-    [{ field: 'amount', message: `“${name}”在 ${negative.date} 的余额将为 ${yuan(negative.balanceFen)} 元` }],
+    `“${name}”余额不足,不能${what}:${negative.date}${negative.kind === 'aid' ? `(${negative.summary} 支出 ${yuanOf(negative.outFen)} 元)` : ''}之后余额为 ${yuanOf(negative.balanceFen)} 元,基金余额不能为负数`,
+    [{ field: 'amount', message: `“${name}”在 ${negative.date} 的余额将为 ${yuanOf(negative.balanceFen)} 元` }],
   );
 }
 
@@ -147,7 +145,7 @@ export async function deleteFundIncome(ctx: ServiceContext, id: string): Promise
     const row = await ctx.archive.queryOne<{ fund_id: string; income_date: string; amount_fen: number; source: string }>('SELECT fund_id, income_date, amount_fen, source FROM care_fund_income WHERE id = ?', [id]);
     if (!row) throw notFound('基金收入', id);
     await ctx.archive.run('DELETE FROM care_fund_income WHERE id = ?', [id]);
-    await requireFundNeverNegative(ctx, row.fund_id, `删除 ${row.income_date} 的收入 ${yuan(row.amount_fen)} 元`);
+    await requireFundNeverNegative(ctx, row.fund_id, `删除 ${row.income_date} 的收入 ${yuanOf(row.amount_fen)} 元`);
     await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'care.income.delete', entity: 'care_fund_income', entityId: id, before: row, after: null }]);
   });
 }
@@ -215,7 +213,7 @@ export async function recordAid(ctx: ServiceContext, input: AidInput): Promise<A
       ]);
     }
     const label = AID_KIND_LABELS[input.kind as AidKind];
-    if (fundId) await requireFundNeverNegative(ctx, fundId, `向${member!.name}支付${label} ${yuan(input.amountFen)} 元`);
+    if (fundId) await requireFundNeverNegative(ctx, fundId, `向${member!.name}支付${label} ${yuanOf(input.amountFen)} 元`);
     await appendAudit(ctx.archive, [{
       actor: ctx.actor, action: existing ? 'care.aid.update' : 'care.aid.create', entity: 'care_aids', entityId: id, before: existing ?? null,
       after: { memberId: input.memberId, date: input.date, kind: input.kind, amountFen: input.amountFen, fundId, givenBy, reason, note },
@@ -245,7 +243,7 @@ async function aidRows(ctx: ServiceContext, where: string, params: unknown[]): P
 }
 
 export async function listAids(ctx: ServiceContext, year: number): Promise<AidRow[]> {
-  const p = checkYear(year);
+  const p = checkYear('year', '年度', year);
   if (p.length) throw new ValidationError(p);
   return aidRows(ctx, 'a.aid_date BETWEEN ? AND ?', [`${year}-01-01`, `${year}-12-31`]);
 }
@@ -264,7 +262,7 @@ export interface FundLedger {
 
 /** Each fund's movements of the year with the balance brought forward and carried forward. */
 export async function careLedger(ctx: ServiceContext, year: number): Promise<{ year: number; funds: FundLedger[] }> {
-  const p = checkYear(year);
+  const p = checkYear('year', '年度', year);
   if (p.length) throw new ValidationError(p);
   const funds = await ctx.archive.query<{ id: string; name: string }>('SELECT id, name FROM care_funds ORDER BY created_at');
   const start = `${year}-01-01`;
@@ -345,7 +343,7 @@ export interface CareSummary {
 }
 
 export async function careSummary(ctx: ServiceContext, year: number): Promise<CareSummary> {
-  const p = checkYear(year);
+  const p = checkYear('year', '年度', year);
   if (p.length) throw new ValidationError(p);
   const bounds = [`${year}-01-01`, `${year}-12-31`];
   const byKindRows = await ctx.archive.query<{ kind: string; n: number; fen: number }>('SELECT kind, count(*) AS n, sum(amount_fen) AS fen FROM care_aids WHERE aid_date BETWEEN ? AND ? GROUP BY kind', bounds);
@@ -368,7 +366,7 @@ export async function careSummary(ctx: ServiceContext, year: number): Promise<Ca
 
 export function careSummaryLines(s: CareSummary): string[] {
   return [
-    `关爱党员 ${s.membersHelped} 名,${s.aids} 次,共 ${yuan(s.amountFen)} 元:${AID_KINDS.map((k) => `${AID_KIND_LABELS[k]} ${s.byKind[k].count} 次 ${yuan(s.byKind[k].amountFen)} 元`).join(',')}`,
-    `基金本年收入 ${yuan(s.incomeFen)} 元,年末结余 ${yuan(s.balanceFen)} 元${s.funds.length ? `(${s.funds.map((f) => `${f.name} ${yuan(f.balanceFen)} 元`).join(',')})` : ''}`,
+    `关爱党员 ${s.membersHelped} 名,${s.aids} 次,共 ${yuanOf(s.amountFen)} 元:${AID_KINDS.map((k) => `${AID_KIND_LABELS[k]} ${s.byKind[k].count} 次 ${yuanOf(s.byKind[k].amountFen)} 元`).join(',')}`,
+    `基金本年收入 ${yuanOf(s.incomeFen)} 元,年末结余 ${yuanOf(s.balanceFen)} 元${s.funds.length ? `(${s.funds.map((f) => `${f.name} ${yuanOf(f.balanceFen)} 元`).join(',')})` : ''}`,
   ];
 }

@@ -1,9 +1,9 @@
-// Checks shared by 培训, 党内关爱 and 设岗定责/承诺/联系点: a member named in a record must be in the archive and on
-// the roll on the record's date (joined by then, not yet left), dates are real calendar days, years are
-// sane, money is whole 分 and never negative. Messages are Chinese and name the field or the member.
+// What 培训, 党内关爱 and 设岗定责/承诺/联系点 share beyond the form rules (core/validation): a member named in a
+// record must be in the archive and on the roll on the record's date (joined by then, not yet left).
+// Messages are Chinese and name the member.
 import type { FieldProblem } from '../core/errors';
 import { todayOf, type ServiceContext } from '../core/context';
-import { isIsoDate } from '../members/memberRules';
+import { isIsoDate } from '../core/validation';
 import { labelOf } from '../core/codes';
 
 export interface RollMember {
@@ -39,30 +39,6 @@ export async function checkMemberOnRoll(ctx: ServiceContext, field: string, memb
   }
   return { member: m };
 }
-
-/** A required (or optional) calendar date, not in the future unless allowed, not before 1921. */
-export function checkDate(field: string, label: string, value: string | null | undefined, ctx: ServiceContext, options: { required?: boolean; allowFuture?: boolean } = {}): FieldProblem[] {
-  const required = options.required ?? true;
-  if (value == null || value === '') return required ? [{ field, message: `请填写${label}` }] : [];
-  if (!isIsoDate(value)) return [{ field, message: `${label}“${value}”不是有效日期(格式 YYYY-MM-DD)` }];
-  if (value < '1921-07-01') return [{ field, message: `${label} ${value} 早于1921年7月1日` }];
-  if (!options.allowFuture && value > todayOf(ctx)) return [{ field, message: `${label} ${value} 不能晚于今天(${todayOf(ctx)})` }];
-  return [];
-}
-
-export function checkYear(year: number, field = 'year'): FieldProblem[] {
-  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? [] : [{ field, message: `年度应为2000至2100之间的整数,收到“${year}”` }];
-}
-
-/** Text that must be there, trimmed, with a length limit. */
-export function requiredText(field: string, label: string, value: string | null | undefined, max: number, problems: FieldProblem[]): string {
-  const v = (value ?? '').trim();
-  if (!v) problems.push({ field, message: `请填写${label}` });
-  else if (v.length > max) problems.push({ field, message: `${label}不能超过${max}个字` });
-  return v;
-}
-
-export const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** The last day of a year that has happened: 31 December, or today within the current year. */
 export function yearAsOf(ctx: ServiceContext, year: number): string {

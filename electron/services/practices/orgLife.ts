@@ -12,7 +12,8 @@ import { notFound } from '../core/errors';
 import { addMonths, cleanText } from '../members/life/lifeCommon';
 import { filesDir, storeContent, MAX_FILE_BYTES } from '../members/memberFiles';
 import { MEMBER_HOLDING_TYPES } from '../organizations/organizations';
-import { Problems, requireBranch, yearRange } from './practiceCommon';
+import { requireBranch, yearRange } from './practiceCommon';
+import { Problems } from '../core/validation';
 import fs from 'node:fs';
 import path from 'node:path';
 

@@ -7,7 +7,8 @@ import { nowIso, type ServiceContext } from '../core/context';
 import { appendAudit } from '../audit/audit';
 import { notFound } from '../core/errors';
 import { cleanText } from '../members/life/lifeCommon';
-import { Problems, yearRange, yuanOf } from './practiceCommon';
+import { yearRange } from './practiceCommon';
+import { Problems, yuanOf } from '../core/validation';
 
 export const PAIR_KINDS = ['dept_village', 'community_village', 'enterprise_village', 'strong_weak', 'industry'] as const;
 export type PairKind = (typeof PAIR_KINDS)[number];
@@ -133,7 +134,7 @@ export async function endPair(ctx: ServiceContext, input: { id: string; endDate:
     const last = await ctx.archive.queryOne<{ d: string | null }>('SELECT max(entry_date) AS d FROM practice_help_entries WHERE pair_id = ?', [input.id]);
     const p = new Problems();
     if (pair.endDate) p.add('endDate', `“${pair.name}”已于 ${pair.endDate} 结束`);
-    p.date('endDate', '结束日期', input.endDate, ctx, [[pair.startDate, '结对日期'], [last?.d, '最后一次帮扶记录日期']]);
+    p.date('endDate', '结束日期', input.endDate, ctx, { notBefore: [[pair.startDate, '结对日期'], [last?.d, '最后一次帮扶记录日期']] });
     p.throwIf(`不能结束“${pair.name}”`);
     await ctx.archive.run('UPDATE practice_pairs SET end_date = ?, seq = ?, updated_at = ? WHERE id = ?', [input.endDate, await ctx.archive.changeSeq(), nowIso(), input.id]);
     await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'pairing.end', entity: 'practice_pairs', entityId: input.id, before: { endDate: null }, after: { endDate: input.endDate } }]);
@@ -147,12 +148,12 @@ export async function addHelpEntry(ctx: ServiceContext, input: HelpEntryInput): 
     const pair = await ctx.archive.queryOne<{ name: string; start_date: string; end_date: string | null }>('SELECT name, start_date, end_date FROM practice_pairs WHERE id = ?', [input.pairId]);
     if (!pair) throw notFound('结对', input.pairId);
     const p = new Problems();
-    if (p.date('date', '帮扶日期', input.date, ctx, [[pair.start_date, '结对日期']]) && pair.end_date && input.date > pair.end_date) p.add('date', `帮扶日期(${input.date})晚于结对结束日期(${pair.end_date})`);
+    if (p.date('date', '帮扶日期', input.date, ctx, { notBefore: [[pair.start_date, '结对日期']] }) && pair.end_date && input.date > pair.end_date) p.add('date', `帮扶日期(${input.date})晚于结对结束日期(${pair.end_date})`);
     const v = {
       measures: p.count('measures', '措施办法(项)', input.measures),
       problemsSolved: p.count('problemsSolved', '解决难题(个)', input.problemsSolved),
-      moneyFen: p.count('moneyFen', '资金(分)', input.moneyFen, 100_000_000_000),
-      goodsFen: p.count('goodsFen', '物资折价(分)', input.goodsFen, 100_000_000_000),
+      moneyFen: p.fen('moneyFen', '资金', input.moneyFen, { allowZero: true }),
+      goodsFen: p.fen('goodsFen', '物资折价', input.goodsFen, { allowZero: true }),
       cadresExchanged: p.count('cadresExchanged', '干部交流(人次)', input.cadresExchanged),
       trainings: p.count('trainings', '培训班(期)', input.trainings),
       trainees: p.count('trainees', '培训(人次)', input.trainees),

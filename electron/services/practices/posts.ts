@@ -8,7 +8,8 @@ import { appendAudit } from '../audit/audit';
 import { DomainError, ValidationError, notFound } from '../core/errors';
 import { cleanText } from '../members/life/lifeCommon';
 import type { FieldProblem } from '../core/errors';
-import { checkDate, checkMemberOnRoll, checkYear, requiredText } from './careCommon';
+import { checkMemberOnRoll } from './careCommon';
+import { checkDate, checkYear, optionalText, requiredText } from '../core/validation';
 
 export const POST_KINDS = ['pioneer', 'area', 'volunteer'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
@@ -48,8 +49,7 @@ export async function savePost(ctx: ServiceContext, input: PostInput): Promise<P
   const problems: FieldProblem[] = [];
   if (!(POST_KINDS as readonly string[]).includes(input.kind)) problems.push({ field: 'kind', message: '请选择岗位类别(党员先锋岗、党员责任区或党员志愿者)' });
   const post = requiredText('post', '岗位名称', input.post, 60, problems);
-  const area = cleanText(input.area);
-  if (area && area.length > 100) problems.push({ field: 'area', message: '责任区不能超过100个字' });
+  const area = optionalText('area', '责任区', input.area, 100, problems);
   const toDate = cleanText(input.toDate);
   const dateProblems = [...checkDate('fromDate', '上岗日期', input.fromDate, ctx), ...checkDate('toDate', '离岗日期', toDate, ctx, { required: false, allowFuture: true })];
   problems.push(...dateProblems);
@@ -106,7 +106,7 @@ async function postRows(ctx: ServiceContext, where: string, params: unknown[]): 
 
 /** Posts held at some time in the year. */
 export async function listPosts(ctx: ServiceContext, year: number): Promise<PostRow[]> {
-  const p = checkYear(year);
+  const p = checkYear('year', '年度', year);
   if (p.length) throw new ValidationError(p);
   return postRows(ctx, 'p.from_date <= ? AND (p.to_date IS NULL OR p.to_date >= ?)', [`${year}-12-31`, `${year}-01-01`]);
 }
@@ -136,7 +136,7 @@ export interface CommitmentRow {
 
 /** A member's commitment of a year (made within that year); saving again changes its text or date. */
 export async function saveCommitment(ctx: ServiceContext, input: CommitmentInput): Promise<CommitmentRow> {
-  const problems: FieldProblem[] = [...checkYear(input.year)];
+  const problems: FieldProblem[] = [...checkYear('year', '年度', input.year)];
   const text = requiredText('commitment', '承诺内容', input.commitment, 500, problems);
   problems.push(...checkDate('madeDate', '承诺日期', input.madeDate, ctx));
   if (problems.length === 0 && input.madeDate.slice(0, 4) !== String(input.year)) problems.push({ field: 'madeDate', message: `承诺日期 ${input.madeDate} 不在 ${input.year} 年内` });
@@ -186,7 +186,7 @@ async function commitmentRows(ctx: ServiceContext, where: string, params: unknow
 }
 
 export async function listCommitments(ctx: ServiceContext, year: number): Promise<CommitmentRow[]> {
-  const p = checkYear(year);
+  const p = checkYear('year', '年度', year);
   if (p.length) throw new ValidationError(p);
   return commitmentRows(ctx, 'c.year = ?', [year]);
 }
@@ -223,9 +223,8 @@ export async function saveLiaison(ctx: ServiceContext, input: LiaisonInput): Pro
   const dateProblems = [...checkDate('fromDate', '建立日期', input.fromDate, ctx), ...checkDate('toDate', '结束日期', toDate, ctx, { required: false, allowFuture: true })];
   problems.push(...dateProblems);
   if (toDate && dateProblems.length === 0 && toDate < input.fromDate) problems.push({ field: 'toDate', message: `结束日期 ${toDate} 早于建立日期 ${input.fromDate}` });
-  let unit = cleanText(input.unit);
+  let unit = optionalText('unit', '联系单位', input.unit, 100, problems);
   if (!input.orgId && !unit) problems.push({ field: 'unit', message: '请选择联系的党组织或填写联系单位' });
-  if (unit && unit.length > 100) problems.push({ field: 'unit', message: '联系单位不能超过100个字' });
   if (problems.length) throw new ValidationError(problems, '不能保存党建联系点');
   const id = input.id ?? newId();
   await ctx.archive.transaction(async () => {
@@ -256,7 +255,7 @@ async function liaisonRows(ctx: ServiceContext, where: string, params: unknown[]
 }
 
 export async function listLiaisons(ctx: ServiceContext, year: number): Promise<LiaisonRow[]> {
-  const p = checkYear(year);
+  const p = checkYear('year', '年度', year);
   if (p.length) throw new ValidationError(p);
   return liaisonRows(ctx, 'from_date <= ? AND (to_date IS NULL OR to_date >= ?)', [`${year}-12-31`, `${year}-01-01`]);
 }

@@ -9,7 +9,8 @@ import { appendAudit } from '../audit/audit';
 import { ValidationError, notFound } from '../core/errors';
 import { cleanText } from '../members/life/lifeCommon';
 import type { FieldProblem } from '../core/errors';
-import { checkDate, checkMemberOnRoll, checkYear, requiredText, yearAsOf } from './careCommon';
+import { checkMemberOnRoll, yearAsOf } from './careCommon';
+import { checkDate, checkYear, requiredText } from '../core/validation';
 
 export const PLACE_KINDS = ['party_school', 'remote_site', 'outside_base'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
@@ -155,7 +156,7 @@ const sessionRow = (r: SessionSql): TrainingSessionRow => {
 };
 
 export async function listTrainingSessions(ctx: ServiceContext, year: number): Promise<TrainingSessionRow[]> {
-  const p = checkYear(year);
+  const p = checkYear('year', '年度', year);
   if (p.length) throw new ValidationError(p);
   const rows = await ctx.archive.query<SessionSql>(`${SESSION_SELECT} WHERE s.session_date BETWEEN ? AND ? ORDER BY s.session_date DESC, s.topic`, [`${year}-01-01`, `${year}-12-31`]);
   return rows.map(sessionRow);
@@ -195,7 +196,7 @@ export interface TrainingHoursReport {
  * and 学时 of the year; `onlyBelow` keeps those under the target.
  */
 export async function trainingHours(ctx: ServiceContext, year: number, options: { orgId?: string | null; onlyBelow?: boolean } = {}): Promise<TrainingHoursReport> {
-  const p = checkYear(year);
+  const p = checkYear('year', '年度', year);
   if (p.length) throw new ValidationError(p);
   const target = await getTrainingTarget(ctx);
   const asOf = yearAsOf(ctx, year);

@@ -9,7 +9,8 @@ import { nowIso, todayOf, type ServiceContext } from '../core/context';
 import { appendAudit } from '../audit/audit';
 import { DomainError, notFound } from '../core/errors';
 import { cleanText } from '../members/life/lifeCommon';
-import { Problems, requireBranch, yearRange } from './practiceCommon';
+import { requireBranch, yearRange } from './practiceCommon';
+import { Problems } from '../core/validation';
 
 export const MATTER_STAGES = ['proposed', 'discussed', 'voted', 'rejected', 'done', 'supervised', 'stopped'] as const;
 export type MatterStage = (typeof MATTER_STAGES)[number];
@@ -144,7 +145,7 @@ export function discussMatter(ctx: ServiceContext, input: { id: string; date: st
   return step(ctx, input.id, {
     stages: ['proposed'], step: STEP_LABELS.discuss,
     check: (m, p) => {
-      p.date('date', '议事日期', input.date, ctx, [[m.proposedDate, '提事日期']]);
+      p.date('date', '议事日期', input.date, ctx, { notBefore: [[m.proposedDate, '提事日期']] });
     },
     set: () => ({ stage: 'discussed', discussed_date: input.date, amended: !!input.amended, discussion_outcome: cleanText(input.outcome) }),
   });
@@ -167,7 +168,7 @@ export function voteMatter(ctx: ServiceContext, input: VoteInput): Promise<Matte
   return step(ctx, input.id, {
     stages: ['discussed'], step: STEP_LABELS.vote,
     check: (m, p) => {
-      p.date('date', '票决日期', input.date, ctx, [[m.discussedDate, '议事日期']]);
+      p.date('date', '票决日期', input.date, ctx, { notBefore: [[m.discussedDate, '议事日期']] });
       const present = p.count('votersPresent', '到会人数', input.votersPresent, 100_000);
       const yes = p.count('votesFor', '赞成票', input.votesFor, 100_000);
       const no = p.count('votesAgainst', '反对票', input.votesAgainst, 100_000);
@@ -191,8 +192,8 @@ export function carryOutMatter(ctx: ServiceContext, input: { id: string; handler
     stages: ['voted'], step: STEP_LABELS.carry,
     check: (m, p) => {
       p.text('handler', '承办人', input.handler, 100);
-      p.date('deadline', '办结期限', input.deadline, ctx, [[m.voteDate, '票决日期']], { future: true });
-      if (input.doneDate) p.date('doneDate', '办结日期', input.doneDate, ctx, [[m.voteDate, '票决日期']]);
+      p.date('deadline', '办结期限', input.deadline, ctx, { notBefore: [[m.voteDate, '票决日期']], allowFuture: true });
+      p.date('doneDate', '办结日期', input.doneDate, ctx, { required: false, notBefore: [[m.voteDate, '票决日期']] });
     },
     set: () => ({ handler: input.handler.trim(), deadline: input.deadline, ...(input.doneDate ? { stage: 'done', done_date: input.doneDate } : {}) }),
   });
@@ -203,7 +204,7 @@ export function superviseMatter(ctx: ServiceContext, input: { id: string; date: 
   return step(ctx, input.id, {
     stages: ['done'], step: STEP_LABELS.supervise,
     check: (m, p) => {
-      p.date('date', '监事日期', input.date, ctx, [[m.doneDate, '办结日期']]);
+      p.date('date', '监事日期', input.date, ctx, { notBefore: [[m.doneDate, '办结日期']] });
       if (input.satisfaction != null) p.count('satisfaction', '群众满意率(%)', input.satisfaction, 100);
     },
     set: () => ({ stage: 'supervised', supervised_date: input.date, made_public: !!input.madePublic, satisfaction: input.satisfaction ?? null, supervision_note: cleanText(input.note) }),
@@ -216,7 +217,7 @@ export function stopMatter(ctx: ServiceContext, input: { id: string; date: strin
     stages: ['proposed', 'discussed', 'voted'], step: '终止',
     check: (m, p) => {
       p.text('reason', '终止原因', input.reason, 500);
-      p.date('date', '终止日期', input.date, ctx, [[m.voteDate ?? m.discussedDate ?? m.proposedDate, '上一步的日期']]);
+      p.date('date', '终止日期', input.date, ctx, { notBefore: [[m.voteDate ?? m.discussedDate ?? m.proposedDate, '上一步的日期']] });
     },
     set: (m) => ({ stage: 'stopped', stopped_at: m.stage, stop_date: input.date, stop_reason: input.reason.trim() }),
   });

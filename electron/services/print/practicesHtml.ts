@@ -5,7 +5,7 @@ import type { MeetingView } from '../practices/orgLife';
 import type { PairYearRecord } from '../practices/pairing';
 import type { AffairsSummary } from '../practices/villageAffairs';
 import { FUNNEL_LABELS } from '../practices/villageAffairs';
-import { yuanOf } from '../practices/practiceCommon';
+import { yuanOf } from '../core/validation';
 
 const chineseDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { DomainError } from '../core/errors';
-import { readXlsxRowBatches, serialToIso } from './xlsx/xlsxSheetReader';
+import { readXlsxRowBatches, serialToIso, XlsxReadError } from './xlsx/xlsxSheetReader';
 import { readXlsxRowBatchesInWorker } from './xlsx/xlsxSheetWorker';
 
 /** A calendar date read from a cell that Excel itself stores as a date. */
@@ -99,8 +99,9 @@ async function* readXlsx(src: RosterSource, sheet?: string): AsyncGenerator<Rost
       yield batch as RosterRow[];
     }
   } catch (err) {
-    if (err instanceof DomainError) throw err;
-    throw new DomainError('bad_input', `无法读取 Excel 文件“${src.fileName}”:${(err as Error).message}(文件可能已损坏,或不是 .xlsx 格式)`);
+    // The reader's own refusals name the part and row but not the file: it is named here, as for any other failure.
+    if (err instanceof DomainError && !(err instanceof XlsxReadError)) throw err;
+    throw new DomainError('bad_input', `无法读取 Excel 文件“${src.fileName}”:${(err as Error)?.message ?? String(err)}(文件可能已损坏,或不是 .xlsx 格式)`);
   }
 }
 

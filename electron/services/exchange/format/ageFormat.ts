@@ -6,7 +6,9 @@
 // `age` command-line tool reads what this writes and the other way round.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { bech32 } from '@scure/base';
+import { DomainError } from '../../core/errors';
 
 const INTRO = 'age-encryption.org/v1\n';
 const CHUNK = 64 * 1024;
@@ -16,15 +18,24 @@ const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex');
 const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
 const MAX_HEADER = 64 * 1024;
 
-/** Why a file could not be opened; `kind` lets callers word the message for the clerk. */
-export class AgeError extends Error {
+/**
+ * Why a file or key could not be used; `kind` lets callers word the message for the clerk, `reason` is
+ * the message without the file's name (for a caller that names the file its own way).
+ */
+export class AgeError extends DomainError {
   constructor(
     readonly kind: 'not_age' | 'no_identity' | 'header' | 'payload' | 'truncated' | 'bad_key',
-    message: string,
+    readonly reason: string,
+    readonly file?: string,
   ) {
-    super(message);
+    super('bad_input', file ? `${file}:${reason}` : reason);
     this.name = 'AgeError';
   }
+}
+
+/** The file's name added to an AgeError thrown while reading it; anything else passes unchanged. */
+function naming(err: unknown, inFile: string): unknown {
+  return err instanceof AgeError && !err.file ? new AgeError(err.kind, err.reason, path.basename(inFile)) : err;
 }
 
 export interface AgeIdentity {
@@ -356,49 +367,55 @@ export async function decryptFirstChunk(inFile: string, identities: AgeIdentity[
 async function decryptInto(inFile: string, identities: AgeIdentity[], sink: PlainSink): Promise<{ bytes: number }> {
   const input = await fs.promises.open(inFile, 'r');
   try {
-    const size = (await input.stat()).size;
-    const payload = await openPayload(input, size, identities);
-    const key = payload.key;
-    let pos = payload.pos;
-    const sealedChunk = CHUNK + TAG;
-    const total = size - pos;
-    const chunks = Math.max(1, Math.ceil(total / sealedChunk));
-    await sink.open(plainSize(total));
-    const perRead = 64; // chunks per read: 4 MiB
-    const buf = Buffer.alloc(sealedChunk * perRead);
-    let counter = 0;
-    let written = 0;
-    while (counter < chunks) {
-      const n = Math.min(perRead, chunks - counter);
-      const want = Math.min(n * sealedChunk, size - pos);
-      const { bytesRead } = await input.read(buf, 0, want, pos);
-      if (bytesRead !== want) throw new AgeError('truncated', '读取文件时提前结束(文件被截断或拔出了 U 盘)');
-      pos += want;
-      const plains: Buffer[] = [];
-      for (let k = 0; k < n; k++) {
-        const sealed = buf.subarray(k * sealedChunk, Math.min((k + 1) * sealedChunk, want));
-        const last = counter === chunks - 1;
-        if (sealed.length <= TAG && !(last && sealed.length === TAG && counter === 0)) {
-          throw new AgeError('truncated', `文件被截断(第 ${counter + 1} 块不完整)`);
-        }
-        const plain = chachaOpen(key, chunkNonce(counter, last), sealed);
-        if (!plain) {
-          if (last && chachaOpen(key, chunkNonce(counter, false), sealed)) {
-            throw new AgeError('truncated', `文件被截断(在第 ${counter + 1} 块之后缺少后续内容)`);
-          }
-          throw new AgeError('payload', `数据包内容已被改动或不完整(第 ${counter + 1} 块共 ${chunks} 块,加密校验失败)`);
-        }
-        if (last && plain.length === 0 && counter > 0) throw new AgeError('payload', '数据包格式不正确(末块为空)');
-        plains.push(plain);
-        counter++;
-      }
-      await sink.write(plains);
-      for (const p of plains) written += p.length;
-    }
-    return { bytes: written };
+    return await decryptOpened(input, identities, sink);
+  } catch (err) {
+    throw naming(err, inFile);
   } finally {
     await input.close();
   }
+}
+
+async function decryptOpened(input: fs.promises.FileHandle, identities: AgeIdentity[], sink: PlainSink): Promise<{ bytes: number }> {
+  const size = (await input.stat()).size;
+  const payload = await openPayload(input, size, identities);
+  const key = payload.key;
+  let pos = payload.pos;
+  const sealedChunk = CHUNK + TAG;
+  const total = size - pos;
+  const chunks = Math.max(1, Math.ceil(total / sealedChunk));
+  await sink.open(plainSize(total));
+  const perRead = 64; // chunks per read: 4 MiB
+  const buf = Buffer.alloc(sealedChunk * perRead);
+  let counter = 0;
+  let written = 0;
+  while (counter < chunks) {
+    const n = Math.min(perRead, chunks - counter);
+    const want = Math.min(n * sealedChunk, size - pos);
+    const { bytesRead } = await input.read(buf, 0, want, pos);
+    if (bytesRead !== want) throw new AgeError('truncated', '读取文件时提前结束(文件被截断或拔出了 U 盘)');
+    pos += want;
+    const plains: Buffer[] = [];
+    for (let k = 0; k < n; k++) {
+      const sealed = buf.subarray(k * sealedChunk, Math.min((k + 1) * sealedChunk, want));
+      const last = counter === chunks - 1;
+      if (sealed.length <= TAG && !(last && sealed.length === TAG && counter === 0)) {
+        throw new AgeError('truncated', `文件被截断(第 ${counter + 1} 块不完整)`);
+      }
+      const plain = chachaOpen(key, chunkNonce(counter, last), sealed);
+      if (!plain) {
+        if (last && chachaOpen(key, chunkNonce(counter, false), sealed)) {
+          throw new AgeError('truncated', `文件被截断(在第 ${counter + 1} 块之后缺少后续内容)`);
+        }
+        throw new AgeError('payload', `数据包内容已被改动或不完整(第 ${counter + 1} 块共 ${chunks} 块,加密校验失败)`);
+      }
+      if (last && plain.length === 0 && counter > 0) throw new AgeError('payload', '数据包格式不正确(末块为空)');
+      plains.push(plain);
+      counter++;
+    }
+    await sink.write(plains);
+    for (const p of plains) written += p.length;
+  }
+  return { bytes: written };
 }
 
 /**

@@ -1,15 +1,14 @@
-// Shared pieces of a member's life (sub-records, 预备期, 转接, 流动/失联, 档案材料): date checks that
-// name the field and the rule, the member's state checks, and the one way every change is written to
-// the member's history and to the audit log (always inside the caller's transaction).
+// Shared pieces of a member's life (sub-records, 预备期, 转接, 流动/失联, 档案材料): the member's state checks,
+// and the one way every change is written to the member's history and to the audit log (always inside the
+// caller's transaction). Dates are checked by the form rules (core/validation), never before joining.
 import type { FieldProblem } from '../../core/errors';
 import type { Member } from '../../../../db/schema';
 import type { ServiceContext } from '../../core/context';
-import { todayOf } from '../../core/context';
 import { appendAudit } from '../../audit/audit';
 import { DomainError, ValidationError } from '../../core/errors';
 import { labelOf } from '../../core/codes';
-import { isIsoDate } from '../memberRules';
 import { recordMemberEvents, type MemberEventKind } from '../memberEvents';
+import type { DateRule } from '../../core/validation';
 
 /** date + n calendar months; the 31st of a shorter month becomes its last day. */
 export function addMonths(date: string, months: number): string {
@@ -25,17 +24,9 @@ export function cleanText(v: string | null | undefined): string | null {
   return v == null || v.trim() === '' ? null : v.trim();
 }
 
-/**
- * A required date that may not be in the future nor before the member joined. Returns the problems
- * (field named, rule named); nothing when the date is fine.
- */
-export function checkLifeDate(field: string, label: string, value: string | null | undefined, ctx: ServiceContext, member?: Pick<Member, 'joinDate'> | null, options: { required?: boolean; allowFuture?: boolean } = {}): FieldProblem[] {
-  const required = options.required ?? true;
-  if (value == null || value === '') return required ? [{ field, message: `请填写${label}` }] : [];
-  if (!isIsoDate(value)) return [{ field, message: `${label}不是有效日期(格式 YYYY-MM-DD)` }];
-  if (!options.allowFuture && value > todayOf(ctx)) return [{ field, message: `${label}不能晚于今天(${todayOf(ctx)})` }];
-  if (member && value < member.joinDate) return [{ field, message: `${label}不能早于入党日期 ${member.joinDate}` }];
-  return [];
+/** The rule a date of a member's life adds to the form rules: not before the member joined. */
+export function sinceJoining(member: Pick<Member, 'joinDate'> | null | undefined): DateRule {
+  return { notBefore: [[member?.joinDate, '入党日期']] };
 }
 
 export function throwIf(problems: FieldProblem[], what = ''): void {

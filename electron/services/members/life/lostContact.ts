@@ -7,14 +7,15 @@ import { isCode, labelOf } from '../../core/codes';
 import { exitMember, getMember, getMemberRow, type MemberRecord } from '../members';
 import { getLifeRules } from '../../core/settings';
 import { subtreeIds } from '../../organizations/organizations';
-import { addMonths, checkLifeDate, cleanText, recordLifeChange, requireOnRoll, throwIf } from './lifeCommon';
+import { addMonths, cleanText, recordLifeChange, requireOnRoll, throwIf, sinceJoining } from './lifeCommon';
+import { checkDate } from '../../core/validation';
 
 export async function markLost(ctx: ServiceContext, memberId: string, input: { reason: string; date: string; note?: string | null }): Promise<MemberRecord> {
   await ctx.archive.transaction(async () => {
     const m = await getMemberRow(ctx, memberId);
     requireOnRoll(m, '登记为失联党员');
     if (m.isLost) throw new DomainError('conflict', `${m.name}已于 ${m.lostDate} 登记为失联党员`);
-    const problems = checkLifeDate('date', '失联日期', input.date, ctx, m);
+    const problems = checkDate('date', '失联日期', input.date, ctx, sinceJoining(m));
     if (!isCode('lostReason', input.reason)) problems.push({ field: 'reason', message: '请选择失联原因' });
     throwIf(problems, '不能登记失联');
     const after = { isLost: true, lostReason: input.reason, lostDate: input.date };
@@ -33,7 +34,7 @@ export async function markFound(ctx: ServiceContext, memberId: string, input: { 
     const m = await getMemberRow(ctx, memberId);
     requireOnRoll(m, '恢复联系');
     if (!m.isLost) throw new DomainError('conflict', `${m.name}不是失联党员`);
-    const problems = checkLifeDate('date', '恢复联系日期', input.date, ctx, m);
+    const problems = checkDate('date', '恢复联系日期', input.date, ctx, sinceJoining(m));
     if (!problems.length && m.lostDate && input.date < m.lostDate) problems.push({ field: 'date', message: `恢复联系日期不能早于失联日期 ${m.lostDate}` });
     throwIf(problems, '不能恢复联系');
     await ctx.archive.run('UPDATE members SET is_lost = 0, lost_reason = NULL, lost_date = NULL, seq = ?, updated_at = ? WHERE id = ?', [await ctx.archive.changeSeq(), nowIso(), memberId]);
@@ -89,7 +90,7 @@ export async function suspendMembership(ctx: ServiceContext, memberId: string, i
     requireOnRoll(m, '停止党籍');
     const { lostMonthsBeforeSuspension: months } = await getLifeRules(ctx);
     if (!m.isLost || !m.lostDate) throw new DomainError('conflict', `${m.name}不是失联党员:只有失联满 ${months} 个月的党员才能停止党籍`);
-    const problems = checkLifeDate('date', '停止党籍日期', input.date, ctx, m);
+    const problems = checkDate('date', '停止党籍日期', input.date, ctx, sinceJoining(m));
     const dueDate = addMonths(m.lostDate, months);
     if (!problems.length && input.date < dueDate) problems.push({ field: 'date', message: `失联未满 ${months} 个月:自 ${m.lostDate} 失联,${dueDate} 起才能停止党籍` });
     throwIf(problems, '不能停止党籍');
@@ -105,7 +106,7 @@ export async function restoreMembership(ctx: ServiceContext, memberId: string, i
     if (m.exitReason !== 'suspended') {
       throw new DomainError('conflict', m.exitReason ? `${m.name}的出党方式是${labelOf('exitReason', m.exitReason)},只有停止党籍的党员才能恢复党籍` : `${m.name}在册,不需要恢复党籍`);
     }
-    const problems = checkLifeDate('date', '恢复党籍日期', input.date, ctx, m);
+    const problems = checkDate('date', '恢复党籍日期', input.date, ctx, sinceJoining(m));
     if (!problems.length && m.exitDate && input.date < m.exitDate) problems.push({ field: 'date', message: `恢复党籍日期不能早于停止党籍日期 ${m.exitDate}` });
     const reason = cleanText(input.reason);
     if (!reason) problems.push({ field: 'reason', message: '请填写恢复党籍的理由' });

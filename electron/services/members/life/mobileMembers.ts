@@ -6,7 +6,8 @@ import { nowIso, type ServiceContext } from '../../core/context';
 import { DomainError, notFound } from '../../core/errors';
 import { getMember, getMemberRow, type MemberRecord } from '../members';
 import { subtreeIds } from '../../organizations/organizations';
-import { checkLifeDate, cleanText, recordLifeChange, requireOnRoll, throwIf } from './lifeCommon';
+import { cleanText, recordLifeChange, requireOnRoll, throwIf, sinceJoining } from './lifeCommon';
+import { checkDate } from '../../core/validation';
 import type { FieldProblem } from '../../core/errors';
 
 export interface MobileInput {
@@ -59,7 +60,7 @@ export async function startMobile(ctx: ServiceContext, memberId: string, input: 
     const open = await openRecord(ctx, memberId);
     if (open) throw new DomainError('conflict', `${m.name}已登记为流动党员(自 ${open.since} 起在 ${open.destination}),请修改现有记录`);
     const { values, problems } = checkMobile(input);
-    throwIf([...checkLifeDate('since', '外出日期', input.since, ctx, m), ...problems], '流动党员信息有误');
+    throwIf([...checkDate('since', '外出日期', input.since, ctx, sinceJoining(m)), ...problems], '流动党员信息有误');
     const id = newId();
     const seq = await ctx.archive.changeSeq();
     const now = nowIso();
@@ -83,7 +84,7 @@ export async function updateMobile(ctx: ServiceContext, memberId: string, input:
     const open = await openRecord(ctx, memberId);
     if (!open) throw new DomainError('conflict', `${m.name}现在不是流动党员`);
     const { values, problems } = checkMobile(input);
-    throwIf([...checkLifeDate('since', '外出日期', input.since, ctx, m), ...problems], '流动党员信息有误');
+    throwIf([...checkDate('since', '外出日期', input.since, ctx, sinceJoining(m)), ...problems], '流动党员信息有误');
     const next: Record<string, unknown> = { ...values, since: input.since };
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
@@ -113,7 +114,7 @@ export async function endMobile(ctx: ServiceContext, memberId: string, input: { 
     const m = await getMemberRow(ctx, memberId);
     const open = await openRecord(ctx, memberId);
     if (!open) throw new DomainError('conflict', `${m.name}现在不是流动党员`);
-    const problems = checkLifeDate('date', '返回日期', input.date, ctx, m);
+    const problems = checkDate('date', '返回日期', input.date, ctx, sinceJoining(m));
     if (!problems.length && input.date < open.since) problems.push({ field: 'date', message: `返回日期不能早于外出日期 ${open.since}` });
     throwIf(problems, '不能结束流动');
     const seq = await ctx.archive.changeSeq();

@@ -14,7 +14,8 @@ import { labelOf } from '../../core/codes';
 import { addYears } from '../memberRules';
 import { getDevRules } from '../../development/rules';
 import { exitMember, getMember, getMemberRow, type MemberRecord } from '../members';
-import { addMonths, checkLifeDate, cleanText, recordLifeChange, requireOnRoll, throwIf } from './lifeCommon';
+import { addMonths, cleanText, recordLifeChange, requireOnRoll, throwIf, sinceJoining } from './lifeCommon';
+import { checkDate } from '../../core/validation';
 
 export interface VoteInput {
   entitled: number; // 应到会有表决权的正式党员
@@ -123,7 +124,7 @@ export async function confirmFullMembership(ctx: ServiceContext, memberId: strin
     const m = await getMemberRow(ctx, memberId);
     requireProbationary(m, '办理转正');
     const status = await probationStatus(ctx, memberId);
-    const problems = checkLifeDate('meetingDate', '支部大会日期', input.meetingDate, ctx);
+    const problems = checkDate('meetingDate', '支部大会日期', input.meetingDate, ctx);
     if (!problems.length && input.meetingDate < m.joinDate) problems.push({ field: 'meetingDate', message: `转正的支部大会日期不能早于入党日期 ${m.joinDate}` });
     else if (!problems.length && input.meetingDate < status.probationEnd) {
       problems.push({ field: 'meetingDate', message: `预备期未满:预备期至 ${status.probationEnd} 止(入党日期 ${m.joinDate} 起一年${status.extendMonths ? `,延长 ${status.extendMonths} 个月` : ''}),转正的支部大会不能早于该日` });
@@ -151,7 +152,7 @@ export async function extendProbation(ctx: ServiceContext, memberId: string, inp
     if (earlier) {
       throw new ValidationError([{ field: 'months', message: `预备期只能延长一次:已于 ${earlier.meetingDate} 延长 ${earlier.extendMonths} 个月(至 ${status.probationEnd})` }]);
     }
-    const problems = checkLifeDate('meetingDate', '支部大会日期', input.meetingDate, ctx, m);
+    const problems = checkDate('meetingDate', '支部大会日期', input.meetingDate, ctx, sinceJoining(m));
     // The range is the administrator's rule (development rules table; 6–12 months by default).
     const rule = (await getDevRules(ctx)).extensionMonths;
     const [least, most] = [rule?.value ?? 6, rule?.maxValue ?? 12];
@@ -174,7 +175,7 @@ export async function cancelProbation(ctx: ServiceContext, memberId: string, inp
     const m = await getMemberRow(ctx, memberId);
     requireProbationary(m, '取消预备党员资格');
     const status = await probationStatus(ctx, memberId);
-    throwIf([...checkLifeDate('meetingDate', '支部大会日期', input.meetingDate, ctx, m), ...checkVote(input.vote)], '不能取消预备党员资格');
+    throwIf([...checkDate('meetingDate', '支部大会日期', input.meetingDate, ctx, sinceJoining(m)), ...checkVote(input.vote)], '不能取消预备党员资格');
     const decisionId = await insertDecision(ctx, memberId, 'cancel', input, status.probationEnd, null);
     await recordLifeChange(ctx, {
       memberId, kind: 'probation', eventDate: input.meetingDate, summary: `支部大会决定取消预备党员资格(${voteText(input.vote)})`,

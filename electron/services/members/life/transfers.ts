@@ -14,7 +14,8 @@ import { parseIdNumber } from '../idNumber';
 import { checkMemberAgainstArchive, isIsoDate, type MemberInput } from '../memberRules';
 import { createMember, exitMember, getMember, getMemberRow, updateMember, type MemberRecord } from '../members';
 import { getLifeRules } from '../../core/settings';
-import { addMonths, checkLifeDate, cleanText, recordLifeChange, requireOnRoll, throwIf } from './lifeCommon';
+import { addMonths, cleanText, recordLifeChange, requireOnRoll, throwIf, sinceJoining } from './lifeCommon';
+import { checkDate } from '../../core/validation';
 
 export interface TransferRecord {
   id: string;
@@ -81,7 +82,7 @@ export async function transferWithinTownship(ctx: ServiceContext, memberId: stri
     const m = await getMemberRow(ctx, memberId);
     requireOnRoll(m, '办理组织关系转接');
     requireNotPending(m, '再办理镇内转接');
-    const problems = checkLifeDate('date', '转接日期', input.date, ctx, m);
+    const problems = checkDate('date', '转接日期', input.date, ctx, sinceJoining(m));
     if (!input.toOrgId) problems.push({ field: 'toOrgId', message: '请选择转入的党支部' });
     else if (input.toOrgId === m.orgId) problems.push({ field: 'toOrgId', message: '转入的党支部与现在所在的党支部相同' });
     else problems.push(...(await checkBranch(ctx, m, input.toOrgId)));
@@ -118,7 +119,7 @@ export async function transferOut(ctx: ServiceContext, memberId: string, input: 
     const m = await getMemberRow(ctx, memberId);
     requireOnRoll(m, '办理组织关系转出');
     requireNotPending(m, '重复开具介绍信');
-    const problems = checkLifeDate('date', '转出日期', input.date, ctx, m);
+    const problems = checkDate('date', '转出日期', input.date, ctx, sinceJoining(m));
     const destination = cleanText(input.destination);
     if (!destination) problems.push({ field: 'destination', message: '请填写转往的党组织' });
     else if (destination.length > 200) problems.push({ field: 'destination', message: '转往的党组织名称太长(最多200字)' });
@@ -165,7 +166,7 @@ export async function recordTransferReceipt(ctx: ServiceContext, transferId: str
     const t = await pendingOutgoing(ctx, transferId);
     const m = await getMemberRow(ctx, t.memberId);
     requireOnRoll(m, '登记回执');
-    const problems = checkLifeDate('date', '回执日期', input.date, ctx, m);
+    const problems = checkDate('date', '回执日期', input.date, ctx, sinceJoining(m));
     if (!problems.length && input.date < t.transferDate) problems.push({ field: 'date', message: `回执日期不能早于介绍信开出日期 ${t.transferDate}` });
     throwIf(problems, '不能登记回执');
     const seq = await ctx.archive.changeSeq();
@@ -187,7 +188,7 @@ export async function cancelTransferOut(ctx: ServiceContext, transferId: string,
   await ctx.archive.transaction(async () => {
     const t = await pendingOutgoing(ctx, transferId);
     const m = await getMemberRow(ctx, t.memberId);
-    const problems = checkLifeDate('date', '撤销日期', input.date, ctx, m);
+    const problems = checkDate('date', '撤销日期', input.date, ctx, sinceJoining(m));
     if (!problems.length && input.date < t.transferDate) problems.push({ field: 'date', message: `撤销日期不能早于介绍信开出日期 ${t.transferDate}` });
     if (!cleanText(input.reason)) problems.push({ field: 'reason', message: '请填写撤销介绍信的原因' });
     throwIf(problems, '不能撤销介绍信');
@@ -228,7 +229,7 @@ export async function transferIn(ctx: ServiceContext, input: TransferInInput): P
   let memberId = '';
   let returning = false;
   await ctx.archive.transaction(async () => {
-    const problems: FieldProblem[] = checkLifeDate('date', '转入日期', input.date, ctx);
+    const problems: FieldProblem[] = checkDate('date', '转入日期', input.date, ctx);
     const letter = cleanText(input.letterNumber);
     const origin = cleanText(input.origin);
     if (!letter) problems.push({ field: 'letterNumber', message: '请填写介绍信编号' });

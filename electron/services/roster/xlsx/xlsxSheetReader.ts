@@ -9,6 +9,7 @@
 // which number formats are dates (styles.xml). Everything else in the package is left unread.
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
+import { DomainError } from '../../core/errors';
 
 export interface XlsxCellDate {
   date: string; // YYYY-MM-DD
@@ -21,8 +22,20 @@ export interface XlsxRow {
   cells: XlsxCell[]; // 0-based columns, gaps null
 }
 
-/** A package part that cannot be read: the message says which and why (the caller adds the file name). */
-export class XlsxReadError extends Error {}
+/**
+ * A package part that cannot be read: the message says which part (a sheet by its name), near which row,
+ * and why; the caller, who knows the file by the name the clerk gave it, adds that.
+ */
+export class XlsxReadError extends DomainError {
+  constructor(
+    readonly reason: string,
+    readonly part?: string,
+    readonly row?: number,
+  ) {
+    super('bad_input', part ? `${part}${row ? `第 ${row} 行附近` : ''}:${reason}` : reason);
+    this.name = 'XlsxReadError';
+  }
+}
 
 type Source = { path: string } | { bytes: Buffer };
 
@@ -50,7 +63,7 @@ function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
 }
 
 function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
-  return new Promise((resolve, reject) => zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new XlsxReadError('无法解压')) : resolve(stream))));
+  return new Promise((resolve, reject) => zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new XlsxReadError('无法解压', entry.fileName)) : resolve(stream))));
 }
 
 /** XML parts hold `_xHHHH_` for characters XML cannot carry (Excel writes a line break as `_x000D_`). */
@@ -549,6 +562,9 @@ async function* readSheet(zip: yauzl.ZipFile, entry: yauzl.Entry, sheetName: str
     rest = scan(rest + decoder.decode(), true);
     if (openNames.length !== 0 || !seenRoot) throw new XlsxReadError('XML 格式错误:文档不完整');
     if (ready.length) yield ready;
+  } catch (err) {
+    // The scanner words only what is wrong; where it was (sheet, row) is known here.
+    throw err instanceof XlsxReadError && !err.part ? new XlsxReadError(err.reason, `工作表“${sheetName}”(${entry.fileName})`, rowNumber || undefined) : err;
   } finally {
     (stream as unknown as { destroy?: () => void }).destroy?.();
   }
