@@ -12,14 +12,18 @@ import { FIELD_LABELS } from '../services/members/memberRules';
 import type { CallDefinition } from './defineCall';
 import { accessOf } from './callAccess';
 import { sessionRefusal } from '../services/accounts/session';
+import { installChineseInputMessages } from './zodMessages';
 
-function inputProblem(callName: string, error: z.ZodError): ApiError {
+installChineseInputMessages();
+
+function inputProblem(error: z.ZodError): ApiError {
   const issues = error.issues.map((issue) => {
     const field = issue.path.join('.');
     const label = FIELD_LABELS[String(issue.path[issue.path.length - 1])] ?? field;
     return { field, message: `${label || '输入'}:${issue.message}` };
   });
-  return { code: 'bad_input', message: `调用 ${callName} 的参数不正确:${issues.map((i) => i.message).join(';')}`, issues };
+  // No call name in the message: the clerk reads it.
+  return { code: 'bad_input', message: `提交的参数不正确:${issues.map((i) => i.message).join(';')}`, issues };
 }
 
 export interface DispatcherOptions {
@@ -49,7 +53,7 @@ export function createDispatcher(archive: Archive, options: DispatcherOptions = 
       }
       const entry = contract[callName] as CallDefinition;
       const parsed = entry.input.safeParse(input);
-      if (!parsed.success) return { ok: false, error: inputProblem(callName, parsed.error) };
+      if (!parsed.success) return { ok: false, error: inputProblem(parsed.error) };
       const actor = session?.user?.name ?? context.actor;
       const ctx: ServiceContext = { archive, actor, today: options.today, session, clock: options.clock };
       try {

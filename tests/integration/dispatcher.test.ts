@@ -23,6 +23,9 @@ describe('dispatcher', () => {
       expect(r.error.code).toBe('bad_input');
       expect(r.error.message).toContain('参数不正确');
       expect(r.error.issues?.some((i) => i.field === 'name')).toBe(true);
+      // In words: the field's label and what it should be, no call name and no programming types.
+      expect(r.error.issues?.find((i) => i.field === 'name')?.message).toBe('姓名:应为文字');
+      expect(r.error.message).not.toMatch(/createMember|expected|string|Invalid/);
     }
     expect((await t.call<{ total: number }>('listMembers', { startRow: 0, endRow: 10, view: 'all' })).total).toBe(0);
   });
