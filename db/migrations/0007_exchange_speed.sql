@@ -1,6 +1,6 @@
 -- county_rows without a rowid: the row lives in its primary-key b-tree instead of a table plus a copy
 -- of the key in a separate index, so importing a township's ~150,000 rows writes one b-tree, not two
--- (issue 7: county import of 20 packages ≤ 20 s). Same columns and key; drizzle cannot express
+-- (a county imports 20 packages in ≤ 20 s). Same columns and key; drizzle cannot express
 -- WITHOUT ROWID, hence a custom migration.
 CREATE TABLE `county_rows_new` (
 	`township_code` text NOT NULL,

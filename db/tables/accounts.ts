@@ -1,4 +1,4 @@
-// Accounts of the people who may open the archive (issue 9): local users with a role and a scrypt
+// Accounts of the people who may open the archive: local users with a role and a scrypt
 // password hash (never the password), the failed-login counter and the lockout it leads to.
 // Users are never deleted (the audit log names them); an account that should no longer log in is disabled.
 import { sqliteTable, text, integer, uniqueIndex } from 'drizzle-orm/sqlite-core';

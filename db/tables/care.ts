@@ -1,4 +1,4 @@
-// 党建实务 items 4–6 (issue 10): 培训 (sessions with their attendees), 党内关爱 (aid to members from a fund, the
+// 党建实务 items 4–6: 培训 (sessions with their attendees), 党内关爱 (aid to members from a fund, the
 // fund's income), 设岗定责 (posts of members without office), 公开承诺 (a member's yearly commitment and its
 // review) and 党建联系点 (a leader's link to a unit). Each row: text UUID key (newId()), ISO date text, `seq`
 // of its last write. Money is kept in 分 (integers); training hours in tenths of a 学时 (integers), so that

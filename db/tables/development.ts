@@ -1,4 +1,4 @@
-// 发展党员 and the yearly cycle (issue 4): people on the way to membership (入党申请人 → 入党积极分子 →
+// 发展党员 and the yearly cycle: people on the way to membership (入党申请人 → 入党积极分子 →
 // 发展对象 → admitted as 预备党员), each stage transition with its date, who decided and its documents;
 // the time rules as data; 民主评议, 不合格党员处置, 半年一分析, 三年一登记; 党费 standards and payments.
 // Each row: text UUID key (newId()), ISO date text, `seq` of its last write. Money is kept in 分 (integers).

@@ -1,4 +1,4 @@
-// The USB package to the county (issue 7). A township keeps the log of the packages it wrote and which
+// The USB package to the county. A township keeps the log of the packages it wrote and which
 // of them the county has acknowledged (回执). The county keeps the townships it registered (with the
 // Ed25519 public key each signs with), the log of packages it applied, and every township's rows.
 // The county stores rows as received, keyed by (township code, table, primary key), so that it keeps an

@@ -1,4 +1,4 @@
-// The seed's township practices (issue 10, items 1–3): 结对共建 (pairs of units and their help log),
+// The seed's township practices (items 1–3): 结对共建 (pairs of units and their help log),
 // 五事工作法 (village matters through five steps) and 组织生活 (三会一课, 主题党日 with attendance and
 // attachments). Each row: text UUID key, ISO date text, `seq` of its last write. Money is kept in 分.
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';

@@ -1,4 +1,4 @@
-// The exchange benchmark (issue 7), part of `npm run bench`, or alone: `BENCH_ONLY=exchange npm run bench`.
+// The exchange benchmark, part of `npm run bench`, or alone: `BENCH_ONLY=exchange npm run bench`.
 //   export   a full package of a 4,200-member township with 1 GiB of scans (generated files): the
 //            export's own work (hashing, zipping, encrypting; target ≥ 200 MB/s), and in the same run the
 //            baseline `zip -0 -r - files | age -r R` over the same files

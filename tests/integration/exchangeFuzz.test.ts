@@ -1,4 +1,4 @@
-// Fuzzing the county's package reader and import (issue 9): random bytes of any length; the bytes of a
+// Fuzzing the county's package reader and import: random bytes of any length; the bytes of a
 // valid package flipped, cut short, with bytes inserted or blocks copied over others; and — the deep
 // layers — a valid bag whose inner files are mutated (bag-info.txt lines, manifest lines, JSON Lines rows
 // with random JSON, huge strings and wrong types, files missing or added, path traversal and absolute
@@ -139,7 +139,7 @@ async function importChecked(file: string, bag?: Bag): Promise<ImportOutcome> {
   if (verified) {
     // verify said "can be imported" (or replay); only what verify does not read may refuse it now: its
     // rows. Those messages name the table and row; the file is in the outcome beside them (the page's
-    // 文件 column), not in the message — see the report of issue 9's fuzzing.
+    // 文件 column), not in the message — as the fuzzing showed.
     expect(['bad_bag', 'replay'], `${shown}:校验通过却被拒绝:${outcome.message}`).toContain(outcome.problem);
     expect(outcome.message, outcome.message).toMatch(CHINESE);
     expect(outcome.message, outcome.message).not.toMatch(LEAKED_BUG);

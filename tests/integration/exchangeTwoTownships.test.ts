@@ -45,7 +45,7 @@ describe('two townships and the county', () => {
     const preview = await previewExport(a.ctx);
     expect(preview.kind).toBe('full');
     expect(preview.tables.find((t) => t.name === 'members')!.rows).toBe(120);
-    // The township practices (issue 10) travel like every other table, with the demo's rows in them;
+    // The township practices travel like every other table, with the demo's rows in them;
     // accounts and the audit log stay at home.
     const carried = new Map(preview.tables.map((t) => [t.name, t.rows]));
     for (const name of ['org_meetings', 'org_meeting_attendance', 'village_matters', 'practice_pairs', 'practice_help_entries', 'training_sessions', 'training_attendees', 'care_aids', 'pioneer_posts', 'member_commitments']) {

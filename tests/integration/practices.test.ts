@@ -1,4 +1,4 @@
-// 党建实务 (issue 10, items 1–3) against a real archive file: 结对共建 with its help log and totals,
+// 党建实务 (items 1–3) against a real archive file: 结对共建 with its help log and totals,
 // 五事工作法 step by step (order, dates, votes exceeding the voters, stopping), 组织生活 with attendance from
 // the branch's list on the day (a non-member refused, a moved member counted where they were), attachments
 // stored by hash, the yearly figures, the six-month absence rule in 待办, and the three A4 prints read back

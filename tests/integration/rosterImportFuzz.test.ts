@@ -1,4 +1,4 @@
-// Fuzzing the roster importer (issue 9): random and mutated input — CSV text in UTF-8 and GBK with odd
+// Fuzzing the roster importer: random and mutated input — CSV text in UTF-8 and GBK with odd
 // quotes, huge fields and NUL bytes; the bytes of a valid .xlsx and .xls flipped, cut short or with
 // bytes inserted; random cell values in a valid sheet. Every case either imports (valid rows written,
 // each problem reported in Chinese with its row) or is refused with a DomainError whose Chinese message

@@ -1,4 +1,4 @@
-// Installs for the county exchange (issue 7), reusable by integration tests, the benchmark and a later
+// Installs for the county exchange, reusable by integration tests, the benchmark and a later
 // browser e2e: a county and townships, each a real archive in its own data folder, with keys created,
 // the county's public keys imported by the townships and the townships registered at the county —
 // exactly as the clerks do it, through the services.

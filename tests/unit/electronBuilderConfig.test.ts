@@ -1,4 +1,4 @@
-// electron-builder.yml as issue 9 and the architecture guide require it: Windows NSIS (x64), Linux deb
+// electron-builder.yml as the architecture guide requires it: Windows NSIS (x64), Linux deb
 // and AppImage (x64, arm64), npmRebuild false, the sqlite3 .node unpacked from asar, every security fuse
 // set, the app id and the Chinese product name; the files list ships out/ and the migrations and no
 // sources. The configuration is also checked against electron-builder's own schema. The build itself

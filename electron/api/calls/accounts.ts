@@ -1,4 +1,4 @@
-// Accounts and the window's session (issue 9): login, lock screen, password change, the first
+// Accounts and the window's session: login, lock screen, password change, the first
 // administrator, the 用户管理 page and the idle-lock setting. Which role may make each call is in callAccess.ts.
 import { z } from 'zod';
 import { defineCall } from '../defineCall';

@@ -1,4 +1,4 @@
-// 党建实务 (issue 10, items 1–3): 结对共建, 五事工作法, 组织生活, their prints and the yearly summary of all
+// 党建实务 (items 1–3): 结对共建, 五事工作法, 组织生活, their prints and the yearly summary of all
 // practices (sections registered in services/practices/practicesSummary.ts).
 import { z } from 'zod';
 import { defineCall } from '../defineCall';

@@ -1,4 +1,4 @@
-// The audit viewer (issue 9): the hash-chained audit log (audit.ts) read back for people — who changed
+// The audit viewer: the hash-chained audit log (audit.ts) read back for people — who changed
 // what and when, filtered by who acted, which member, a date range and the kind of change, a page at a
 // time; the chain verified when the viewer opens, naming the first row that does not hold; and the
 // filtered log exported to xlsx for an inspection (检查) to take away.

@@ -1,4 +1,4 @@
-// The demo township's year of practices (issue 10, items 1–3), loaded after its members inside the demo's
+// The demo township's year of practices (items 1–3), loaded after its members inside the demo's
 // transaction and deterministic from the seed: 结对共建 pairs of every form (linked to the demo's joint
 // organizations of the same form) with a year of help; 五事 matters in every village with the seed's
 // funnel proportions (4.6万 提事 → 3.3万 议事 → 2.7万 修改 → 2.2万 票决), some overdue and some stopped; and

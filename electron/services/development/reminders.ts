@@ -106,7 +106,7 @@ export async function listReminders(ctx: ServiceContext): Promise<RemindersView>
     if (due <= today) push({ kind: 'lostOverdue', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: due, overdue: true, text: `${m.lost_date} 失去联系,已满 ${rules.lostMonths.value} 个月,应进行停止党籍审查` });
   }
 
-  // 党建实务 (issue 10): overdue 五事 matters, six months absent from organization life.
+  // 党建实务: overdue 五事 matters, six months absent from organization life.
   items.push(...(await practiceReminders(ctx)));
 
   // 政治生日: join anniversaries this month.

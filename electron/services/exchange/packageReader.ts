@@ -354,7 +354,7 @@ export async function openPackage(file: string, options: OpenOptions): Promise<O
       if (!Array.isArray(tables)) throw new Error('缺少 data/tables.json');
       const names = new Set<string>();
       for (const t of tables) {
-        // typeof first: RegExp.test(null) tests the text "null" (fuzzing, issue 9).
+        // typeof first: RegExp.test(null) tests the text "null" (found by fuzzing).
         if (!t || typeof t.name !== 'string' || !/^[a-z_][a-z0-9_]*$/.test(t.name) || !Array.isArray(t.primaryKey) || t.primaryKey.length === 0 || !kept.has(t.file) || (t.keysFile && !kept.has(t.keysFile))) {
           throw new Error(`表 ${typeof t?.name === 'string' ? t.name.slice(0, 60) : String(JSON.stringify(t?.name ?? null)).slice(0, 60)} 的说明不完整`);
         }
@@ -426,7 +426,7 @@ export async function openPackage(file: string, options: OpenOptions): Promise<O
     return opened;
   } catch (e) {
     await cleanup();
-    // Every refusal names the file (fuzzing, issue 9): the checks of single fields word only the field.
+    // Every refusal names the file (found by fuzzing): the checks of single fields word only the field.
     if (e instanceof PackageError && !e.message.includes(shown)) throw new PackageError(e.problem, `${shown}:${e.message}`);
     throw e;
   }

@@ -6,9 +6,9 @@ import { nowIso } from '../core/context';
 
 export type MemberEventKind =
   | 'created' | 'edited' | 'moved' | 'exited' | 'restored' | 'imported'
-  // A member's life (issue 3): sub-records, 预备期, 组织关系转接, 流动/失联, 档案材料.
+  // A member's life: sub-records, 预备期, 组织关系转接, 流动/失联, 档案材料.
   | 'subrecord' | 'probation' | 'transfer' | 'mobile' | 'lost' | 'file'
-  // 发展党员 and the yearly work (issue 4): the development history copied at admission, 民主评议, 处置, 党费.
+  // 发展党员 and the yearly work: the development history copied at admission, 民主评议, 处置, 党费.
   | 'development' | 'appraisal' | 'disposal' | 'analysis' | 'registration' | 'dues';
 
 export interface MemberEventInput {

@@ -1,4 +1,4 @@
-// The prints of 党建实务 (issue 10), each a pure function data → A4 HTML: the minutes of a meeting with its
+// The prints of 党建实务, each a pure function data → A4 HTML: the minutes of a meeting with its
 // attendance (会议记录), a pair's yearly record (结对共建年度记录) and the township's 五事工作法 funnel.
 import { escapeHtml as e, printDocument } from './printDocument';
 import type { MeetingView } from '../practices/orgLife';

@@ -1,4 +1,4 @@
-// 党建实务: the seed's township practices as records (issue 10), one tab per record kind (see
+// 党建实务: the seed's township practices as records, one tab per record kind (see
 // practices/practiceTabs.tsx for the list and how to add one). The year chosen here is shared by all tabs.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

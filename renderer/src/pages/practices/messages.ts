@@ -1,4 +1,4 @@
-// The strings of 党建实务 (issue 10), merged into the locales as `practices` (zh-CN.ts, en.ts).
+// The strings of 党建实务, merged into the locales as `practices` (zh-CN.ts, en.ts).
 // Kept beside the page so that the tabs' strings change with the tabs; en mirrors zh.
 export const practicesZh = {
   heading: '党建实务',

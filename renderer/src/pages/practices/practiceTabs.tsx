@@ -1,4 +1,4 @@
-// The tabs of 党建实务 (issue 10): one entry per record kind of the seed's township practices. The page
+// The tabs of 党建实务: one entry per record kind of the seed's township practices. The page
 // (PracticesPage.tsx) draws the tab bar from this list and shows the chosen tab's component with the
 // shared year; nothing else about a tab is known to the page.
 //
