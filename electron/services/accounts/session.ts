@@ -3,6 +3,7 @@
 // every call that is not public: nobody logged in, the screen locked (asked for, or idle longer than
 // the configured time), the account changed by an administrator since login, or a role without the access.
 import type { Archive } from '../../../db/connection';
+import { readSetting } from '../core/settings';
 import { ACCESS_LABELS, ROLE_LABELS, roleGrants, type Access, type Role } from './roles';
 
 export interface SessionUser {
@@ -57,8 +58,8 @@ const idleCache = new WeakMap<Archive, number>();
 export async function idleLockMinutes(archive: Archive): Promise<number> {
   const cached = idleCache.get(archive);
   if (cached !== undefined) return cached;
-  const row = await archive.queryOne<{ value: string }>('SELECT value FROM settings WHERE key = ?', [IDLE_LOCK_KEY]);
-  const parsed = row ? Number(JSON.parse(row.value)) : IDLE_LOCK_DEFAULT;
+  const stored = await readSetting<number>(archive, IDLE_LOCK_KEY);
+  const parsed = stored === undefined ? IDLE_LOCK_DEFAULT : Number(stored);
   const minutes = Number.isInteger(parsed) && parsed >= IDLE_LOCK_RANGE.min && parsed <= IDLE_LOCK_RANGE.max ? parsed : IDLE_LOCK_DEFAULT;
   idleCache.set(archive, minutes);
   return minutes;

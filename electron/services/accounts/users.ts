@@ -3,7 +3,8 @@
 // disabling accounts. Every change is audited (never with the hash); every multi-step write is one
 // transaction. scrypt runs outside the transaction so that a login does not hold the archive.
 import { eq } from 'drizzle-orm';
-import { users, settings, type UserRow } from '../../../db/schema';
+import { users, type UserRow } from '../../../db/schema';
+import { changeSetting } from '../core/settings';
 import type { ServiceContext } from '../core/context';
 import { appendAudit } from '../audit/audit';
 import { DomainError, ValidationError, notFound } from '../core/errors';
@@ -326,12 +327,7 @@ export async function setIdleLockMinutes(ctx: ServiceContext, minutes: number): 
     throw new ValidationError([{ field: 'minutes', message: `自动锁定时间:应为 ${IDLE_LOCK_RANGE.min}–${IDLE_LOCK_RANGE.max} 分钟的整数` }]);
   }
   const before = await idleLockMinutes(ctx.archive);
-  await ctx.archive.transaction(async () => {
-    const seq = await ctx.archive.changeSeq();
-    const value = JSON.stringify(minutes);
-    await ctx.archive.db.insert(settings).values({ key: IDLE_LOCK_KEY, value, seq }).onConflictDoUpdate({ target: settings.key, set: { value, seq } });
-    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'settings.idleLock', entity: 'settings', entityId: IDLE_LOCK_KEY, before, after: minutes }]);
-  });
+  await changeSetting(ctx, IDLE_LOCK_KEY, 'settings.idleLock', before, minutes);
   rememberIdleLockMinutes(ctx.archive, minutes);
   return minutes;
 }

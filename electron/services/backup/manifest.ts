@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Archive } from '../../../db/connection';
+import { readSetting } from '../core/settings';
 
 export interface BackupManifest {
   format: 'party-records-backup';
@@ -52,8 +53,7 @@ export async function readManifest(archive: Archive, createdAt: string): Promise
   const migrations = counts.__migrations !== undefined ? (await archive.query<{ tag: string }>('SELECT tag FROM __migrations ORDER BY tag')).map((r) => r.tag) : [];
   let township: BackupManifest['township'] = null;
   if (counts.settings !== undefined) {
-    const row = await archive.queryOne<{ value: string }>("SELECT value FROM settings WHERE key = 'township'");
-    if (row) township = JSON.parse(row.value) as { code: string; name: string };
+    township = (await readSetting<{ code: string; name: string }>(archive, 'township')) ?? null;
   }
   return { format: 'party-records-backup', createdAt, township, counts, schemaVersion: migrations.at(-1) ?? null, migrations, appVersion: appVersion() };
 }

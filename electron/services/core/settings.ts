@@ -21,16 +21,32 @@ export interface SetupStatus {
   today: string;
 }
 
-async function readSetting<T>(archive: Archive, key: string): Promise<T | undefined> {
+/**
+ * The one way to keep a value in the settings table: JSON text under a key, stamped with the change
+ * sequence so the county package and backups see it change.
+ */
+export async function readSetting<T>(archive: Archive, key: string): Promise<T | undefined> {
   const row = await archive.db.select().from(settings).where(eq(settings.key, key)).get();
   return row ? (JSON.parse(row.value) as T) : undefined;
 }
 
-async function writeSetting(archive: Archive, key: string, value: unknown): Promise<void> {
+export async function writeSetting(archive: Archive, key: string, value: unknown): Promise<void> {
   const seq = await archive.changeSeq();
   // A value left out (undefined) has no JSON text: it is stored as null, "nothing set".
   const text = JSON.stringify(value ?? null);
   await archive.db.insert(settings).values({ key, value: text, seq }).onConflictDoUpdate({ target: settings.key, set: { value: text, seq } });
+}
+
+/**
+ * A rule the office changes: the old and the new value go to the audit log with the write, in one
+ * transaction, so the log can say who changed a rule, when, and from what.
+ */
+export async function changeSetting<T>(ctx: ServiceContext, key: string, action: string, before: T, after: T): Promise<T> {
+  await ctx.archive.transaction(async () => {
+    await writeSetting(ctx.archive, key, after);
+    await appendAudit(ctx.archive, [{ actor: ctx.actor, action, entity: 'settings', entityId: key, before, after }]);
+  });
+  return after;
 }
 
 export async function getSetup(ctx: ServiceContext): Promise<SetupStatus> {

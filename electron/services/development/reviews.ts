@@ -7,6 +7,7 @@ import { nowIso, todayOf, type ServiceContext } from '../core/context';
 import { appendAudit } from '../audit/audit';
 import { DomainError, ValidationError } from '../core/errors';
 import { checkDate, checkYear } from '../core/validation';
+import { changeSetting, readSetting } from '../core/settings';
 import { addMonths, cleanText } from '../members/life/lifeCommon';
 import { recordMemberEvents, type MemberEventInput } from '../members/memberEvents';
 import { exitMember, getMemberRow } from '../members/members';
@@ -190,21 +191,16 @@ export async function listAnalyses(ctx: ServiceContext, memberId: string): Promi
 
 // ---- 三年一登记 ----
 
+const REGISTRATION_OUTCOMES_KEY = 'rules:registrationOutcomes';
+
 export async function getRegistrationOutcomes(ctx: ServiceContext): Promise<string[]> {
-  const row = await ctx.archive.queryOne<{ value: string }>("SELECT value FROM settings WHERE key = 'rules:registrationOutcomes'");
-  return row ? (JSON.parse(row.value) as string[]) : DEFAULT_REGISTRATION_OUTCOMES;
+  return (await readSetting<string[]>(ctx.archive, REGISTRATION_OUTCOMES_KEY)) ?? DEFAULT_REGISTRATION_OUTCOMES;
 }
 
 export async function setRegistrationOutcomes(ctx: ServiceContext, outcomes: string[]): Promise<string[]> {
   const clean = [...new Set(outcomes.map((o) => o.trim()).filter(Boolean))];
   if (clean.length < 1 || clean.some((o) => o.length > 20)) throw new ValidationError([{ field: 'outcomes', message: '登记结果至少一项,每项不超过20个字' }]);
-  return ctx.archive.transaction(async () => {
-    const before = await getRegistrationOutcomes(ctx);
-    const seq = await ctx.archive.changeSeq();
-    await ctx.archive.run("INSERT INTO settings(key, value, seq) VALUES ('rules:registrationOutcomes', ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, seq = excluded.seq", [JSON.stringify(clean), seq]);
-    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'rules.registrationOutcomes', entity: 'settings', entityId: 'rules:registrationOutcomes', before, after: clean }]);
-    return clean;
-  });
+  return changeSetting(ctx, REGISTRATION_OUTCOMES_KEY, 'rules.registrationOutcomes', await getRegistrationOutcomes(ctx), clean);
 }
 
 export async function saveRegistration(ctx: ServiceContext, input: { memberId: string; year: number; outcome: string; date: string; note?: string | null }): Promise<{ id: string }> {

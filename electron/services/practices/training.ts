@@ -11,6 +11,7 @@ import { cleanText } from '../members/life/lifeCommon';
 import type { FieldProblem } from '../core/errors';
 import { checkMemberOnRoll, yearAsOf } from './careCommon';
 import { checkDate, checkYear, requiredText } from '../core/validation';
+import { changeSetting, readSetting } from '../core/settings';
 
 export const PLACE_KINDS = ['party_school', 'remote_site', 'outside_base'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
@@ -62,19 +63,13 @@ export interface TrainingSessionDetail extends TrainingSessionRow {
 const toHours = (tenths: number) => Math.round(tenths) / 10;
 
 export async function getTrainingTarget(ctx: ServiceContext): Promise<number> {
-  const row = await ctx.archive.queryOne<{ value: string }>('SELECT value FROM settings WHERE key = ?', [TARGET_KEY]);
-  return row ? Number(JSON.parse(row.value)) : DEFAULT_TRAINING_TARGET;
+  const stored = await readSetting<number>(ctx.archive, TARGET_KEY);
+  return stored === undefined || stored === null ? DEFAULT_TRAINING_TARGET : Number(stored);
 }
 
 export async function setTrainingTarget(ctx: ServiceContext, hours: number): Promise<number> {
   if (!(Number.isInteger(hours) && hours >= 1 && hours <= 200)) throw new ValidationError([{ field: 'hours', message: `每年培训学时目标应为1至200之间的整数,收到“${hours}”` }]);
-  return ctx.archive.transaction(async () => {
-    const before = await getTrainingTarget(ctx);
-    const seq = await ctx.archive.changeSeq();
-    await ctx.archive.run('INSERT INTO settings(key, value, seq) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, seq = excluded.seq', [TARGET_KEY, JSON.stringify(hours), seq]);
-    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'training.target', entity: 'settings', entityId: TARGET_KEY, before, after: hours }]);
-    return hours;
-  });
+  return changeSetting(ctx, TARGET_KEY, 'training.target', await getTrainingTarget(ctx), hours);
 }
 
 function hoursProblem(hours: number | null): FieldProblem[] {
