@@ -1,8 +1,8 @@
-// A member's whole life from the command line: one member's record with sub-records and history, and
-// the outgoing transfer letters still waiting for their 回执.
-import { labelOf } from '../services/core/codes';
+// A member's whole life from the command line: one member's record with sub-records and history, 出党
+// and its undoing, and the outgoing transfer letters still waiting for their 回执.
+import { CODE_LISTS, labelOf } from '../services/core/codes';
 import { SUB_RECORD_SPECS, SUB_RECORD_KINDS } from '../services/members/subRecords';
-import { CliError } from './args';
+import { CliError, flag } from './args';
 import type { CliCommand } from './command';
 
 export const memberLifeCommands: CliCommand[] = [
@@ -36,6 +36,37 @@ export const memberLifeCommands: CliCommand[] = [
       env.out(`\n档案材料:${d.files.files.length} 份${d.files.missing.length ? `,缺 ${d.files.missing.map((c) => labelOf('documentType', c)).join('、')}` : ',齐全'}`);
       env.out('\n历史记录');
       for (const e of d.history) env.out(`  ${e.eventDate}  ${e.summary}  (${e.actor})`);
+      return 0;
+    },
+  },
+  {
+    name: 'members',
+    sub: 'exit',
+    usage: 'members exit ID --reason 死亡 --date YYYY-MM-DD [--note 说明] [--json]  办理出党(出党方式写中文名称)',
+    async run(env, p) {
+      const id = p.positional[2];
+      if (!id) throw new CliError('members exit 需要党员的 ID(可用 members list --json 查到)');
+      const given = flag(p, 'reason');
+      const date = flag(p, 'date');
+      if (!given || !date) throw new CliError('members exit 需要 --reason(出党方式)和 --date(出党日期)');
+      const entry = CODE_LISTS.exitReason.find((e) => e.zh === given || e.code === given);
+      if (!entry) throw new CliError(`出党方式“${given}”不可识别,应为:${CODE_LISTS.exitReason.map((e) => e.zh).join('、')}`);
+      const m = await env.call('exitMember', { id, reason: entry.code, date, note: flag(p, 'note') ?? null });
+      if (p.flags.has('json')) env.out(JSON.stringify(m, null, 1));
+      else env.out(`${m.name} 已于 ${m.exitDate} 出党(${labelOf('exitReason', m.exitReason)})`);
+      return 0;
+    },
+  },
+  {
+    name: 'members',
+    sub: 'undo-exit',
+    usage: 'members undo-exit ID --reason 原因 [--json]               撤销误登记的出党:回到在册名单,历史记录保留原因',
+    async run(env, p) {
+      const id = p.positional[2];
+      if (!id) throw new CliError('members undo-exit 需要党员的 ID(可用 members list --status exited --json 查到)');
+      const m = await env.call('undoExit', { id, reason: flag(p, 'reason') ?? '' });
+      if (p.flags.has('json')) env.out(JSON.stringify(m, null, 1));
+      else env.out(`已撤销 ${m.name} 的出党,该党员已回到在册名单(${m.orgName})${m.transferPending ? ',介绍信恢复为待回执' : ''}`);
       return 0;
     },
   },

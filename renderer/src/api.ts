@@ -79,6 +79,7 @@ export const api = {
   createMember: (input: CallInput<'createMember'>) => call('createMember', input),
   updateMember: (input: CallInput<'updateMember'>) => call('updateMember', input),
   exitMember: (input: CallInput<'exitMember'>) => call('exitMember', input),
+  undoExit: (input: CallInput<'undoExit'>) => call('undoExit', input),
   memberHistory: (id: string) => call('memberHistory', { id }),
   getPreference: (key: string) => call('getPreference', { key }),
   setPreference: (key: string, value: unknown) => call('setPreference', { key, value }),

@@ -1,7 +1,7 @@
 // End to end, as a clerk would: the renderer build served by the test harness against a real archive
 // in a fresh temp folder, driven in Debian's Chromium. First run → township → demo data → pinyin
 // search → new member with a wrong ID number (the archive's Chinese message under the field) → fixed
-// and saved → a member leaves (出党, 死亡) and is found under 已出党. Screenshots for the README go to
+// and saved → a member leaves (出党, 死亡) and is found under 已出党 → the exit is undone (撤销出党). Screenshots for the README go to
 // docs/screenshots/ at 1440×900.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -198,6 +198,43 @@ describe('members workspace (browser, real archive)', () => {
     await expect.poll(() => page.getByTestId('grid-total').textContent()).toMatch(/共 \d+ 人/);
     const onRoll = await harness.dispatch('listMembers', { startRow: 0, endRow: 50, view: 'roll', search: demoMember.name });
     expect(onRoll.ok && (onRoll.value as { rows: ListRow[] }).rows.some((r) => r.id === demoMember.id)).toBe(false);
+  }, LONG);
+
+  it('the exit was a mistake: 撤销出党 with a reason brings the member back to the roll, and the history and audit log say why', async () => {
+    const exitedBefore = Number(await page.getByTestId('view-count-exited').textContent());
+    await page.getByTestId('view-exited').click();
+    await page.getByTestId('search').fill('');
+    await page.getByTestId('search').fill(demoMember.name);
+    const cell = nameCell(page, demoMember.name).first();
+    await cell.waitFor();
+    await cell.dblclick();
+    await page.getByTestId('exited-banner').waitFor();
+    await page.getByTestId('undo-exit-button').click();
+    await page.getByTestId('undo-exit-dialog').waitFor();
+    // Without a reason nothing is written and the field says what is missing.
+    await page.getByTestId('undo-exit-confirm').click();
+    await expect.poll(() => page.getByTestId('undo-exit-error-reason').textContent()).toContain('请填写撤销出党的原因');
+    await page.getByTestId('undo-exit-reason').fill('误登记为死亡,本人健在');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'undo-exit.png') });
+    await page.getByTestId('undo-exit-confirm').click();
+    await page.getByTestId('undo-exit-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('exited-banner').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('form-message').textContent()).toContain('已回到在册名单');
+    await page.getByTestId('exit-button').waitFor();
+
+    await page.getByTestId('tab-history').click();
+    await expect.poll(() => page.getByTestId('member-history').textContent()).toContain('撤销出党:原记为');
+    await expect(page.getByTestId('member-history').textContent()).resolves.toContain('原因:误登记为死亡,本人健在');
+    await page.getByTestId('form-close').click();
+    await page.getByTestId('member-form').waitFor({ state: 'detached' });
+
+    await expect.poll(async () => Number(await page.getByTestId('view-count-exited').textContent())).toBe(exitedBefore - 1);
+    const onRoll = await harness.dispatch('listMembers', { startRow: 0, endRow: 50, view: 'roll', search: demoMember.name });
+    expect(onRoll.ok && (onRoll.value as { rows: ListRow[] }).rows.some((r) => r.id === demoMember.id)).toBe(true);
+    const audit = await harness.dispatch('listAuditLog', { member: demoMember.id });
+    const line = audit.ok && (audit.value as { rows: { actionLabel: string; subject: string; changes: string }[] }).rows.find((r) => r.actionLabel === '撤销出党');
+    expect(line).toMatchObject({ subject: demoMember.name, changes: expect.stringContaining('出党方式:死亡 → (空)') });
+    await page.getByTestId('view-roll').click();
   }, LONG);
 
   it('fills 出生日期 and 性别 from a valid ID number, and asks before dropping typed input', async () => {

@@ -351,7 +351,7 @@ describe('流动党员 and 失联', () => {
   it('an exit dated before the member’s last recorded event is refused', async () => {
     const m = await createMember(t.ctx, person());
     await markLost(t.ctx, m.id, { reason: 'moved', date: '2026-05-01' });
-    expect((await problemsOf(exitMember(t.ctx, m.id, { reason: 'death', date: '2026-04-01' }))).date).toContain('最近一次记录的日期');
+    expect((await problemsOf(exitMember(t.ctx, m.id, { reason: 'death', date: '2026-04-01' }))).date).toContain('的发生日期 2026-05-01');
   });
 });
 

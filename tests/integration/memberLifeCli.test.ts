@@ -62,4 +62,26 @@ describe('members show / transfers list', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('找不到党员');
   }, 60_000);
+
+  it('members exit and members undo-exit: the mistake and its correction, with the reason in the history', () => {
+    const exit = cli(dir, 'members', 'exit', memberId, '--reason', '死亡', '--date', '2026-11-20', '--note', '病故');
+    expect(exit.err).toBe('');
+    expect(exit.out.trim()).toBe('孙立 已于 2026-11-20 出党(死亡)');
+    expect(JSON.parse(cli(dir, 'members', 'list', '--status', 'exited', '--json').out).map((r: { id: string }) => r.id)).toEqual([memberId]);
+
+    const unknown = cli(dir, 'members', 'exit', otherId, '--reason', '去世', '--date', '2026-11-20');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('出党方式“去世”不可识别');
+    const noReason = cli(dir, 'members', 'undo-exit', memberId);
+    expect(noReason.code).toBe(1);
+    expect(noReason.err).toContain('请填写撤销出党的原因');
+
+    const undo = cli(dir, 'members', 'undo-exit', memberId, '--reason', '误登记为死亡,本人健在');
+    expect(undo.err).toBe('');
+    expect(undo.out.trim()).toBe('已撤销 孙立 的出党,该党员已回到在册名单(中共东村支部委员会)');
+    expect(JSON.parse(cli(dir, 'members', 'list', '--status', 'exited', '--json').out)).toEqual([]);
+    const shown = cli(dir, 'members', 'show', memberId).out;
+    expect(shown).toContain('撤销出党:原记为 2026-11-20 死亡;原因:误登记为死亡,本人健在');
+    expect(shown).not.toContain('已出党');
+  }, 120_000);
 });

@@ -1,10 +1,11 @@
-// Members: the grid's pages and counts, one member's record and history, add, edit, exit.
+// Members: the grid's pages and counts, one member's record and history, add, edit, exit and its undoing.
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { fieldProblem, id, memberCountsSchema, memberEvent, memberInput, memberListQuery, memberListRow, memberRecord, optText } from '../schemas';
 import * as members from '../../services/members/members';
 import { listMembers, memberCounts } from '../../services/members/memberQuery';
 import { memberHistory } from '../../services/members/memberEvents';
+import { undoExit } from '../../services/members/undoExit';
 
 export const memberCalls = {
   listMembers: defineCall({ access: 'read', input: memberListQuery, output: z.object({ rows: z.array(memberListRow), total: z.number() }), run: (ctx, i) => listMembers(ctx, i) }),
@@ -15,5 +16,6 @@ export const memberCalls = {
   createMember: defineCall({ access: 'write', input: memberInput, output: memberRecord, run: (ctx, i) => members.createMember(ctx, i) }),
   updateMember: defineCall({ access: 'write', input: z.object({ id, patch: memberInput.partial() }), output: memberRecord, run: (ctx, i) => members.updateMember(ctx, i.id, i.patch) }),
   exitMember: defineCall({ access: 'write', input: z.object({ id, reason: z.string().max(40), date: z.string().max(20), note: optText }), output: memberRecord, run: (ctx, i) => members.exitMember(ctx, i.id, i) }),
+  undoExit: defineCall({ access: 'write', input: z.object({ id, reason: z.string().max(500) }), output: memberRecord, run: (ctx, i) => undoExit(ctx, i.id, i) }),
   memberHistory: defineCall({ access: 'read', input: z.object({ id }), output: z.array(memberEvent), run: (ctx, i) => memberHistory(ctx.archive, i.id) }),
 };

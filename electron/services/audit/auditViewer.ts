@@ -51,7 +51,7 @@ export const KIND_LABELS: Record<string, string> = {
 };
 
 const ACTION_LABELS: Record<string, string> = {
-  'member.create': '新建党员档案', 'member.update': '修改党员档案', 'member.exit': '办理出党', 'member.restore': '恢复党籍', 'member.bulk_create': '批量建立党员档案',
+  'member.create': '新建党员档案', 'member.update': '修改党员档案', 'member.exit': '办理出党', 'member.undoExit': '撤销出党', 'member.restore': '恢复党籍', 'member.bulk_create': '批量建立党员档案',
   'subrecord.create': '新增子记录', 'subrecord.update': '修改子记录', 'subrecord.delete': '删除子记录',
   'probation.full': '转正', 'probation.extend': '延长预备期', 'probation.cancel': '取消预备党员资格',
   'transfer.internal': '乡镇内转接', 'transfer.out': '开具转出介绍信', 'transfer.receipt': '登记回执', 'transfer.cancel': '撤销转出', 'transfer.in': '转入', 'transfer.in.returning': '转入(原档案恢复)',
@@ -154,10 +154,13 @@ const parse = (json: string | null): unknown => {
 };
 const show = (v: unknown): string => {
   if (v === null || v === undefined || v === '') return '(空)';
+  if (typeof v === 'boolean') return v ? '是' : '否';
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return s.length > 60 ? `${s.slice(0, 59)}…` : s;
 };
-const labelFor = (key: string) => FIELD_LABELS[key] ?? key;
+/** Keys of corrections and decisions that are not member fields. */
+const OTHER_LABELS: Record<string, string> = { reason: '原因', note: '说明' };
+const labelFor = (key: string) => FIELD_LABELS[key] ?? OTHER_LABELS[key] ?? key;
 /** Fields stored as codes, shown by their Chinese label as the forms show them. */
 const CODE_FIELDS: Record<string, CodeListName> = {
   gender: 'gender', ethnicity: 'ethnicity', education: 'education', degree: 'degree', category: 'memberCategory', occupation: 'occupation',
@@ -176,7 +179,8 @@ export function describeChanges(before: string | null, after: string | null): st
   if (a === null && b === null) return '';
   if (isObj(a) && isObj(b)) {
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN_KEYS.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-    return keys.map((k) => `${labelFor(k)}:${show(value(k, b[k]))} → ${show(value(k, a[k]))}`).join(';');
+    // A correction's reason is said, not shown as a change from nothing.
+    return keys.map((k) => (OTHER_LABELS[k] && !(k in b) ? `${labelFor(k)}:${show(a[k])}` : `${labelFor(k)}:${show(value(k, b[k]))} → ${show(value(k, a[k]))}`)).join(';');
   }
   if (isObj(a) && b === null) return listed(a);
   if (a === null && isObj(b)) return `删除:${listed(b)}`;

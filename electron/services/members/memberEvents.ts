@@ -5,11 +5,28 @@ import type { Archive } from '../../../db/connection';
 import { nowIso } from '../core/context';
 
 export type MemberEventKind =
-  | 'created' | 'edited' | 'moved' | 'exited' | 'restored' | 'imported'
+  | 'created' | 'edited' | 'moved' | 'exited' | 'exit_undone' | 'restored' | 'imported'
   // A member's life: sub-records, 预备期, 组织关系转接, 流动/失联, 档案材料.
   | 'subrecord' | 'probation' | 'transfer' | 'mobile' | 'lost' | 'file'
   // 发展党员 and the yearly work: the development history copied at admission, 民主评议, 处置, 党费.
   | 'development' | 'appraisal' | 'disposal' | 'analysis' | 'registration' | 'dues';
+
+/**
+ * The kinds whose date is the day something happened to the member (a letter, a decision, 流动, 失联),
+ * as the clerk gave it. Every other kind is dated the day the clerk typed it (an edit, a sub-record, a
+ * filed document, a correction), and a rule that compares event dates must not read those: a death of
+ * last week is entered after an edit made today.
+ */
+export const EVENT_DATED_KINDS = ['probation', 'transfer', 'mobile', 'lost', 'restored', 'development', 'disposal'] as const satisfies readonly MemberEventKind[];
+
+/** The latest day something happened to the member, by the events' own dates; null when none. */
+export async function lastEventDate(archive: Archive, memberId: string): Promise<string | null> {
+  const row = await archive.queryOne<{ d: string | null }>(
+    `SELECT max(event_date) AS d FROM member_events WHERE member_id = ? AND kind IN (${EVENT_DATED_KINDS.map(() => '?').join(', ')})`,
+    [memberId, ...EVENT_DATED_KINDS],
+  );
+  return row?.d ?? null;
+}
 
 export interface MemberEventInput {
   memberId: string;

@@ -65,6 +65,8 @@ export const FIELD_LABELS: Record<string, string> = {
   remarks: '备注',
   exitReason: '出党方式',
   exitDate: '出党日期',
+  exitNote: '出党说明',
+  transferPending: '转出待回执',
 };
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;

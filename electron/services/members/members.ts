@@ -10,7 +10,7 @@ import { DomainError, ValidationError, notFound } from '../core/errors';
 import { isCode, labelOf } from '../core/codes';
 import { parseIdNumber } from './idNumber';
 import { nameSearchKeys } from './searchKeys';
-import { recordMemberEvents } from './memberEvents';
+import { lastEventDate, recordMemberEvents } from './memberEvents';
 import { checkMemberAgainstArchive, checkMemberRecord, cleanName, FIELD_LABELS, isIsoDate, type MemberInput } from './memberRules';
 import type { FieldProblem } from '../core/errors';
 
@@ -166,9 +166,8 @@ export async function exitMember(ctx: ServiceContext, id: string, input: ExitInp
     const m = await getMemberRow(ctx, id);
     if (m.exitReason) throw new DomainError('conflict', `${m.name}已于 ${m.exitDate} ${labelOf('exitReason', m.exitReason)},不能重复办理出党`);
     if (input.date < m.joinDate) throw new ValidationError([{ field: 'date', message: `出党日期不能早于入党日期 ${m.joinDate}` }]);
-    // Filing a sub-record or a document is dated the day the clerk did it, not something that happened to the member.
-    const last = await ctx.archive.queryOne<{ d: string | null }>("SELECT max(event_date) AS d FROM member_events WHERE member_id = ? AND kind NOT IN ('created', 'imported', 'subrecord', 'file')", [id]);
-    if (last?.d && input.date < last.d) throw new ValidationError([{ field: 'date', message: `出党日期不能早于该党员最近一次记录的日期 ${last.d}` }]);
+    const last = await lastEventDate(ctx.archive, id);
+    if (last && input.date < last) throw new ValidationError([{ field: 'date', message: `出党日期不能早于该党员最近一次事项(转接、流动、失联、预备期等)的发生日期 ${last}` }]);
     if (input.reason === 'probation_cancelled' && m.category !== 'probationary') {
       throw new ValidationError([{ field: 'reason', message: '只有预备党员才能取消预备党员资格' }]);
     }

@@ -1,7 +1,7 @@
 // The member drawer: add a member or edit one. The archive checks the record (validateMember) when
 // the clerk leaves a field and again before saving; each problem appears, in Chinese, under its field.
 // Nothing the clerk typed is ever dropped on an error. Tabs: 基本信息, 子记录, 党籍与转接, 档案材料 and
-// 历史记录; 出党 opens the exit dialog.
+// 历史记录; 出党 opens the exit dialog, and an exited member's banner offers 撤销出党.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSession } from '../lib/session';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { labelOf } from '../lib/codes';
 import { normalizeDateText } from '../lib/dates';
 import { factsFromIdNumber } from '../lib/idNumber';
 import { ExitDialog } from './ExitDialog';
+import { UndoExitDialog } from './UndoExitDialog';
 import { MemberFields } from './MemberFields';
 import { MemberHistory } from './MemberHistory';
 import { SubRecordsPanel } from './life/SubRecordsPanel';
@@ -64,6 +65,7 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [tab, setTab] = useState<Tab>('basic');
   const [exitOpen, setExitOpen] = useState(false);
+  const [undoExitOpen, setUndoExitOpen] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
   const [historyVersion, setHistoryVersion] = useState(0);
   const validateSeq = useRef(0);
@@ -231,7 +233,7 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
         aria-labelledby="member-form-title"
         data-testid="member-form"
         onKeyDown={(e) => {
-          if (e.key === 'Escape' && !exitOpen) {
+          if (e.key === 'Escape' && !exitOpen && !undoExitOpen) {
             e.stopPropagation();
             requestClose();
           }
@@ -286,6 +288,11 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
             <div className="alert warn" data-testid="exited-banner">
               {t('form.exitedBanner', { date: exited.exitDate, reason: labelOf('exitReason', exited.exitReason, i18n.language) })}
               {exited.exitNote ? `(${exited.exitNote})` : ''}
+              {canWrite && (
+                <button type="button" className="btn inline-action" data-testid="undo-exit-button" onClick={() => setUndoExitOpen(true)} disabled={saving || dirty}>
+                  {t('exit.undo')}
+                </button>
+              )}
             </div>
           )}
           {loadError && (
@@ -358,6 +365,19 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
             setHistoryVersion((n) => n + 1);
             setMessage({ kind: 'info', text: t('exit.done', { name: r.name, reason: labelOf('exitReason', r.exitReason, i18n.language) }) });
             onChanged(r, 'exited');
+          }}
+        />
+      )}
+      {undoExitOpen && record && (
+        <UndoExitDialog
+          member={record}
+          onClose={() => setUndoExitOpen(false)}
+          onDone={(r) => {
+            setUndoExitOpen(false);
+            setRecord(r);
+            setHistoryVersion((n) => n + 1);
+            setMessage({ kind: 'info', text: t('exit.undone', { name: r.name }) });
+            onChanged(r, 'updated');
           }}
         />
       )}

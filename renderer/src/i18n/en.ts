@@ -524,5 +524,13 @@ export const en: Messages = {
     confirm: 'Confirm exit',
     busy: 'Working…',
     done: '{{name}} has left the party ({{reason}})',
+    undo: 'Undo exit',
+    undoTitle: 'Undo the exit of {{name}}',
+    undoWarn: 'For an exit recorded by mistake (recorded as {{reason}} on {{date}}). The member returns to the roll as before the exit; the history keeps both the exit and its undoing.',
+    undoReason: 'Reason for undoing',
+    undoReasonPlaceholder: 'e.g. recorded as deceased by mistake',
+    undoConfirm: 'Undo exit',
+    undoBusy: 'Working…',
+    undone: 'The exit of {{name}} is undone; the member is back on the roll',
   },
 };

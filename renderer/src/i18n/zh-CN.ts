@@ -523,6 +523,14 @@ export const zhCN = {
     confirm: '确认出党',
     busy: '正在办理…',
     done: '{{name}} 已办理出党({{reason}})',
+    undo: '撤销出党',
+    undoTitle: '撤销出党:{{name}}',
+    undoWarn: '用于更正误登记的出党(原记为 {{date}} {{reason}})。撤销后该党员按出党前的状态回到在册名单;历史记录保留出党和撤销两条记录。',
+    undoReason: '撤销原因',
+    undoReasonPlaceholder: '如:误登记为死亡,本人健在',
+    undoConfirm: '确认撤销',
+    undoBusy: '正在撤销…',
+    undone: '已撤销 {{name}} 的出党,该党员已回到在册名单',
   },
 } as const;
 

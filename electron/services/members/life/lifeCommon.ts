@@ -40,15 +40,6 @@ export function requireOnRoll(member: Member, operation: string): void {
   }
 }
 
-/** The latest day recorded in the member's history (their own creation/import does not count). */
-export async function lastEventDate(ctx: ServiceContext, memberId: string): Promise<string | null> {
-  const row = await ctx.archive.queryOne<{ d: string | null }>(
-    "SELECT max(event_date) AS d FROM member_events WHERE member_id = ? AND kind NOT IN ('created', 'imported', 'subrecord', 'file')",
-    [memberId],
-  );
-  return row?.d ?? null;
-}
-
 export interface LifeChange {
   memberId: string;
   kind: MemberEventKind;
