@@ -116,7 +116,7 @@ export const developmentCalls = {
   duesGrid: defineCall({ access: 'read', input: z.object({ year, orgId: id }), output: z.array(duesRow), run: (ctx, i) => duesGrid(ctx, i.year, i.orgId) }),
   saveDuesPayments: defineCall({
     access: 'write',
-    input: z.object({ orgId: id, year, paidDate: day, entries: z.array(z.object({ memberId: id, month: z.string().max(10), amountFen: z.number().int().nullable() })).max(20000) }),
+    input: z.object({ orgId: id, year, paidDate: day, entries: z.array(z.object({ memberId: id, month: z.string().max(10), amountFen: z.number().int().nullable() })).max(20000), confirmUnusual: z.boolean().optional() }),
     output: z.object({ saved: z.number() }), run: (ctx, i) => saveDuesPayments(ctx, i),
   }),
   duesSummary: defineCall({ access: 'read', input: z.object({ year }), output: z.object({ year: z.number(), branches: z.array(duesSummaryRow), total: duesTotal }), run: (ctx, i) => duesSummary(ctx, i.year) }),

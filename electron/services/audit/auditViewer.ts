@@ -10,6 +10,7 @@ import { todayOf, type ServiceContext } from '../core/context';
 import { verifyAuditChain, type AuditChainReport } from './audit';
 import { listMembers } from '../members/memberQuery';
 import { FIELD_LABELS, isIsoDate } from '../members/memberRules';
+import { BASIS_LABELS, type DuesBasis } from '../development/dues';
 import { labelOf, type CodeListName } from '../core/codes';
 import { ValidationError } from '../core/errors';
 
@@ -159,7 +160,9 @@ const show = (v: unknown): string => {
   return s.length > 60 ? `${s.slice(0, 59)}…` : s;
 };
 /** Keys of corrections and decisions that are not member fields. */
-const OTHER_LABELS: Record<string, string> = { reason: '原因', note: '说明' };
+const OTHER_LABELS: Record<string, string> = {
+  reason: '原因', note: '说明', amountFen: '金额', monthlyFen: '月标准', month: '月份', paidDate: '交纳日期', fromMonth: '起始月份', basis: '缴纳依据', incomeFen: '月收入',
+};
 const labelFor = (key: string) => FIELD_LABELS[key] ?? OTHER_LABELS[key] ?? key;
 /** Fields stored as codes, shown by their Chinese label as the forms show them. */
 const CODE_FIELDS: Record<string, CodeListName> = {
@@ -168,7 +171,13 @@ const CODE_FIELDS: Record<string, CodeListName> = {
 };
 /** Row keys and references that say nothing to a reader (the 对象 column names the record). */
 const HIDDEN_KEYS = new Set(['id', 'memberId', 'stepId', 'decisionId', 'seq']);
-const value = (key: string, v: unknown) => (CODE_FIELDS[key] && typeof v === 'string' ? labelOf(CODE_FIELDS[key], v) : v);
+/** Money is stored in 分 and read in 元. */
+const value = (key: string, v: unknown) => {
+  if (CODE_FIELDS[key] && typeof v === 'string') return labelOf(CODE_FIELDS[key], v);
+  if (key.endsWith('Fen') && typeof v === 'number') return `${(v / 100).toFixed(2)} 元`;
+  if (key === 'basis' && typeof v === 'string') return BASIS_LABELS[v as DuesBasis] ?? v;
+  return v;
+};
 
 /** before → after in words: the fields that changed, or what was written when there was no before. */
 export function describeChanges(before: string | null, after: string | null): string {
@@ -180,7 +189,7 @@ export function describeChanges(before: string | null, after: string | null): st
   if (isObj(a) && isObj(b)) {
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN_KEYS.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
     // A correction's reason is said, not shown as a change from nothing.
-    return keys.map((k) => (OTHER_LABELS[k] && !(k in b) ? `${labelFor(k)}:${show(a[k])}` : `${labelFor(k)}:${show(value(k, b[k]))} → ${show(value(k, a[k]))}`)).join(';');
+    return keys.map((k) => (OTHER_LABELS[k] && !(k in b) ? `${labelFor(k)}:${show(value(k, a[k]))}` : `${labelFor(k)}:${show(value(k, b[k]))} → ${show(value(k, a[k]))}`)).join(';');
   }
   if (isObj(a) && b === null) return listed(a);
   if (a === null && isObj(b)) return `删除:${listed(b)}`;

@@ -180,6 +180,31 @@ export interface PaymentsSave {
   paidDate: string;
   /** amountFen null removes the month's payment (a wrong entry). */
   entries: { memberId: string; month: string; amountFen: number | null }[];
+  /** The clerk has seen the amounts far from the members' standards and confirms them. */
+  confirmUnusual?: boolean;
+}
+
+/** A month's payment at twice the standard or more, or half or less, is asked about before it is kept (490 元 typed for 49 元). */
+const UNUSUAL_RATIO = 2;
+const yuanText = (fen: number) => (fen / 100).toFixed(2);
+
+/** The entries whose amount is far from the member's standard in that month, as problems naming member, month and both amounts. */
+async function unusualPayments(ctx: ServiceContext, entries: PaymentsSave['entries']): Promise<FieldProblem[]> {
+  const paying = entries.filter((e) => e.amountFen !== null && e.amountFen > 0);
+  const ids = [...new Set(paying.map((e) => e.memberId))];
+  if (!ids.length) return [];
+  const standards = await rowsFor<StandardRow>(ctx, 'SELECT member_id, from_month, basis, monthly_amount FROM dues_standards WHERE member_id IN', ids, '');
+  const names = new Map((await rowsFor<{ id: string; name: string }>(ctx, 'SELECT id, name FROM members WHERE id IN', ids, '')).map((m) => [m.id, m.name]));
+  const problems: FieldProblem[] = [];
+  for (const [i, e] of entries.entries()) {
+    if (e.amountFen === null || e.amountFen <= 0) continue;
+    const standard = standardIn(standards.filter((x) => x.member_id === e.memberId), e.month)?.monthly_amount;
+    if (!standard) continue;
+    if (e.amountFen >= standard * UNUSUAL_RATIO || e.amountFen * UNUSUAL_RATIO <= standard) {
+      problems.push({ field: `entries.${i}.unusual`, message: `${names.get(e.memberId) ?? ''} ${e.month} 交纳 ${yuanText(e.amountFen)} 元,月标准 ${yuanText(standard)} 元` });
+    }
+  }
+  return problems;
 }
 
 /** Payments of a whole branch entered in the grid: one transaction, one audit entry per changed cell. */
@@ -194,6 +219,10 @@ export async function saveDuesPayments(ctx: ServiceContext, input: PaymentsSave)
     if (e.amountFen !== null) problems.push(...checkFen(`entries.${i}.amount`, `${e.month} 的党费`, e.amountFen, { max: MAX_DUES_PAYMENT_FEN }));
   }
   if (problems.length) throw new ValidationError(problems, '不能保存党费');
+  if (!input.confirmUnusual) {
+    const unusual = await unusualPayments(ctx, input.entries);
+    if (unusual.length) throw new ValidationError(unusual, '以下党费与月标准相差较大,请核对;确认无误后再保存');
+  }
   return ctx.archive.transaction(async () => {
     const seq = await ctx.archive.changeSeq();
     const now = nowIso();

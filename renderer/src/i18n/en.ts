@@ -288,6 +288,9 @@ export const en: Messages = {
     appraisalHint: '{{graded}} graded, {{excellent}} excellent (usually at most a third)',
     saved: '{{n}} saved', needsDisposal: '{{n}} unqualified members need a disposal',
     monthly: 'Monthly (yuan)', month: 'M{{m}}', paid: 'Paid (yuan)', arrears: 'Arrears (yuan)',
+    notMoney: 'Not an amount', notMoneyHint: '{{n}} cells do not hold an amount (a number such as 49 or 49.50); correct them, then save',
+    nothingChanged: 'Nothing changed; nothing to save',
+    unusualTitle: 'These payments are far from the member’s monthly standard; please check:', unusualConfirm: 'The amounts are right, save', unusualBack: 'Back to editing',
   },
   rules: {
     heading: 'Rules', hint: 'Time rules of development and the yearly work. An advisory rule only warns. Every change is audited.',

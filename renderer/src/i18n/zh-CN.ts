@@ -287,6 +287,9 @@ export const zhCN = {
     appraisalHint: '已评定 {{graded}} 人,其中优秀 {{excellent}} 人(优秀一般不超过三分之一)',
     saved: '已保存 {{n}} 项', needsDisposal: '{{n}} 名不合格党员需登记处置',
     monthly: '月标准(元)', month: '{{m}}月', paid: '已交(元)', arrears: '欠交(元)',
+    notMoney: '不是金额', notMoneyHint: '有 {{n}} 个格子填写的不是金额(应为如 49 或 49.50 的数字),请改正后保存',
+    nothingChanged: '没有改动,无需保存',
+    unusualTitle: '以下党费与该党员的月标准相差较大,请核对:', unusualConfirm: '金额无误,保存', unusualBack: '返回修改',
   },
   rules: {
     heading: '规则设置', hint: '发展党员和年度工作的时间规则。“仅提醒”的规则不符合时只给出提示,不拒绝办理。每次修改都记入审计日志。',

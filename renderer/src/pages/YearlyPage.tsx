@@ -2,9 +2,9 @@
 // grade) and 党费 (one row per member, one cell per month, amounts in 元), each saved in one call.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf, type CallOutput } from '../api';
+import { ApiCallError, call, messageOf, type CallOutput } from '../api';
 import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
-import { formatYuan } from '../lib/money';
+import { formatYuan, parseYuan } from '../lib/money';
 import { useCall } from '../lib/useCall';
 
 type AppraisalRow = CallOutput<'appraisalGrid'>[number];
@@ -97,26 +97,47 @@ function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: 
   const { t } = useTranslation();
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  // Amounts far from a member's standard, as the archive names them, waiting for the clerk's confirmation.
+  const [unusual, setUnusual] = useState<string[] | null>(null);
   const { value: rows, reload: load } = useCall('duesGrid', { year, orgId }, { initial: NO_DUES, onError: (text) => setMessage({ kind: 'error', text }) });
   // Without separators: the amounts are typed over and read back as numbers.
   const yuan = (fen: number | null | undefined) => formatYuan(fen, { grouping: false });
-  const save = async () => {
+  // A cell emptied removes the month's payment; anything else must read as an amount.
+  const amountOf = (text: string): number | null | undefined => (text.trim() === '' ? null : (parseYuan(text) ?? undefined));
+  const invalid = new Set(Object.entries(edits).filter(([, v]) => amountOf(v) === undefined).map(([key]) => key));
+  const save = async (confirmUnusual = false) => {
+    if (invalid.size) {
+      setMessage({ kind: 'error', text: t('yearly.notMoneyHint', { n: invalid.size }) });
+      return;
+    }
     const entries = Object.entries(edits).map(([key, v]) => {
       const [memberId, month] = key.split('|');
-      return { memberId, month, amountFen: v.trim() === '' ? null : Math.round(Number(v) * 100) };
+      return { memberId, month, amountFen: amountOf(v) ?? null };
     });
     try {
-      const r = await call('saveDuesPayments', { orgId, year, paidDate: today, entries });
+      const r = await call('saveDuesPayments', { orgId, year, paidDate: today, entries, confirmUnusual });
       setEdits({});
-      setMessage({ kind: 'info', text: t('yearly.saved', { n: r.saved }) });
+      setUnusual(null);
+      setMessage({ kind: 'info', text: r.saved ? t('yearly.saved', { n: r.saved }) : t('yearly.nothingChanged') });
       void load();
     } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
+      if (e instanceof ApiCallError && e.issues.length && e.issues.every((i) => i.field.endsWith('.unusual'))) {
+        setMessage(null);
+        setUnusual(e.issues.map((i) => i.message));
+      } else setMessage({ kind: 'error', text: messageOf(e) });
     }
   };
   return (
     <div>
-      {message && <div className={`alert ${message.kind}`}>{message.text}</div>}
+      {message && <div className={`alert ${message.kind}`} data-testid="dues-message">{message.text}</div>}
+      {unusual && (
+        <div className="alert warn" role="alert" data-testid="dues-unusual">
+          <p>{t('yearly.unusualTitle')}</p>
+          <ul>{unusual.map((text) => <li key={text}>{text}</li>)}</ul>
+          <button type="button" className="btn" data-testid="dues-unusual-back" onClick={() => setUnusual(null)}>{t('yearly.unusualBack')}</button>{' '}
+          <button type="button" className="btn primary" data-testid="dues-unusual-confirm" onClick={() => void save(true)}>{t('yearly.unusualConfirm')}</button>
+        </div>
+      )}
       <div className="table-scroll">
         <table className="plain-table dues-table" data-testid="dues-grid">
           <thead>
@@ -136,7 +157,17 @@ function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: 
                   const value = edits[key] ?? yuan(r.paid[`${year}-${m}`]);
                   return (
                     <td key={m}>
-                      <input className="cell-input" value={value} onChange={(e) => setEdits({ ...edits, [key]: e.target.value })} />
+                      <input
+                        className="cell-input"
+                        value={value}
+                        aria-invalid={invalid.has(key)}
+                        data-testid={`dues-cell-${r.memberId}-${m}`}
+                        onChange={(e) => {
+                          setEdits({ ...edits, [key]: e.target.value });
+                          setUnusual(null);
+                        }}
+                      />
+                      {invalid.has(key) && <div className="cell-error" role="alert">{t('yearly.notMoney')}</div>}
                     </td>
                   );
                 })}
@@ -147,7 +178,7 @@ function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: 
           </tbody>
         </table>
       </div>
-      <button type="button" className="btn primary" onClick={() => void save()} disabled={!Object.keys(edits).length}>{t('form.save')}</button>
+      <button type="button" className="btn primary" data-testid="dues-save" onClick={() => void save()} disabled={!Object.keys(edits).length}>{t('form.save')}</button>
     </div>
   );
 }
