@@ -119,6 +119,20 @@ describe('发展党员 (browser, real archive)', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'development-refused.png') });
   }, LONG);
 
+  it('a rule warning after one person’s step is gone when another person is opened', async () => {
+    await call('createApplicant', applicant('钱迟谈', '1997-02-03', 815, '2026-06-01'));
+    await call('createApplicant', applicant('孙另一', '1998-03-04', 817, '2026-06-02'));
+    await openPerson('钱迟谈');
+    // 谈话 three months after the application: allowed, with the advisory rule's warning.
+    await page.getByTestId('action-talk').click();
+    await page.getByTestId('transition-date').fill('2026-09-01');
+    await page.getByTestId('transition-submit').click();
+    await expect.poll(() => page.getByTestId('dev-warnings').textContent()).toContain('1个月内派人同申请人谈话');
+    await page.getByTestId('dev-card').filter({ hasText: '孙另一' }).click();
+    await page.getByTestId('dev-record').filter({ hasText: '孙另一' }).waitFor();
+    await expect(page.getByTestId('dev-warnings').count()).resolves.toBe(0);
+  }, LONG);
+
   it('lists reminders of every kind with the count in the navigation', async () => {
     await page.getByTestId('nav-reminders').click();
     await page.getByTestId('reminders-page').waitFor();

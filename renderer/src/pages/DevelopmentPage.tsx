@@ -56,7 +56,8 @@ export function DevelopmentPage({ focusId, onOpenMember }: { focusId?: string | 
             );
           })}
         </div>
-        {record && <DevRecordPanel record={record} onChanged={() => setRefresh((r) => r + 1)} onOpenMember={onOpenMember} />}
+        {/* Keyed by the person: another person opens with no warning or form left over from the last one. */}
+        {record && <DevRecordPanel key={record.person.id} record={record} onChanged={() => setRefresh((r) => r + 1)} onOpenMember={onOpenMember} />}
       </div>
     </div>
   );
