@@ -98,6 +98,26 @@ describe('党建实务 (browser, real archive)', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'practices-orglife.png') });
   }, LONG);
 
+  it('a 支委会 takes its attendance from the branch committee of the day, not the whole branch', async () => {
+    const roster = await call<{ id: string; name: string; committee: boolean }[]>('branchRoster', { orgId: village.id, date: '2026-11-21' });
+    const committee = roster.filter((m) => m.committee);
+    expect(committee.length).toBeGreaterThan(0);
+    expect(committee.length).toBeLessThan(roster.length);
+    await page.getByTestId('orglife-record').click();
+    await page.getByTestId('meeting-date').fill('2026-11-21');
+    await page.getByTestId('meeting-kind').selectOption('committee');
+    await expect.poll(() => page.getByTestId('roster-hint').textContent()).toContain(`支委名单(${committee.length} 人`);
+    const rows = page.getByTestId('roster-row');
+    await expect.poll(() => rows.count()).toBe(committee.length);
+    expect((await rows.locator('.practices-roster-name').allTextContents()).sort()).toEqual(committee.map((m) => m.name).sort());
+    await page.getByTestId('meeting-topic').fill('研究年终党员评议工作');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'practices-committee-meeting.png') });
+    await page.getByTestId('meeting-presided').fill('支部书记');
+    await page.getByTestId('meeting-save').click();
+    await page.getByTestId('meeting-detail').filter({ hasText: '研究年终党员评议工作' }).waitFor();
+    await expect.poll(() => page.getByTestId('meeting-detail').textContent()).toContain(`出席 ${committee.length} · 请假 0 · 缺席 0`);
+  }, LONG);
+
   it('takes a village matter through all five steps and shows it in the village’s funnel', async () => {
     const before = await villageFunnel();
     await page.getByTestId('practices-tab-villageAffairs').click();

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser } from 'playwright-core';
 import { createOrg } from '../../electron/services/organizations/organizations';
 import { createMember, updateMember } from '../../electron/services/members/members';
+import { saveSubRecord } from '../../electron/services/members/subRecords';
 import type { MemberInput } from '../../electron/services/members/memberRules';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { DomainError, ValidationError } from '../../electron/services/core/errors';
@@ -159,6 +160,15 @@ describe('五事工作法', () => {
 });
 
 describe('组织生活', () => {
+  it('marks the branch committee of the day: a 书记 by job title, a 委员 by a post held then, not a 村委会 post nor a post that ended', async () => {
+    await updateMember(t.ctx, ids.zhao, { jobTitle: '村党支部书记兼村委会主任' });
+    await saveSubRecord(t.ctx, { memberId: ids.qian, kind: 'posts', values: { title: '组织委员', fromDate: '2024-01-01', toDate: '2026-04-01' } });
+    await saveSubRecord(t.ctx, { memberId: ids.sun, kind: 'posts', values: { title: '村委会委员', fromDate: '2024-01-01' } });
+    const on = async (date: string) => Object.fromEntries((await branchRosterOn(t.ctx, branchId, date)).map((m) => [m.name, m.committee]));
+    expect(await on('2026-03-01')).toEqual({ 赵一: true, 钱二: true, 孙三: false });
+    expect(await on('2026-05-01')).toEqual({ 赵一: true, 钱二: false, 孙三: false });
+  });
+
   it('takes attendance from the branch list on the day: a non-member is refused, the unmarked are absent, a moved member counts where they were', async () => {
     expect((await branchRosterOn(t.ctx, branchId, '2026-03-01')).map((m) => m.name).sort()).toEqual(['孙三', '赵一', '钱二'].sort());
     const before = await count('org_meetings');

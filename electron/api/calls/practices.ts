@@ -105,7 +105,7 @@ export const practicesCalls = {
   // ---- 组织生活 ----
   listMeetings: defineCall({ access: 'read', input: z.object({ year, orgId: id.nullable().optional(), kind: z.string().max(20).nullable().optional() }), output: z.array(meetingRow), run: (ctx, i) => listMeetings(ctx, i) }),
   getMeeting: defineCall({ access: 'read', input: z.object({ id }), output: meeting, run: (ctx, i) => getMeeting(ctx, i.id) }),
-  branchRoster: defineCall({ access: 'read', input: z.object({ orgId: id, date: day }), output: z.array(z.object({ id, name: z.string(), category: z.string() })), run: (ctx, i) => branchRosterOn(ctx, i.orgId, i.date) }),
+  branchRoster: defineCall({ access: 'read', input: z.object({ orgId: id, date: day }), output: z.array(z.object({ id, name: z.string(), category: z.string(), committee: z.boolean() })), run: (ctx, i) => branchRosterOn(ctx, i.orgId, i.date) }),
   recordMeeting: defineCall({
     access: 'write',
     input: z.object({

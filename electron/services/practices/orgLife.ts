@@ -53,6 +53,18 @@ export interface RosterMember {
   id: string;
   name: string;
   category: string;
+  /** On the branch committee (支委) that day: a 书记 or 委员 by job title or by a 职务 held then. */
+  committee: boolean;
+}
+
+/**
+ * A title of the party committee (书记, 副书记, 组织委员 …) — not the village's own committee (村委会委员,
+ * 居委会主任), which many rural 书记 also sit on.
+ */
+export function isPartyCommitteeTitle(title: string | null | undefined): boolean {
+  if (!title) return false;
+  const party = title.replace(/(村|居)(民)?委员?会?(委员|主任|副主任)?|村委|居委/g, '');
+  return /书记|委员/.test(party);
 }
 
 /**
@@ -60,9 +72,11 @@ export interface RosterMember {
  * branch now, unless a later `moved` event says where they were — as the 党内统计 count them).
  */
 export async function branchRosterOn(ctx: ServiceContext, orgId: string, date: string): Promise<RosterMember[]> {
-  return ctx.archive.query<RosterMember>(
-    `SELECT m.id, m.name, m.category FROM (
-       SELECT mm.id, mm.name, mm.category, mm.join_date, mm.exit_date, mm.pinyin_full, coalesce(mv.org_then, mm.org_id) AS org_then FROM members mm
+  const rows = await ctx.archive.query<Omit<RosterMember, 'committee'> & { job_title: string | null; posts: string | null }>(
+    `SELECT m.id, m.name, m.category, m.job_title,
+       (SELECT group_concat(p.title, '、') FROM member_posts p WHERE p.member_id = m.id AND p.from_date <= ?1 AND (p.to_date IS NULL OR p.to_date > ?1)) AS posts
+     FROM (
+       SELECT mm.id, mm.name, mm.category, mm.job_title, mm.join_date, mm.exit_date, mm.pinyin_full, coalesce(mv.org_then, mm.org_id) AS org_then FROM members mm
        LEFT JOIN (SELECT member_id, json_extract(before, '$.orgId') AS org_then FROM (
            SELECT member_id, before, row_number() OVER (PARTITION BY member_id ORDER BY event_date, recorded_at) AS rn
            FROM member_events WHERE kind = 'moved' AND event_date > ?1) WHERE rn = 1) mv ON mv.member_id = mm.id
@@ -71,6 +85,7 @@ export async function branchRosterOn(ctx: ServiceContext, orgId: string, date: s
      ORDER BY m.pinyin_full`,
     [date, orgId],
   );
+  return rows.map(({ job_title, posts, ...m }) => ({ ...m, committee: isPartyCommitteeTitle(job_title) || (posts ?? '').split('、').some(isPartyCommitteeTitle) }));
 }
 
 export interface AttendanceInput {

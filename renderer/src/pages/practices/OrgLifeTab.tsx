@@ -19,6 +19,7 @@ const NO_MEETINGS: MeetingRow[] = [];
 const NO_ABSENTEES: CallOutput<'orgLifeAbsentees'> = [];
 const NO_ROSTER: CallOutput<'branchRoster'> = [];
 const PRESENT = { status: 'present', reason: '' };
+const NOT_THERE = { status: 'none', reason: '' };
 
 export function OrgLifeTab({ year, today }: PracticeTabProps) {
   const { t } = useTranslation();
@@ -140,13 +141,18 @@ function MeetingForm({ orgId, today, onCancel, onSaved }: { orgId: string; today
   const [busy, setBusy] = useState(false);
   // The branch's members on the meeting's date (a half-typed date asks nothing).
   const { value: roster } = useCall('branchRoster', /^\d{4}-\d{2}-\d{2}$/.test(date) ? { orgId, date } : null, { initial: NO_ROSTER, onError: setError });
-  const markOf = (id: string) => marks[id] ?? PRESENT;
+  // A 支委会 is the committee's meeting: its members are listed, present until marked otherwise; without a
+  // recorded committee the clerk picks the attendees from the branch.
+  const committee = roster.filter((m) => m.committee);
+  const shown = kind === 'committee' && committee.length ? committee : roster;
+  const unmarked = kind === 'committee' && !committee.length ? NOT_THERE : PRESENT;
+  const markOf = (id: string) => marks[id] ?? unmarked;
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      const attendance = roster.filter((m) => markOf(m.id).status !== 'none').map((m) => ({ memberId: m.id, status: markOf(m.id).status, reason: markOf(m.id).reason || null }));
+      const attendance = shown.filter((m) => markOf(m.id).status !== 'none').map((m) => ({ memberId: m.id, status: markOf(m.id).status, reason: markOf(m.id).reason || null }));
       const saved = await call('recordMeeting', { orgId, kind, date, topic, presidedBy, place: place || null, minutes: minutes || null, attendance, files: await Promise.all(files.map(fileToInput)) });
       onSaved(saved);
     } catch (e) {
@@ -171,9 +177,11 @@ function MeetingForm({ orgId, today, onCancel, onSaved }: { orgId: string; today
       <label>{t('practices.orgLife.topic')}<input value={topic} onChange={(e) => setTopic(e.target.value)} data-testid="meeting-topic" required /></label>
       <fieldset className="practices-roster" data-testid="meeting-roster">
         <legend>{t('practices.orgLife.attendance')}</legend>
-        <p className="muted small">{t('practices.orgLife.rosterHint')}</p>
+        <p className="muted small" data-testid="roster-hint">
+          {kind !== 'committee' ? t('practices.orgLife.rosterHint') : committee.length ? t('practices.orgLife.committeeHint', { n: committee.length }) : t('practices.orgLife.noCommitteeHint')}
+        </p>
         {roster.length === 0 && <p className="muted">{t('practices.orgLife.rosterEmpty')}</p>}
-        {roster.map((m) => (
+        {shown.map((m) => (
           <div key={m.id} className="practices-roster-row" data-testid="roster-row">
             <span className="practices-roster-name">{m.name}</span>
             {(['present', 'leave', 'absent'] as const).map((s) => (
