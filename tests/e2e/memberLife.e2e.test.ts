@@ -141,6 +141,13 @@ describe('a member’s life (browser, real archive)', () => {
     await openMember();
     await page.getByTestId('tab-status').click();
     await page.getByTestId('action-receipt').click();
+    // The dialog says what the 回执 does and fills in no date: one click does not take the member off the roll.
+    await expect(page.getByTestId('dialog-receipt-warn').textContent()).resolves.toContain('将以“组织关系转出”出党');
+    await page.getByTestId('dialog-receipt-submit').click();
+    await page.getByTestId('dialog-receipt-error-date').waitFor();
+    await expect.poll(() => page.getByTestId('view-count-transferPending').textContent()).toBe('1');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'member-receipt.png') });
+    await page.getByTestId('dialog-receipt-date').fill(HARNESS_TODAY);
     await page.getByTestId('dialog-receipt-submit').click();
     await page.getByTestId('dialog-receipt').waitFor({ state: 'detached' });
     await closeForm();

@@ -455,6 +455,7 @@ export const en: Messages = {
       pending: 'Letter {{number}} to {{destination}}, valid until {{until}}, awaiting receipt',
       receipt: 'Record receipt',
       receiptDate: 'Receipt date',
+      receiptWarn: 'The receipt says {{destination}} has received {{name}}: {{name}} leaves the roll as transferred out. Enter the date on the receipt; a receipt recorded by mistake can be undone in the record (Undo exit).',
       cancelLetter: 'Withdraw letter',
       reason: 'Reason',
       list: 'Transfer records',

@@ -454,6 +454,7 @@ export const zhCN = {
       pending: '介绍信 {{number}} 转往 {{destination}},有效期至 {{until}},待回执',
       receipt: '登记回执',
       receiptDate: '回执日期',
+      receiptWarn: '登记回执表示{{destination}}已接收{{name}}的组织关系:{{name}}将以“组织关系转出”出党,不再计入在册人数。请填写回执上的日期;如登记错了,可在档案中“撤销出党”。',
       cancelLetter: '撤销介绍信',
       reason: '原因',
       list: '转接记录',

@@ -82,7 +82,7 @@ export function MemberStatusPanel({ memberId, orgs, version, onChanged }: Props)
   ];
   const mobileInput = (v: Record<string, string>) => ({ id: memberId, destination: v.destination, since: v.since, contact: v.contact, certificateNo: textOrNull(v.certificateNo), destinationBranch: textOrNull(v.destinationBranch) });
 
-  const dialogs: Record<Action, { title: string; fields: ActionField[]; danger?: boolean; run: (v: Record<string, string>) => Promise<MemberRecordDto> }> = {
+  const dialogs: Record<Action, { title: string; fields: ActionField[]; danger?: boolean; warn?: string; run: (v: Record<string, string>) => Promise<MemberRecordDto> }> = {
     full: {
       title: t('life.probation.full'),
       fields: [dateField('meetingDate', t('life.probation.meetingDate'), dossier.probation.probationEnd <= today ? dossier.probation.probationEnd : today), ...voteFields],
@@ -117,9 +117,12 @@ export function MemberStatusPanel({ memberId, orgs, version, onChanged }: Props)
         return api.getMember(memberId);
       },
     },
+    // The 回执 takes the member off the roll: no date is filled in for the clerk, and the dialog says so.
     receipt: {
       title: `${t('life.transfer.receipt')} ${pending?.letterNumber ?? ''}`,
-      fields: [dateField('date', t('life.transfer.receiptDate'))],
+      danger: true,
+      warn: t('life.transfer.receiptWarn', { name: m.name, destination: pending?.destination ?? '' }),
+      fields: [dateField('date', t('life.transfer.receiptDate'), '')],
       run: (v) => api.call('recordTransferReceipt', { transferId: pending!.id, date: v.date }),
     },
     cancelLetter: {
@@ -295,7 +298,10 @@ export function MemberStatusPanel({ memberId, orgs, version, onChanged }: Props)
           fields={dialogs[action].fields}
           submitLabel={dialogs[action].title}
           danger={dialogs[action].danger}
-          intro={['full', 'extend', 'cancel'].includes(action) ? <p className="small muted">{t('life.probation.voteHint')}</p> : undefined}
+          intro={
+            dialogs[action].warn ? <p className="alert warn" data-testid={`dialog-${action}-warn`}>{dialogs[action].warn}</p>
+              : ['full', 'extend', 'cancel'].includes(action) ? <p className="small muted">{t('life.probation.voteHint')}</p> : undefined
+          }
           onClose={() => setAction(null)}
           onSubmit={async (v) => done(await dialogs[action].run(v))}
         />
