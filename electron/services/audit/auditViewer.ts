@@ -9,9 +9,8 @@ import { PassThrough } from 'node:stream';
 import { todayOf, type ServiceContext } from '../core/context';
 import { verifyAuditChain, type AuditChainReport } from './audit';
 import { listMembers } from '../members/memberQuery';
-import { FIELD_LABELS, isIsoDate } from '../members/memberRules';
-import { BASIS_LABELS, type DuesBasis } from '../development/dues';
-import { labelOf, type CodeListName } from '../core/codes';
+import { isIsoDate } from '../members/memberRules';
+import { describeChanges as changesInWords, idsIn, type ChangeContext } from './auditWords';
 import { ValidationError } from '../core/errors';
 
 export interface AuditQuery {
@@ -48,7 +47,7 @@ export const KIND_LABELS: Record<string, string> = {
   file: '档案材料', org: '党组织', development: '发展党员', appraisal: '民主评议', disposal: '不合格党员处置', analysis: '党员分析',
   registration: '党员登记', dues: '党费', rules: '规则', settings: '设置', setup: '初始设置', user: '用户账号', backup: '备份',
   exchange: '县乡数据交换', care: '党内关爱', pairing: '城乡结对共建', training: '培训', orglife: '组织生活', affairs: '五事工作法',
-  commitment: '公开承诺', post: '设岗定责', posts: '设岗定责', practices: '党建实务',
+  commitment: '公开承诺', post: '设岗定责', posts: '设岗定责', practices: '党建实务', liaison: '联系点',
 };
 
 const ACTION_LABELS: Record<string, string> = {
@@ -66,6 +65,16 @@ const ACTION_LABELS: Record<string, string> = {
   'dues.standard': '设定党费标准', 'dues.payment': '登记党费', 'dues.bulk_create': '批量录入党费',
   'user.create': '新建用户', 'user.login': '登录', 'user.loginFailed': '登录失败', 'user.lockout': '连续登录失败被锁定', 'user.passwordChange': '修改密码',
   'settings.idleLock': '修改自动锁定时间',
+  'user.disable': '停用用户', 'user.enable': '启用用户', 'user.passwordReset': '重置密码', 'user.role': '修改用户角色', 'user.unlock': '解除锁定',
+  'care.aid.create': '登记党内关爱', 'care.aid.update': '修改党内关爱', 'care.aid.delete': '删除党内关爱', 'care.fund.create': '建立关爱资金',
+  'care.income': '登记关爱资金收入', 'care.income.delete': '删除关爱资金收入', 'care.bulk_create': '批量录入党内关爱',
+  'training.create': '登记培训', 'training.update': '修改培训', 'training.delete': '删除培训', 'training.target': '修改每年培训学时目标', 'training.bulk_create': '批量录入培训',
+  'post.create': '设立党员岗位', 'post.update': '修改党员岗位', 'post.delete': '删除党员岗位', 'posts.bulk_create': '批量录入设岗定责',
+  'commitment.create': '登记公开承诺', 'commitment.update': '修改公开承诺', 'commitment.review': '评议公开承诺', 'liaison.create': '设立联系点', 'liaison.update': '修改联系点',
+  'pairing.create': '建立结对共建', 'pairing.end': '结束结对共建', 'pairing.help': '登记帮扶', 'orglife.meeting': '登记会议', 'orglife.file': '添加会议附件',
+  'affairs.propose': '民主提事', 'practices.demo': '载入党建实务演示数据',
+  'exchange.keys.init': '生成本机交换密钥', 'exchange.export': '导出县乡交换数据包', 'exchange.county.import': '导入乡镇数据包', 'exchange.county-key.import': '导入县委组织部公钥',
+  'exchange.receipt.import': '导入县委组织部回执', 'exchange.receipt.write': '生成回执', 'exchange.township.register': '登记乡镇',
   'rules.update': '修改发展党员规则', 'rules.registrationOutcomes': '修改登记结果', 'settings.rules': '修改转接规则', 'setup.init': '初始设置乡镇',
 };
 
@@ -145,58 +154,12 @@ interface StoredRow {
   memberId: string | null;
 }
 
-const parse = (json: string | null): unknown => {
-  if (json === null) return null;
-  try {
-    return JSON.parse(json);
-  } catch {
-    return json;
-  }
-};
-const show = (v: unknown): string => {
-  if (v === null || v === undefined || v === '') return '(空)';
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
-};
-/** Keys of corrections and decisions that are not member fields. */
-const OTHER_LABELS: Record<string, string> = {
-  reason: '原因', note: '说明', amountFen: '金额', monthlyFen: '月标准', month: '月份', paidDate: '交纳日期', fromMonth: '起始月份', basis: '缴纳依据', incomeFen: '月收入',
-};
-const labelFor = (key: string) => FIELD_LABELS[key] ?? OTHER_LABELS[key] ?? key;
-/** Fields stored as codes, shown by their Chinese label as the forms show them. */
-const CODE_FIELDS: Record<string, CodeListName> = {
-  gender: 'gender', ethnicity: 'ethnicity', education: 'education', degree: 'degree', category: 'memberCategory', occupation: 'occupation',
-  exitReason: 'exitReason', lostReason: 'lostReason',
-};
-/** Row keys and references that say nothing to a reader (the 对象 column names the record). */
-const HIDDEN_KEYS = new Set(['id', 'memberId', 'stepId', 'decisionId', 'seq']);
-/** Money is stored in 分 and read in 元. */
-const value = (key: string, v: unknown) => {
-  if (CODE_FIELDS[key] && typeof v === 'string') return labelOf(CODE_FIELDS[key], v);
-  if (key.endsWith('Fen') && typeof v === 'number') return `${(v / 100).toFixed(2)} 元`;
-  if (key === 'basis' && typeof v === 'string') return BASIS_LABELS[v as DuesBasis] ?? v;
-  return v;
-};
-
-/** before → after in words: the fields that changed, or what was written when there was no before. */
-export function describeChanges(before: string | null, after: string | null): string {
-  const b = parse(before);
-  const a = parse(after);
-  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  const listed = (o: Record<string, unknown>) => Object.entries(o).filter(([k, v]) => v !== null && v !== '' && !HIDDEN_KEYS.has(k)).map(([k, v]) => `${labelFor(k)}:${show(value(k, v))}`).join(';');
-  if (a === null && b === null) return '';
-  if (isObj(a) && isObj(b)) {
-    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN_KEYS.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-    // A correction's reason is said, not shown as a change from nothing.
-    return keys.map((k) => (OTHER_LABELS[k] && !(k in b) ? `${labelFor(k)}:${show(value(k, a[k]))}` : `${labelFor(k)}:${show(value(k, b[k]))} → ${show(value(k, a[k]))}`)).join(';');
-  }
-  if (isObj(a) && b === null) return listed(a);
-  if (a === null && isObj(b)) return `删除:${listed(b)}`;
-  return `${show(b)} → ${show(a)}`;
+/** before → after in words (see auditWords); without a context, as a member's line with no names to look up. */
+export function describeChanges(before: string | null, after: string | null, c: ChangeContext = { action: '', entity: 'members', nameOf: () => undefined }): string {
+  return changesInWords(before, after, c);
 }
 
-async function namesOf(ctx: ServiceContext, table: 'members' | 'organizations' | 'dev_people', ids: string[]): Promise<Map<string, string>> {
+async function namesOf(ctx: ServiceContext, table: 'members' | 'organizations' | 'dev_people' | 'care_funds' | 'practice_pairs', ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   const out = new Map<string, string>();
   for (let i = 0; i < unique.length; i += 500) {
@@ -211,12 +174,22 @@ async function toViews(ctx: ServiceContext, rows: StoredRow[]): Promise<AuditRow
   const members = await namesOf(ctx, 'members', rows.map((r) => r.memberId).filter((x): x is string => !!x));
   const orgs = await namesOf(ctx, 'organizations', rows.filter((r) => r.entity === 'organizations' && r.entityId).map((r) => r.entityId!));
   const people = await namesOf(ctx, 'dev_people', rows.filter((r) => (r.entity === 'dev_people' || r.entity === 'dev_documents') && r.entityId).map((r) => r.entityId!));
+  // The members, organizations and people a line's before → after refers to, by name.
+  const mentioned = new Set<string>();
+  for (const r of rows) {
+    idsIn(r.before, mentioned);
+    idsIn(r.after, mentioned);
+  }
+  const ids = [...mentioned];
+  const named = new Map<string, string>();
+  for (const table of ['members', 'organizations', 'dev_people', 'care_funds', 'practice_pairs'] as const) for (const [id, name] of await namesOf(ctx, table, ids)) named.set(id, name);
+  const nameOf = (id: string) => named.get(id) ?? members.get(id) ?? orgs.get(id) ?? people.get(id);
   return rows.map((r) => {
     const kind = kindOf(r.action);
     const subject = (r.memberId && members.get(r.memberId)) || (r.entity === 'organizations' && r.entityId && orgs.get(r.entityId)) || (r.entityId && people.get(r.entityId)) || '';
     return {
       id: r.id, at: r.at, time: localTime(r.at), actor: r.actor, action: r.action, actionLabel: actionLabel(r.action), kind, kindLabel: kindLabel(kind),
-      entity: r.entity, entityId: r.entityId, memberId: r.memberId, subject, changes: describeChanges(r.before, r.after), before: r.before, after: r.after,
+      entity: r.entity, entityId: r.entityId, memberId: r.memberId, subject, changes: describeChanges(r.before, r.after, { action: r.action, entity: r.entity, nameOf }), before: r.before, after: r.after,
     };
   });
 }

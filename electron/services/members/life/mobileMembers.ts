@@ -77,6 +77,9 @@ export async function startMobile(ctx: ServiceContext, memberId: string, input: 
   return getMember(ctx, memberId);
 }
 
+/** The fields of a 流动 period as the form names them, for the history line of a correction. */
+const MOBILE_FIELD_LABELS: Record<string, string> = { destination: '外出流向', since: '外出日期', contact: '联系方式', certificateNo: '流动党员活动证号', destinationBranch: '流入地党组织', note: '说明' };
+
 /** Correct or update the open period (new contact, certificate issued …). */
 export async function updateMobile(ctx: ServiceContext, memberId: string, input: MobileInput): Promise<MemberRecord> {
   await ctx.archive.transaction(async () => {
@@ -101,7 +104,7 @@ export async function updateMobile(ctx: ServiceContext, memberId: string, input:
       [values.destination, input.since, values.contact, values.certificateNo, values.destinationBranch, values.note, seq, nowIso(), open.id],
     );
     await recordLifeChange(ctx, {
-      memberId, kind: 'mobile', eventDate: input.since > open.since ? input.since : open.since, summary: `修改流动党员信息:${Object.keys(after).map((k) => `${k} ${String(before[k] ?? '(空)')} → ${String(after[k] ?? '(空)')}`).join(';')}`,
+      memberId, kind: 'mobile', eventDate: input.since > open.since ? input.since : open.since, summary: `修改流动党员信息:${Object.keys(after).map((k) => `${MOBILE_FIELD_LABELS[k] ?? k}:${String(before[k] ?? '(空)')} → ${String(after[k] ?? '(空)')}`).join(';')}`,
       before, after, action: 'mobile.update', entity: 'mobile_records', entityId: open.id,
     });
   });
