@@ -11,6 +11,7 @@ import { startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
+import { nameSearchKeys } from '../../electron/services/members/searchKeys';
 import { screenshotDir } from '../support/screenshots';
 
 const SCREENSHOTS = screenshotDir();
@@ -82,9 +83,15 @@ describe('发展党员 (browser, real archive)', () => {
     await openPerson('吴全程');
     await page.getByTestId('action-admit').click();
     await page.getByTestId('transition-date').fill('2024-11-15');
-    const options = page.getByTestId('transition-members').locator('option');
-    await options.first().waitFor();
-    await page.getByTestId('transition-members').selectOption(introducers);
+    // The introducers are found by typing: the first by name, the second by the initials of its pinyin.
+    const names = await Promise.all(introducers.map(async (m) => (await call<{ name: string }>('getMember', { id: m })).name));
+    const picker = page.getByTestId('transition-members');
+    for (const typed of [names[0], nameSearchKeys(names[1]).pinyinInitials]) {
+      await picker.getByTestId('transition-members-search').fill(typed);
+      await picker.getByTestId('transition-members-option').filter({ hasText: typed === names[0] ? names[0] : names[1] }).first().click();
+    }
+    await expect.poll(() => picker.getByTestId('transition-members-chosen').allTextContents()).toEqual(names.map((n) => `${n}×`));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'development-introducers.png') });
     for (const [k, v] of Object.entries({ entitled: '20', present: '18', yes: '17', no: '1', abstain: '0' })) await page.getByTestId(`vote-${k}`).fill(v);
     await page.getByTestId('transition-doc').fill('入党志愿书');
     await page.getByTestId('transition-submit').click();
@@ -131,6 +138,32 @@ describe('发展党员 (browser, real archive)', () => {
     await page.getByTestId('dev-card').filter({ hasText: '孙另一' }).click();
     await page.getByTestId('dev-record').filter({ hasText: '孙另一' }).waitFor();
     await expect(page.getByTestId('dev-warnings').count()).resolves.toBe(0);
+  }, LONG);
+
+  it('adds a 入党申请人 from the page: the ID number fills 出生日期 and 性别, a refusal stands under its field, then the card opens', async () => {
+    await page.getByTestId('nav-development').click();
+    await page.getByTestId('new-applicant').click();
+    const dialog = page.getByTestId('applicant-dialog');
+    await dialog.waitFor();
+    await page.getByTestId('applicant-name').fill('冯新申');
+    // Born 2010: not yet 18 on the application day.
+    await page.getByTestId('applicant-idNumber').fill(makeIdNumber('370783', '2010-04-05', 915));
+    await expect(page.getByTestId('applicant-birthDate').inputValue()).resolves.toBe('2010-04-05');
+    await expect(page.getByTestId('applicant-gender').inputValue()).resolves.toBe('1');
+    await page.getByTestId('applicant-education').selectOption('40');
+    await page.getByTestId('applicant-occupation').selectOption('2');
+    await page.getByTestId('applicant-orgId').selectOption(branchId);
+    await page.getByTestId('applicant-applicationDate').fill('2026-11-02');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'development-new-applicant.png') });
+    await page.getByTestId('applicant-submit').click();
+    await expect.poll(() => dialog.locator('[role="alert"]').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('18周岁')]));
+    await page.getByTestId('applicant-idNumber').fill(makeIdNumber('370783', '1999-04-05', 915));
+    await page.getByTestId('applicant-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('stage-applicant').getByText('冯新申').waitFor();
+    await page.getByTestId('dev-record').filter({ hasText: '冯新申' }).waitFor();
+    const people = await call<{ name: string; applicationDate: string; birthDate: string }[]>('listDevPeople', {});
+    expect(people.find((p) => p.name === '冯新申')).toMatchObject({ applicationDate: '2026-11-02' });
   }, LONG);
 
   it('lists reminders of every kind with the count in the navigation', async () => {

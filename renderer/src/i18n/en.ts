@@ -29,6 +29,9 @@ export const en: Messages = {
     zh: '中文',
     en: 'English',
   },
+  picker: {
+    placeholder: 'Type a name, its pinyin or initials, e.g. zs', none: 'None chosen', nobody: 'No full member on the roll matches', remove: 'Remove {{name}}',
+  },
   common: {
     select: 'Choose…',
     yes: 'Yes',
@@ -267,7 +270,8 @@ export const en: Messages = {
       training: 'Record training', publicity: 'Record public notice', admit: 'Admit (branch meeting)', approve: 'Committee approval',
     },
     date: 'Date', meetingDate: 'Branch meeting date', startDate: 'Notice from', endDate: 'Notice until', hours: 'Training hours',
-    contacts: 'Contact persons (full members)', introducers: 'Sponsors (2 full members)', decidedBy: 'Decided by', document: 'Document',
+    contacts: 'Contact persons (1 or 2 full members)', introducers: 'Sponsors (2 full members)',
+    newApplicant: 'New applicant', applicationDate: 'Application handed in on', withLetter: 'Also file the application letter (same date)', decidedBy: 'Decided by', document: 'Document',
     documentHint: 'e.g. application form',
     vote: { entitled: 'Entitled', present: 'Present', yes: 'Yes', no: 'No', abstain: 'Abstain' },
   },

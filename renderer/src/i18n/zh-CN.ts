@@ -28,6 +28,9 @@ export const zhCN = {
     zh: '中文',
     en: 'English',
   },
+  picker: {
+    placeholder: '输入姓名、拼音或首字母查找,如 zs', none: '尚未选择', nobody: '没有找到在册的正式党员', remove: '去掉{{name}}',
+  },
   common: {
     select: '请选择',
     yes: '是',
@@ -266,7 +269,8 @@ export const zhCN = {
       training: '登记集中培训', publicity: '登记公示', admit: '支部大会接收', approve: '党委审批',
     },
     date: '日期', meetingDate: '支部大会日期', startDate: '公示开始日期', endDate: '公示结束日期', hours: '培训学时',
-    contacts: '培养联系人(正式党员,可多选)', introducers: '入党介绍人(2名正式党员)', decidedBy: '决定机关或经办人', document: '材料',
+    contacts: '培养联系人(正式党员,1至2名)', introducers: '入党介绍人(2名正式党员)',
+    newApplicant: '新增入党申请人', applicationDate: '递交入党申请书日期', withLetter: '同时登记“入党申请书”材料(日期同上)', decidedBy: '决定机关或经办人', document: '材料',
     documentHint: '如 入党志愿书',
     vote: { entitled: '应到', present: '实到', yes: '同意', no: '反对', abstain: '弃权' },
   },

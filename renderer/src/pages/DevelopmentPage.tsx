@@ -1,11 +1,14 @@
 // 发展党员: a board with one column per stage (入党申请人, 积极分子, 发展对象, 已接收), the person's record with the
 // stage timeline and documents, and the dialog of the next transition. A refusal shows the rule's text and
 // the dates in Chinese; an advisory rule's warning is shown after the step was recorded.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallOutput } from '../api';
 import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
 import { useCall } from '../lib/useCall';
+import { useSession } from '../lib/session';
+import { MemberPicker, type PickedMember } from '../components/MemberPicker';
+import { ApplicantDialog } from '../components/development/ApplicantDialog';
 
 type Person = CallOutput<'listDevPeople'>[number];
 type DevRecord = CallOutput<'getDevRecord'>;
@@ -27,10 +30,29 @@ export function DevelopmentPage({ focusId, onOpenMember }: { focusId?: string | 
   const [refresh, setRefresh] = useState(0);
   const { value: people } = useCall('listDevPeople', {}, { initial: NO_PEOPLE, refresh, onError: setError });
   const { value: record } = useCall('getDevRecord', selected ? { id: selected } : null, { refresh, onError: setError });
+  const [adding, setAdding] = useState(false);
+  const canWrite = useSession().can('write');
 
   return (
     <div className="development" data-testid="development-page">
-      <h2>{t('development.heading')}</h2>
+      <div className="dev-heading">
+        <h2>{t('development.heading')}</h2>
+        {canWrite && (
+          <button type="button" className="btn primary" data-testid="new-applicant" onClick={() => setAdding(true)}>
+            {t('development.newApplicant')}
+          </button>
+        )}
+      </div>
+      {adding && (
+        <ApplicantDialog
+          onClose={() => setAdding(false)}
+          onCreated={(id) => {
+            setAdding(false);
+            setSelected(id);
+            setRefresh((r) => r + 1);
+          }}
+        />
+      )}
       {error && <div className="alert error" role="alert">{error}</div>}
       <div className="dev-layout">
         <div className="dev-board">
@@ -143,13 +165,10 @@ function TransitionForm({ person, action, onCancel, onDone }: { person: Person; 
   const [docName, setDocName] = useState('');
   const [hours, setHours] = useState('24');
   const [endDate, setEndDate] = useState('');
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<PickedMember[]>([]);
   const [vote, setVote] = useState({ entitled: '', present: '', yes: '', no: '0', abstain: '0' });
   const [error, setError] = useState<string | null>(null);
   const needsMembers = action === 'activist' || action === 'admit';
-  // The branch's formal members, to choose contacts or introducers from.
-  const { value: branchMembers } = useCall('listMembers', needsMembers ? { startRow: 0, endRow: 300, orgId: person.orgId } : null, { onError: setError });
-  const formal = useMemo(() => (branchMembers?.rows ?? []).filter((m) => m.category === 'formal').map((m) => ({ id: m.id, name: m.name })), [branchMembers]);
 
   const submit = useCallback(async () => {
     setError(null);
@@ -158,13 +177,13 @@ function TransitionForm({ person, action, onCancel, onDone }: { person: Person; 
       const n = (v: string) => Number(v || 0);
       const r =
         action === 'talk' ? await call('recordTalk', base)
-        : action === 'activist' ? await call('makeActivist', { ...base, contacts: chosen })
+        : action === 'activist' ? await call('makeActivist', { ...base, contacts: chosen.map((m) => m.id) })
         : action === 'review' ? await call('recordActivistReview', base)
         : action === 'candidate' ? await call('makeCandidate', base)
         : action === 'politicalReview' ? await call('recordPoliticalReview', base)
         : action === 'training' ? await call('recordTraining', { ...base, hours: n(hours) })
         : action === 'publicity' ? await call('recordPublicity', { ...base, endDate })
-        : action === 'admit' ? await call('admitProbationary', { ...base, introducers: chosen, vote: { entitled: n(vote.entitled), present: n(vote.present), yes: n(vote.yes), no: n(vote.no), abstain: n(vote.abstain) } })
+        : action === 'admit' ? await call('admitProbationary', { ...base, introducers: chosen.map((m) => m.id), vote: { entitled: n(vote.entitled), present: n(vote.present), yes: n(vote.yes), no: n(vote.no), abstain: n(vote.abstain) } })
         : await call('approveAdmission', base);
       onDone(r.warnings);
     } catch (e) {
@@ -192,12 +211,14 @@ function TransitionForm({ person, action, onCancel, onDone }: { person: Person; 
         </label>
       )}
       {needsMembers && (
-        <label>
-          {action === 'admit' ? t('development.introducers') : t('development.contacts')}
-          <select multiple data-testid="transition-members" value={chosen} onChange={(e) => setChosen([...e.target.selectedOptions].map((o) => o.value))} size={5}>
-            {formal.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-          </select>
-        </label>
+        <MemberPicker
+          orgId={person.orgId}
+          chosen={chosen}
+          onChange={setChosen}
+          max={action === 'admit' ? 3 : 5}
+          testId="transition-members"
+          label={action === 'admit' ? t('development.introducers') : t('development.contacts')}
+        />
       )}
       {action === 'admit' && (
         <div className="vote-row">
