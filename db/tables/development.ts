@@ -61,6 +61,9 @@ export const devSteps = sqliteTable(
     decidedBy: text('decided_by'), // 支部委员会, 支部大会, 党委 …
     detail: text('detail'), // JSON: vote, hours, introducers …
     warnings: text('warnings'), // JSON [string]: advisory rules that were broken when it was recorded
+    // A step recorded by mistake is voided, not deleted: the timeline keeps it, struck through, with why.
+    voidedAt: text('voided_at'),
+    voidReason: text('void_reason'),
     seq: integer('seq').notNull(),
     createdAt: text('created_at').notNull(),
   },

@@ -140,6 +140,33 @@ describe('发展党员 (browser, real archive)', () => {
     await expect(page.getByTestId('dev-warnings').count()).resolves.toBe(0);
   }, LONG);
 
+  it('a step recorded with the wrong date is corrected, and a step recorded by mistake is voided, each with its reason', async () => {
+    await openPerson('钱迟谈');
+    const record = page.getByTestId('dev-record').filter({ hasText: '钱迟谈' });
+    const talk = record.getByTestId('dev-step').filter({ hasText: '与申请人谈话' });
+    await talk.getByTestId('dev-step-correct').click();
+    await page.getByTestId('step-fix-date').fill('2026-06-20');
+    await page.getByTestId('step-fix-submit').click();
+    await expect.poll(() => page.getByTestId('step-fix-error-reason').textContent()).toContain('请填写更正的原因');
+    await page.getByTestId('step-fix-reason').fill('谈话记录上的日期是6月20日');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'development-correct-step.png') });
+    await page.getByTestId('step-fix-submit').click();
+    await page.getByTestId('step-fix-dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => record.getByTestId('dev-step-voided').textContent()).toContain('更正日期为 2026-06-20:谈话记录上的日期是6月20日');
+    await expect.poll(() => talk.count()).toBe(2);
+    const person = await call<{ person: { id: string; talkDate: string | null } }>('getDevRecord', { id: (await call<{ id: string; name: string }[]>('listDevPeople', {})).find((p) => p.name === '钱迟谈')!.id });
+    expect(person.person.talkDate).toBe('2026-06-20');
+
+    await record.getByTestId('dev-step-void').click();
+    await page.getByTestId('step-fix-reason').fill('实际尚未谈话,误登记');
+    await page.getByTestId('step-fix-submit').click();
+    await page.getByTestId('step-fix-dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => record.getByTestId('dev-step-voided').count()).toBe(2);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'development-voided-step.png') });
+    const after = await call<{ person: { talkDate: string | null; stage: string } }>('getDevRecord', { id: person.person.id });
+    expect(after.person).toMatchObject({ talkDate: null, stage: 'applicant' });
+  }, LONG);
+
   it('adds a 入党申请人 from the page: the ID number fills 出生日期 and 性别, a refusal stands under its field, then the card opens', async () => {
     await page.getByTestId('nav-development').click();
     await page.getByTestId('new-applicant').click();

@@ -8,6 +8,7 @@ import {
   recordActivistReview, recordPoliticalReview, recordPublicity, recordTalk, recordTraining, withdrawDevelopment,
 } from '../../services/development/pipeline';
 import { listDevRules, setDevRule } from '../../services/development/rules';
+import { correctDevStep, voidDevStep } from '../../services/development/stepCorrections';
 import { listReminders, REMINDER_KINDS } from '../../services/development/reminders';
 import { appraisalGrid, getRegistrationOutcomes, listAnalyses, recordDisposal, reviewsSummary, saveAnalysis, saveAppraisals, saveRegistration, setRegistrationOutcomes } from '../../services/development/reviews';
 import { DUES_RATE_TABLE, duesGrid, duesSummary, saveDuesPayments, setDuesStandard } from '../../services/development/dues';
@@ -27,6 +28,7 @@ const devPerson = z.object({
 });
 const devStep = z.object({
   id, kind: z.string(), label: z.string(), stepDate: z.string(), decidedBy: nullableText, detail: z.record(z.string(), z.unknown()).nullable(), warnings: z.array(z.string()),
+  voidedAt: nullableText, voidReason: nullableText,
   documents: z.array(z.object({ id, name: z.string(), docDate: z.string(), fileName: nullableText, mime: nullableText, size: z.number().nullable(), sha256: nullableText })),
 });
 const devRecord = z.object({ person: devPerson, steps: z.array(devStep) });
@@ -67,6 +69,12 @@ export const developmentCalls = {
       phone: optText, address: optText, orgId: z.string().max(64), applicationDate: day, note: optText, documents: z.array(document).max(20).optional(),
     }),
     output: transitionResult, run: (ctx, i) => createApplicant(ctx, i),
+  }),
+  // 作废 and 更正 of a step recorded by mistake, with the reason
+  voidDevStep: defineCall({ access: 'write', input: z.object({ stepId: id, reason: z.string().max(500) }), output: devRecord, run: (ctx, i) => voidDevStep(ctx, i.stepId, i) }),
+  correctDevStep: defineCall({
+    access: 'write', input: z.object({ stepId: id, date: day.nullable().optional(), decidedBy: optText, note: optText, reason: z.string().max(500) }),
+    output: transitionResult, run: (ctx, i) => correctDevStep(ctx, i.stepId, i),
   }),
   recordTalk: defineCall({ access: 'write', input: z.object(stepInput), output: transitionResult, run: (ctx, i) => recordTalk(ctx, i.id, i) }),
   makeActivist: defineCall({ access: 'write', input: z.object({ ...stepInput, contacts: z.array(id).max(5) }), output: transitionResult, run: (ctx, i) => makeActivist(ctx, i.id, i) }),

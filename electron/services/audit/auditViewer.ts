@@ -60,7 +60,7 @@ const ACTION_LABELS: Record<string, string> = {
   'org.create': '新建党组织', 'org.update': '修改党组织', 'org.move': '调整隶属关系', 'org.merge': '合并党组织', 'org.dissolve': '撤销党组织', 'org.bulk_create': '批量建立党组织',
   'development.apply': '登记入党申请人', 'development.talk': '登记谈话', 'development.activist': '确定为入党积极分子', 'development.review': '登记考察',
   'development.candidate': '确定为发展对象', 'development.political_review': '登记政治审查', 'development.training': '登记集中培训', 'development.publicity': '登记公示',
-  'development.admit': '支部大会接收为预备党员', 'development.approve': '党委审批', 'development.withdraw': '终止培养', 'development.document': '添加发展材料',
+  'development.admit': '支部大会接收为预备党员', 'development.approve': '党委审批', 'development.withdraw': '终止培养', 'development.void': '作废发展党员步骤', 'development.correct': '更正发展党员步骤', 'development.document': '添加发展材料',
   'appraisal.save': '保存民主评议', 'appraisal.bulk_create': '批量录入民主评议', 'disposal.record': '登记不合格党员处置', 'analysis.save': '保存党员分析', 'registration.save': '保存党员登记',
   'dues.standard': '设定党费标准', 'dues.payment': '登记党费', 'dues.bulk_create': '批量录入党费',
   'user.create': '新建用户', 'user.login': '登录', 'user.loginFailed': '登录失败', 'user.lockout': '连续登录失败被锁定', 'user.passwordChange': '修改密码',

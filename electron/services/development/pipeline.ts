@@ -77,6 +77,9 @@ export interface DevStepView {
   decidedBy: string | null;
   detail: Record<string, unknown> | null;
   warnings: string[];
+  /** Set when the step was recorded by mistake and voided; the timeline keeps it with the reason. */
+  voidedAt: string | null;
+  voidReason: string | null;
   documents: { id: string; name: string; docDate: string; fileName: string | null; mime: string | null; size: number | null; sha256: string | null }[];
 }
 
@@ -109,15 +112,15 @@ export async function getDevPerson(ctx: ServiceContext, id: string): Promise<Dev
 
 export async function getDevRecord(ctx: ServiceContext, id: string): Promise<DevRecord> {
   const person = await getDevPerson(ctx, id);
-  const steps = await ctx.archive.query<{ id: string; kind: string; step_date: string; decided_by: string | null; detail: string | null; warnings: string | null }>(
-    'SELECT id, kind, step_date, decided_by, detail, warnings FROM dev_steps WHERE person_id = ? ORDER BY step_date, created_at', [id]);
+  const steps = await ctx.archive.query<{ id: string; kind: string; step_date: string; decided_by: string | null; detail: string | null; warnings: string | null; voided_at: string | null; void_reason: string | null }>(
+    'SELECT id, kind, step_date, decided_by, detail, warnings, voided_at, void_reason FROM dev_steps WHERE person_id = ? ORDER BY step_date, created_at', [id]);
   const docs = await ctx.archive.query<{ id: string; step_id: string | null; name: string; doc_date: string; file_name: string | null; mime: string | null; size: number | null; sha256: string | null }>(
     'SELECT id, step_id, name, doc_date, file_name, mime, size, sha256 FROM dev_documents WHERE person_id = ? ORDER BY doc_date, created_at', [id]);
   return {
     person,
     steps: steps.map((s) => ({
       id: s.id, kind: s.kind, label: STEP_LABELS[s.kind] ?? s.kind, stepDate: s.step_date, decidedBy: s.decided_by,
-      detail: s.detail ? JSON.parse(s.detail) : null, warnings: s.warnings ? JSON.parse(s.warnings) : [],
+      detail: s.detail ? JSON.parse(s.detail) : null, warnings: s.warnings ? JSON.parse(s.warnings) : [], voidedAt: s.voided_at, voidReason: s.void_reason,
       documents: docs.filter((d) => d.step_id === s.id).map((d) => ({ id: d.id, name: d.name, docDate: d.doc_date, fileName: d.file_name, mime: d.mime, size: d.size, sha256: d.sha256 })),
     })),
   };
@@ -492,7 +495,7 @@ export async function admitProbationary(ctx: ServiceContext, id: string, input: 
 /** Every development step becomes a dated history event of the member (kind 'development'). */
 async function copyHistoryToMember(ctx: ServiceContext, personId: string, memberId: string, admitStepId: string): Promise<void> {
   const record = await getDevRecord(ctx, personId);
-  await recordMemberEvents(ctx.archive, record.steps.map((s) => ({
+  await recordMemberEvents(ctx.archive, record.steps.filter((s) => !s.voidedAt).map((s) => ({
     memberId, kind: 'development' as const, eventDate: s.stepDate, actor: ctx.actor,
     summary: `发展党员:${s.label}${s.decidedBy ? `(${s.decidedBy})` : ''}${s.documents.length ? `,材料:${s.documents.map((d) => d.name).join('、')}` : ''}${s.id === admitStepId ? `,入党日期 ${s.stepDate}` : ''}`,
     before: null, after: { devPersonId: personId, stepId: s.id, kind: s.kind, detail: s.detail },

@@ -34,7 +34,10 @@ const LATER_STEPS = new Set(['political_review', 'training', 'candidate', 'publi
 
 /** 积极分子培养考察登记表 of one person of the pipeline who became an activist (at any later stage too). */
 export async function activistRecordData(ctx: ServiceContext, personId: string): Promise<ActivistRecordData> {
-  const { person: p, steps } = await getDevRecord(ctx, personId);
+  const record = await getDevRecord(ctx, personId);
+  const p = record.person;
+  // A voided step was a mistake: the printed form shows what stands.
+  const steps = record.steps.filter((s) => !s.voidedAt);
   if (!p.activistDate) {
     throw new DomainError('conflict', `${p.name}目前是${STAGE_LABELS[p.stage as DevStage] ?? p.stage},尚未确定为入党积极分子,还没有培养考察登记表`);
   }

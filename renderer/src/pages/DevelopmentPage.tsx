@@ -9,6 +9,7 @@ import { useCall } from '../lib/useCall';
 import { useSession } from '../lib/session';
 import { MemberPicker, type PickedMember } from '../components/MemberPicker';
 import { ApplicantDialog } from '../components/development/ApplicantDialog';
+import { StepCorrectionDialog } from '../components/development/StepCorrectionDialog';
 
 type Person = CallOutput<'listDevPeople'>[number];
 type DevRecord = CallOutput<'getDevRecord'>;
@@ -90,6 +91,9 @@ function DevRecordPanel({ record, onChanged, onOpenMember }: { record: DevRecord
   const [action, setAction] = useState<Action | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
+  const [fixing, setFixing] = useState<{ step: DevRecord['steps'][number]; mode: 'correct' | 'void' } | null>(null);
+  const canWrite = useSession().can('write');
+  const lastStanding = record.steps.filter((s) => !s.voidedAt).at(-1);
   const p = record.person;
   return (
     <aside className="dev-record" data-testid="dev-record">
@@ -144,16 +148,39 @@ function DevRecordPanel({ record, onChanged, onOpenMember }: { record: DevRecord
       <h4>{t('development.timeline')}</h4>
       <ol className="dev-timeline" data-testid="dev-timeline">
         {record.steps.map((s) => (
-          <li key={s.id}>
+          <li key={s.id} className={s.voidedAt ? 'voided' : ''} data-testid="dev-step">
             <span className="date">{s.stepDate}</span> <strong>{s.label}</strong>
             {s.decidedBy && <span className="muted"> · {s.decidedBy}</span>}
+            {s.voidedAt ? (
+              <div className="small muted" data-testid="dev-step-voided">{t('development.fix.voided', { date: s.voidedAt.slice(0, 10), reason: s.voidReason ?? '' })}</div>
+            ) : canWrite && (
+              <span className="dev-step-actions">
+                <button type="button" className="link" data-testid="dev-step-correct" onClick={() => setFixing({ step: s, mode: 'correct' })}>{t('development.fix.correct')}</button>
+                {s.id === lastStanding?.id && !['apply', 'admit', 'approve'].includes(s.kind) && (
+                  <button type="button" className="link" data-testid="dev-step-void" onClick={() => setFixing({ step: s, mode: 'void' })}>{t('development.fix.void')}</button>
+                )}
+              </span>
+            )}
             {s.documents.map((d) => (
               <div key={d.id} className="small muted">{t('development.document')}:{d.name} · {d.docDate}{d.fileName ? ` · ${d.fileName}` : ''}</div>
             ))}
-            {s.warnings.map((w) => <div key={w} className="small warn-text">⚠ {w}</div>)}
+            {!s.voidedAt && s.warnings.map((w) => <div key={w} className="small warn-text">⚠ {w}</div>)}
           </li>
         ))}
       </ol>
+      {fixing && (
+        <StepCorrectionDialog
+          step={fixing.step}
+          mode={fixing.mode}
+          latest={fixing.step.id === lastStanding?.id}
+          onClose={() => setFixing(null)}
+          onDone={(w) => {
+            setFixing(null);
+            setWarnings(w);
+            onChanged();
+          }}
+        />
+      )}
     </aside>
   );
 }
