@@ -17,7 +17,9 @@ describe('exchange CLI', () => {
     county = tempDir('pr-xcli-county-');
     town = tempDir('pr-xcli-town-');
     stick = tempDir('pr-xcli-stick-');
-    expect(cli(county, 'init', '--code', '370783000', '--name', '寿光市', '--role', 'county').code).toBe(0);
+    const init = cli(county, 'init', '--role', 'county', '--code', '370783', '--name', '寿光市');
+    expect(init.code, init.err).toBe(0);
+    expect(init.out).toContain('已设置县级党员档案汇总:寿光市(县级代码 370783)');
     expect(cli(town, 'init', '--code', '370783101', '--name', '东城镇').code).toBe(0);
     expect(cli(town, 'demo', '--members', '25', '--seed', '4').code).toBe(0);
   }, 300_000);
@@ -25,6 +27,21 @@ describe('exchange CLI', () => {
   afterAll(() => {
     for (const d of [county, town, stick]) fs.rmSync(d, { recursive: true, force: true });
   });
+
+  it('a refused set-up says why once, in words, without the field’s internal name', () => {
+    const dir = tempDir('pr-xcli-bad-');
+    try {
+      const county = cli(dir, 'init', '--role', 'county', '--code', '3707830', '--name', '寿光市');
+      expect(county.code).toBe(1);
+      expect(county.err.match(/县级代码“3707830”不正确/g)).toHaveLength(1);
+      expect(county.err).not.toContain('code:');
+      const township = cli(dir, 'init', '--code', '370783', '--name', '东城镇');
+      expect(township.code).toBe(1);
+      expect(township.err.match(/是县级代码,不是乡镇代码/g)).toHaveLength(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('keys, export, verify, county import, status, receipt and an incremental export', () => {
     const init = cli(county, 'keys', 'init', '--json');

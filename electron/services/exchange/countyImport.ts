@@ -11,6 +11,7 @@ import { nowIso } from '../core/context';
 import { DomainError } from '../core/errors';
 import { appendAudit } from '../audit/audit';
 import { getSetup } from '../core/settings';
+import { isTownshipOfCounty, normalizeCountyCode } from '../core/regionCodes';
 import { JobCancelled } from '../core/jobs';
 import { newId } from '../core/ids';
 import { knownMigrationTags } from '../../../db/migrate';
@@ -168,14 +169,22 @@ interface TownshipRow {
  * `keys`: the registered keys read beforehand (a batch), so that verifying never waits for another
  * package's transaction; without it, the township is looked up.
  */
-export async function openAtCounty(ctx: ServiceContext, file: string, keys?: Map<string, string>, identity?: AgeIdentity): Promise<OpenedPackage> {
-  if (!identity) await requireCounty(ctx);
+export async function openAtCounty(ctx: ServiceContext, file: string, batch?: { keys: Map<string, string>; identity: AgeIdentity; county: { code: string; name: string } }): Promise<OpenedPackage> {
+  const county = batch?.county ?? (await requireCounty(ctx));
+  const countyCode = normalizeCountyCode(county.code) ?? county.code;
   return openPackage(file, {
-    identities: [identity ?? loadOwnIdentity(ctx, 'county')],
+    identities: [batch?.identity ?? loadOwnIdentity(ctx, 'county')],
     tempDir: tempDirOf(ctx),
     keyFor: async (code, name) => {
-      const key = keys ? keys.get(code) : (await ctx.archive.queryOne<{ public_key: string }>('SELECT public_key FROM county_townships WHERE code = ?', [code]))?.public_key;
-      if (!key) throw new PackageError('unknown_township', `数据包来自未登记的乡镇 ${name || ''}(${code}):请先登记该乡镇的公钥(核对电话中读出的指纹)后再导入`);
+      const township = `${name || '乡镇'}(${code})`;
+      if (!isTownshipOfCounty(code, countyCode)) {
+        throw new PackageError(
+          'other_county',
+          `数据包来自${township},它不属于本县(${county.name},县级代码 ${countyCode}):乡镇代码 ${code} 属于县级代码 ${code.slice(0, 6)}。这个数据包不该交到本县,未导入`,
+        );
+      }
+      const key = batch ? batch.keys.get(code) : (await ctx.archive.queryOne<{ public_key: string }>('SELECT public_key FROM county_townships WHERE code = ?', [code]))?.public_key;
+      if (!key) throw new PackageError('unknown_township', `数据包来自未登记的乡镇 ${township}:本县(${county.name},县级代码 ${countyCode})还没有登记它的公钥;请先登记该乡镇的公钥(核对电话中读出的指纹)后再导入`);
       return key;
     },
   });
@@ -375,14 +384,14 @@ export async function importPackages(
   progress?: (done: number, total: number, message: string) => void,
   signal?: AbortSignal,
 ): Promise<ImportOutcome[]> {
-  await requireCounty(ctx);
+  const county = await requireCounty(ctx);
   const identity = loadOwnIdentity(ctx, 'county');
   const keys = await registeredKeys(ctx);
   const blank = (file: string): ImportOutcome => ({
     file, status: 'refused', problem: null, message: '', townshipCode: null, townshipName: null, sequence: null, kind: null, rowCounts: {}, removed: 0, attachmentsCopied: 0,
   });
   const outcomes = files.map(blank);
-  const open = (file: string): Promise<OpenedPackage> => openAtCounty(ctx, file, keys, identity);
+  const open = (file: string): Promise<OpenedPackage> => openAtCounty(ctx, file, { keys, identity, county });
   // The order each file claims (its bag's name, unverified); a file that shows none is opened first,
   // and its verified facts order it.
   const claims: ({ townshipCode: string; sequence: number } | null)[] = [];

@@ -21,6 +21,7 @@ export type PackageProblem =
   | 'damaged'
   | 'truncated'
   | 'unknown_township'
+  | 'other_county'
   | 'bad_signature'
   | 'checksum'
   | 'bad_bag'
