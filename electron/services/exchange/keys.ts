@@ -205,6 +205,17 @@ export function loadOwnSigning(ctx: ServiceContext, role: InstallRole): { privat
   return { privatePem, publicPem: publicPemOf(privatePem) };
 }
 
+/**
+ * The county's one fingerprint, as its public keys file states it and the townships read it out when
+ * they import it: over its age recipient and its receipt key together.
+ */
+export function ownCountyFingerprint(ctx: ServiceContext): string {
+  const recipient = readKey(ctx, KEY_FILES.countyAgePub)?.trim();
+  const pem = readKey(ctx, KEY_FILES.countySigningPub);
+  if (!recipient || !pem) throw new DomainError('conflict', `本机没有县委组织部的公钥(${keysDir(ctx)}),请先执行“keys init”`);
+  return countyFingerprint(recipient, pem);
+}
+
 export function loadCountyPublic(ctx: ServiceContext): CountyPublic {
   const text = readKey(ctx, KEY_FILES.countyPublic);
   if (!text) throw new DomainError('conflict', '还没有导入县委组织部的公钥文件;请先导入县里发来的公钥(keys import-county)');
