@@ -12,6 +12,7 @@ import { listMembers } from '../members/memberQuery';
 import { FIELD_LABELS, isIsoDate } from '../members/memberRules';
 import { labelOf, type CodeListName } from '../core/codes';
 import { ValidationError } from '../core/errors';
+import { EXCHANGE_ACTION_LABELS, EXCHANGE_HIDDEN_KEYS, exchangeLabel, exchangeSubjects, exchangeValue, isExchangeAction } from './exchangeAudit';
 
 export interface AuditQuery {
   actor?: string | null;
@@ -65,7 +66,8 @@ const ACTION_LABELS: Record<string, string> = {
   'dues.standard': '设定党费标准', 'dues.payment': '登记党费', 'dues.bulk_create': '批量录入党费',
   'user.create': '新建用户', 'user.login': '登录', 'user.loginFailed': '登录失败', 'user.lockout': '连续登录失败被锁定', 'user.passwordChange': '修改密码',
   'settings.idleLock': '修改自动锁定时间',
-  'rules.update': '修改发展党员规则', 'rules.registrationOutcomes': '修改登记结果', 'settings.rules': '修改转接规则', 'setup.init': '初始设置乡镇',
+  'rules.update': '修改发展党员规则', 'rules.registrationOutcomes': '修改登记结果', 'settings.rules': '修改转接规则',
+  ...EXCHANGE_ACTION_LABELS,
 };
 
 export const kindOf = (action: string) => action.split('.')[0];
@@ -160,7 +162,7 @@ const show = (v: unknown): string => {
 };
 /** Keys of corrections and decisions that are not member fields. */
 const OTHER_LABELS: Record<string, string> = { reason: '原因', note: '说明' };
-const labelFor = (key: string) => FIELD_LABELS[key] ?? OTHER_LABELS[key] ?? key;
+const memberLabel = (key: string) => FIELD_LABELS[key] ?? OTHER_LABELS[key] ?? key;
 /** Fields stored as codes, shown by their Chinese label as the forms show them. */
 const CODE_FIELDS: Record<string, CodeListName> = {
   gender: 'gender', ethnicity: 'ethnicity', education: 'education', degree: 'degree', category: 'memberCategory', occupation: 'occupation',
@@ -168,17 +170,27 @@ const CODE_FIELDS: Record<string, CodeListName> = {
 };
 /** Row keys and references that say nothing to a reader (the 对象 column names the record). */
 const HIDDEN_KEYS = new Set(['id', 'memberId', 'stepId', 'decisionId', 'seq']);
-const value = (key: string, v: unknown) => (CODE_FIELDS[key] && typeof v === 'string' ? labelOf(CODE_FIELDS[key], v) : v);
+const memberValue = (key: string, v: unknown) => (CODE_FIELDS[key] && typeof v === 'string' ? labelOf(CODE_FIELDS[key], v) : v);
 
-/** before → after in words: the fields that changed, or what was written when there was no before. */
-export function describeChanges(before: string | null, after: string | null): string {
+/**
+ * before → after in words: the fields that changed, or what was written when there was no before. The
+ * exchange's and the set-up's values have labels of their own (`action` tells).
+ */
+export function describeChanges(before: string | null, after: string | null, action = ''): string {
   const b = parse(before);
   const a = parse(after);
+  const exchange = isExchangeAction(action);
+  const labelFor = exchange ? exchangeLabel : memberLabel;
+  const value = exchange ? exchangeValue : memberValue;
+  const hidden = (k: string) => HIDDEN_KEYS.has(k) || (exchange && EXCHANGE_HIDDEN_KEYS.has(k));
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  const listed = (o: Record<string, unknown>) => Object.entries(o).filter(([k, v]) => v !== null && v !== '' && !HIDDEN_KEYS.has(k)).map(([k, v]) => `${labelFor(k)}:${show(value(k, v))}`).join(';');
+  const listed = (o: Record<string, unknown>) => Object.entries(o).filter(([k, v]) => v !== null && v !== '' && !hidden(k)).map(([k, v]) => `${labelFor(k)}:${show(value(k, v))}`).join(';');
   if (a === null && b === null) return '';
+  // An exchange step records what held before and what it did under different names (最后序号 → the
+  // package applied): both said, not a field changed from nothing.
+  if (exchange && isObj(a) && isObj(b) && !Object.keys(b).some((k) => k in a)) return [listed(a), listed(b) && `此前:${listed(b)}`].filter(Boolean).join(';');
   if (isObj(a) && isObj(b)) {
-    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN_KEYS.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !hidden(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
     // A correction's reason is said, not shown as a change from nothing.
     return keys.map((k) => (OTHER_LABELS[k] && !(k in b) ? `${labelFor(k)}:${show(a[k])}` : `${labelFor(k)}:${show(value(k, b[k]))} → ${show(value(k, a[k]))}`)).join(';');
   }
@@ -202,12 +214,14 @@ async function toViews(ctx: ServiceContext, rows: StoredRow[]): Promise<AuditRow
   const members = await namesOf(ctx, 'members', rows.map((r) => r.memberId).filter((x): x is string => !!x));
   const orgs = await namesOf(ctx, 'organizations', rows.filter((r) => r.entity === 'organizations' && r.entityId).map((r) => r.entityId!));
   const people = await namesOf(ctx, 'dev_people', rows.filter((r) => (r.entity === 'dev_people' || r.entity === 'dev_documents') && r.entityId).map((r) => r.entityId!));
+  const exchange = await exchangeSubjects(ctx, rows);
   return rows.map((r) => {
     const kind = kindOf(r.action);
-    const subject = (r.memberId && members.get(r.memberId)) || (r.entity === 'organizations' && r.entityId && orgs.get(r.entityId)) || (r.entityId && people.get(r.entityId)) || '';
+    const subject =
+      exchange.get(r) ?? ((r.memberId && members.get(r.memberId)) || (r.entity === 'organizations' && r.entityId && orgs.get(r.entityId)) || (r.entityId && people.get(r.entityId)) || '');
     return {
       id: r.id, at: r.at, time: localTime(r.at), actor: r.actor, action: r.action, actionLabel: actionLabel(r.action), kind, kindLabel: kindLabel(kind),
-      entity: r.entity, entityId: r.entityId, memberId: r.memberId, subject, changes: describeChanges(r.before, r.after), before: r.before, after: r.after,
+      entity: r.entity, entityId: r.entityId, memberId: r.memberId, subject, changes: describeChanges(r.before, r.after, r.action), before: r.before, after: r.after,
     };
   });
 }
