@@ -64,7 +64,10 @@ export async function runCli(argv: string[], out: Out = (l) => process.stdout.wr
         // The CLI is the office machine's own user acting on its data folder: trusted, like the OS account itself.
         const result = await (await dispatcherFor()).dispatch(callName, input, { actor, trusted: true });
         if (!result.ok) {
-          const detail = result.error.issues?.length ? '\n' + result.error.issues.map((i) => `  - ${i.field}: ${i.message}`).join('\n') : '';
+          // A refusal's message already words its problems (ValidationError joins them): only problems it
+          // leaves out are listed under it, each in words (the issue's field is an internal name).
+          const extra = (result.error.issues ?? []).filter((i) => !result.error.message.includes(i.message));
+          const detail = extra.length ? '\n' + extra.map((i) => `  - ${i.message}`).join('\n') : '';
           throw new CliError(result.error.message + detail);
         }
         return result.value as never;

@@ -9,7 +9,7 @@ const VIEWS = ['roll', 'exited', 'all', 'probationary', 'mobile', 'lost', 'lostR
 export const archiveCommands: CliCommand[] = [
   {
     name: 'init',
-    usage: 'init --code CODE --name NAME [--role township|county]   设置乡镇(首次使用)',
+    usage: 'init --code CODE --name NAME [--role township|county]   设置本档案(首次使用):乡镇用9位代码;县委组织部用 --role county 和6位县级代码',
     async run(env, p) {
       const code = flag(p, 'code');
       const name = flag(p, 'name');
@@ -17,7 +17,11 @@ export const archiveCommands: CliCommand[] = [
       const role = flag(p, 'role') ?? 'township';
       if (role !== 'township' && role !== 'county') throw new CliError(`--role 应为 township 或 county,收到“${role}”`);
       const s = await env.call('initTownship', { code, name, role });
-      env.out(`已设置:${s.township?.name}(${s.township?.code}),${role === 'county' ? '县级' : '乡镇'}档案,文件 ${env.archive.file}`);
+      env.out(
+        role === 'county'
+          ? `已设置县级党员档案汇总:${s.township?.name}(县级代码 ${s.township?.code}),登记的乡镇代码应以 ${s.township?.code} 开头;文件 ${env.archive.file}`
+          : `已设置乡镇党员档案:${s.township?.name}(乡镇代码 ${s.township?.code}),文件 ${env.archive.file}`,
+      );
       return 0;
     },
   },

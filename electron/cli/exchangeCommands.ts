@@ -22,6 +22,9 @@ function readInput(file: string | undefined, what: string): string {
   return fs.readFileSync(file, 'utf8');
 }
 
+/** `export`'s exit code when nothing changed since the acknowledged package and no file was written. */
+export const NOTHING_TO_SEND = 3;
+
 function mb(bytes: number): string {
   return `${(bytes / 1048576).toFixed(1)} MB`;
 }
@@ -38,7 +41,11 @@ export const exchangeCommands: CliCommand[] = [
         env.out(r.created.length ? `已生成:${r.created.join('、')}` : '密钥已存在,未作改动');
         env.out(`密钥文件夹:${r.dir}`);
         env.out(`指纹:${r.own?.fingerprint}`);
-        env.out('请备份整个 keys 文件夹(见 README):县里丢失 age 私钥后将无法打开任何数据包');
+        env.out(
+          r.role === 'county'
+            ? '请备份整个 keys 文件夹(见 README):县委组织部丢失 age 私钥后将无法打开任何数据包'
+            : '请备份整个 keys 文件夹(见 README):乡镇丢失签名私钥后,须把新公钥交县委组织部重新登记',
+        );
       }
       return 0;
     },
@@ -95,7 +102,7 @@ export const exchangeCommands: CliCommand[] = [
   },
   {
     name: 'export',
-    usage: 'export --out DIR [--full] [--json]   导出到县:写出加密签名的数据包(默认增量),读回校验,输出其路径',
+    usage: 'export --out DIR [--full] [--json]   导出到县:写出加密签名的数据包(默认增量),读回校验,输出其路径;没有变动时不写文件,退出码为 3',
     async run(env, p) {
       const out = flag(p, 'out');
       if (!out) throw new CliError('export 需要 --out 文件夹(例如 U 盘)');
@@ -111,6 +118,11 @@ export const exchangeCommands: CliCommand[] = [
           env.err(`进度 ${mb(s.done)}/${mb(s.total)} ${step}`);
         }
       })) as CountyExportJobResult;
+      if (done.nothingToSend) {
+        if (p.flags.has('json')) env.out(JSON.stringify({ nothingToSend: true, baseSequence: done.nothingToSend.baseSequence, message: done.nothingToSend.message }, null, 2));
+        else env.err(done.nothingToSend.message);
+        return NOTHING_TO_SEND;
+      }
       const r = done.package;
       const v = done.verification;
       if (p.flags.has('json')) env.out(JSON.stringify({ ...r, verified: v.ok, verification: v.message }, null, 2));
@@ -178,7 +190,7 @@ export const exchangeCommands: CliCommand[] = [
       if (!code || !out) throw new CliError('receipt write 需要 --township 乡镇代码 和 --out 文件');
       const r = await env.call('writeReceipt', { townshipCode: code });
       writeFileAtomic(out, r.text, { mode: 0o644 });
-      env.out(`已写出回执:${path.resolve(out)}(${r.townshipName}第 ${r.packageSequence} 号数据包)`);
+      env.out(`已写出回执:${path.resolve(out)}(${r.townshipName}第 ${r.packageSequence} 号数据包),县委组织部公钥指纹:${r.fingerprint}`);
       return 0;
     },
   },

@@ -13,6 +13,7 @@ import { LoginPage } from './pages/accounts/LoginPage';
 import { FirstAdminPage } from './pages/accounts/FirstAdminPage';
 import { LockScreen } from './pages/accounts/LockScreen';
 import { setArchiveToday } from './lib/dates';
+import { IdentityContext, useWindowTitle, type InstallIdentity } from './lib/identity';
 import { SESSION_EVENT, SessionContext, useIdleLock, type SessionInfoDto, type SessionValue } from './lib/session';
 
 export const LANGUAGE_PREF = 'ui.language';
@@ -74,6 +75,9 @@ export function App() {
   }, [refreshSession]);
 
   const session = loaded.state === 'ready' ? loaded.session : null;
+  const ready = loaded.state === 'ready' ? loaded.setup : null;
+  const identity = useMemo<InstallIdentity>(() => ({ role: ready?.role ?? 'township', name: ready?.township?.name ?? null }), [ready?.role, ready?.township?.name]);
+  useWindowTitle(identity);
   const user = session?.user ?? null;
   const lock = useCallback(() => {
     api.call('lockSession', {}).then(setSession, () => undefined);
@@ -127,10 +131,18 @@ export function App() {
   const { setup } = loaded;
   const township = setup.township?.name ?? null;
   if (!loaded.session.hasUsers && setup.initialized) {
-    return <FirstAdminPage township={township} onLanguage={changeLanguage} onDone={setSession} />;
+    return (
+      <IdentityContext.Provider value={identity}>
+        <FirstAdminPage township={township} onLanguage={changeLanguage} onDone={setSession} />
+      </IdentityContext.Provider>
+    );
   }
   if (loaded.session.hasUsers && !user) {
-    return <LoginPage township={township} onLanguage={changeLanguage} onLoggedIn={setSession} />;
+    return (
+      <IdentityContext.Provider value={identity}>
+        <LoginPage township={township} onLanguage={changeLanguage} onLoggedIn={setSession} />
+      </IdentityContext.Provider>
+    );
   }
   if (!setup.initialized) {
     return (
@@ -146,11 +158,13 @@ export function App() {
     );
   }
   return (
-    <SessionContext.Provider value={sessionValue}>
-      <div className="accounts-shell" aria-hidden={loaded.session.locked || undefined} inert={loaded.session.locked || undefined}>
-        <Workspace setup={setup} onLanguage={changeLanguage} />
-      </div>
-      {loaded.session.locked && user && <LockScreen user={user} idleMinutes={idleLocked ? loaded.session.idleLockMinutes : null} onUnlocked={setSession} onLoggedOut={refreshSession} />}
-    </SessionContext.Provider>
+    <IdentityContext.Provider value={identity}>
+      <SessionContext.Provider value={sessionValue}>
+        <div className="accounts-shell" aria-hidden={loaded.session.locked || undefined} inert={loaded.session.locked || undefined}>
+          <Workspace setup={setup} onLanguage={changeLanguage} />
+        </div>
+        {loaded.session.locked && user && <LockScreen user={user} idleMinutes={idleLocked ? loaded.session.idleLockMinutes : null} onUnlocked={setSession} onLoggedOut={refreshSession} />}
+      </SessionContext.Provider>
+    </IdentityContext.Provider>
   );
 }

@@ -118,7 +118,7 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
     browser = await launchBrowser();
     stick = fs.mkdtempSync(path.join(os.tmpdir(), 'party-records-e2e-cx-stick-'));
     elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'party-records-e2e-cx-files-'));
-    county = await open('370783000', '寿光市', 'county');
+    county = await open('370783', '寿光市', 'county');
     a = await open('370783101', '东城镇', 'township', { members: 80, seed: 11 });
     b = await open('370783102', '西城镇', 'township', { members: 60, seed: 12 });
     // Keys: the county's public key goes to both townships; 西城镇 is registered through the call,
@@ -146,6 +146,11 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
     const page = county.page;
     // The county's window opens on every township's members and shows only the county's pages.
     await page.getByTestId('nav-countyImport').waitFor();
+    // It says it is the county's, in its title bar and header; a township's says it is the township's.
+    expect(await page.title()).toBe('县级党员档案汇总 · 寿光市');
+    expect(await page.getByTestId('app-title').innerText()).toBe('县级党员档案汇总 · 寿光市');
+    await page.getByTestId('app-title').screenshot({ path: path.join(screenshotDir(), 'county-title.png') });
+    expect(await a.page.title()).toBe('乡镇党员档案 · 东城镇');
     const navs = await page.locator('.top-nav > button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')));
     expect(navs).toEqual(['nav-members', 'nav-countyImport', 'nav-users', 'nav-audit', 'nav-backup']);
     await page.getByTestId('nav-countyImport').click();
@@ -158,6 +163,12 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
     await expect.poll(() => page.getByTestId('cx-error').innerText()).toContain('不是 PEM 格式的公钥');
     await page.getByTestId('cx-reg-file').setInputFiles({ name: pem.fileName, mimeType: 'text/plain', buffer: Buffer.from(pem.text) });
     await expect.poll(() => page.getByTestId('cx-reg-fingerprint').innerText()).toBe(pem.fingerprint);
+    // A code outside the county's range is refused, naming both codes, and nothing is registered.
+    await page.getByTestId('cx-reg-code').fill('370725101');
+    await page.getByTestId('cx-register-confirm').click();
+    await expect.poll(() => page.getByTestId('cx-error').innerText()).toContain('乡镇代码 370725101 不属于本县(寿光市,县级代码 370783)');
+    expect(await page.getByTestId('cx-township-row').count()).toBe(1);
+    await page.getByTestId('cx-reg-code').fill(a.code);
     await page.getByTestId('cx-register').screenshot({ path: path.join(screenshotDir(), 'county-register.png') });
     await page.getByTestId('cx-register-confirm').click();
     await expect.poll(() => page.getByTestId('cx-notice').innerText()).toContain(`已登记东城镇(${a.code}),指纹 ${pem.fingerprint}`);
@@ -185,6 +196,13 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
 
     await acknowledgeThroughWindows(a, 1);
     await acknowledgeThroughWindows(b, 1);
+
+    // Acknowledged and unchanged since: nothing to send, so nothing can be written.
+    const before = fs.readdirSync(stick).sort();
+    await expect.poll(() => a.page.getByTestId('cx-nothing-to-send').innerText()).toContain('自第 1 号数据包(县里已确认)以来档案没有任何变动,没有需要发送的内容');
+    expect(await a.page.getByTestId('cx-write').isDisabled()).toBe(true);
+    await a.page.getByTestId('cx-plan').screenshot({ path: path.join(screenshotDir(), 'county-export-nothing.png') });
+    expect(fs.readdirSync(stick).sort()).toEqual(before);
   }, LONG);
 
   it('incremental packages after a new member, a transfer between the townships and an exit; replays and a damaged copy reported', async () => {

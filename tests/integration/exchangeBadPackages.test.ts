@@ -11,6 +11,7 @@ import { exportPublicKey, importCountyKey, initKeys, registerTownship } from '..
 import { openArchive } from '../../db/connection';
 import { archiveFile } from '../../electron/services/core/dataDir';
 import { importPackages } from '../../electron/services/exchange/countyImport';
+import { updateMember } from '../../electron/services/members/members';
 import { acknowledge, connect, dumpArchive, exportTo, importAtCounty, keyFile, openInstall, removeDir, stickDir, type Install } from '../support/exchangeScenario';
 import { tempDir } from '../support/tempArchive';
 
@@ -24,7 +25,7 @@ describe('bad packages are refused and change nothing', () => {
   let county: Install;
   let a: Install;
   let c: Install; // not registered at the county
-  let d: Install; // registered with someone else's key
+  let d: Install; // registered with someone else's key (that of c, which is not registered itself: one key per township)
   let stick: string;
   let work: string;
   let pkg1 = '';
@@ -45,7 +46,7 @@ describe('bad packages are refused and change nothing', () => {
       await initKeys(t.ctx);
       await importCountyKey(t.ctx, countyPublic.text);
     }
-    await registerTownship(county.ctx, { code: d.code, name: d.name, publicKeyPem: (await exportPublicKey(a.ctx)).text });
+    await registerTownship(county.ctx, { code: d.code, name: d.name, publicKeyPem: (await exportPublicKey(c.ctx)).text });
     stick = stickDir();
     work = tempDir('pr-x-bad-');
     pkg1 = (await exportTo(a, stick)).file;
@@ -57,9 +58,13 @@ describe('bad packages are refused and change nothing', () => {
     fs.cpSync(county.dir, countyAsOf1, { recursive: true });
     await county.reopen();
     await acknowledge(county, a);
+    // Each incremental package carries a change: one with nothing to send is not written.
+    const members = await a.archive.query<{ id: string }>('SELECT id FROM members ORDER BY id LIMIT 2');
+    await updateMember(a.ctx, members[0].id, { remarks: '第 2 号数据包的变动' });
     pkg2 = (await exportTo(a, stick)).file;
     expect((await importAtCounty(county, [pkg2]))[0].status).toBe('applied');
     await acknowledge(county, a);
+    await updateMember(a.ctx, members[1].id, { remarks: '第 3 号数据包的变动' });
     pkg3 = (await exportTo(a, stick)).file;
   }, 240_000);
 

@@ -17,7 +17,9 @@ describe('exchange CLI', () => {
     county = tempDir('pr-xcli-county-');
     town = tempDir('pr-xcli-town-');
     stick = tempDir('pr-xcli-stick-');
-    expect(cli(county, 'init', '--code', '370783000', '--name', '寿光市', '--role', 'county').code).toBe(0);
+    const init = cli(county, 'init', '--role', 'county', '--code', '370783', '--name', '寿光市');
+    expect(init.code, init.err).toBe(0);
+    expect(init.out).toContain('已设置县级党员档案汇总:寿光市(县级代码 370783)');
     expect(cli(town, 'init', '--code', '370783101', '--name', '东城镇').code).toBe(0);
     expect(cli(town, 'demo', '--members', '25', '--seed', '4').code).toBe(0);
   }, 300_000);
@@ -25,6 +27,21 @@ describe('exchange CLI', () => {
   afterAll(() => {
     for (const d of [county, town, stick]) fs.rmSync(d, { recursive: true, force: true });
   });
+
+  it('a refused set-up says why once, in words, without the field’s internal name', () => {
+    const dir = tempDir('pr-xcli-bad-');
+    try {
+      const county = cli(dir, 'init', '--role', 'county', '--code', '3707830', '--name', '寿光市');
+      expect(county.code).toBe(1);
+      expect(county.err.match(/县级代码“3707830”不正确/g)).toHaveLength(1);
+      expect(county.err).not.toContain('code:');
+      const township = cli(dir, 'init', '--code', '370783', '--name', '东城镇');
+      expect(township.code).toBe(1);
+      expect(township.err.match(/是县级代码,不是乡镇代码/g)).toHaveLength(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('keys, export, verify, county import, status, receipt and an incremental export', () => {
     const init = cli(county, 'keys', 'init', '--json');
@@ -42,6 +59,11 @@ describe('exchange CLI', () => {
     expect(imp.code).toBe(0);
     const countyShow = JSON.parse(cli(county, 'keys', 'show', '--json').out);
     expect(imp.out).toContain(countyShow.own.fingerprint);
+    const townKeys = cli(town, 'keys', 'init');
+    expect(townKeys.code).toBe(0);
+    expect(townKeys.out).toContain('乡镇丢失签名私钥后,须把新公钥交县委组织部重新登记');
+    expect(townKeys.out).not.toContain('age 私钥');
+    expect(cli(county, 'keys', 'init').out).toContain('县委组织部丢失 age 私钥后将无法打开任何数据包');
     const townPub = path.join(stick, 'town.pem');
     expect(cli(town, 'keys', 'export-public', '--out', townPub).code).toBe(0);
     const townShow = JSON.parse(cli(town, 'keys', 'show', '--json').out);
@@ -70,7 +92,9 @@ describe('exchange CLI', () => {
     expect(status.townships[0]).toMatchObject({ code: '370783101', name: '东城镇', lastSequence: 1, lastKind: 'full', memberCount: 25 });
 
     const receipt = path.join(stick, 'receipt.prreceipt');
-    expect(cli(county, 'receipt', 'write', '--township', '370783101', '--out', receipt).code).toBe(0);
+    const written1 = cli(county, 'receipt', 'write', '--township', '370783101', '--out', receipt);
+    expect(written1.code).toBe(0);
+    expect(written1.out).toContain(`县委组织部公钥指纹:${countyShow.own.fingerprint}`);
     const ack = cli(town, 'receipt', 'import', receipt);
     expect(ack.code).toBe(0);
     expect(ack.out).toContain('已确认收到第 1 号数据包');
@@ -80,6 +104,17 @@ describe('exchange CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('回执的签名与已导入的县委组织部公钥');
 
+    const packagesBefore = fs.readdirSync(stick).sort();
+    const nothing = cli(town, 'export', '--out', stick);
+    expect(nothing.code).toBe(3);
+    expect(nothing.out).toBe('');
+    expect(nothing.err).toContain('没有需要发送的内容,未写出数据包');
+    expect(nothing.err).not.toContain('错误');
+    expect(JSON.parse(cli(town, 'export', '--out', stick, '--json').out)).toMatchObject({ nothingToSend: true, baseSequence: 1 });
+    expect(fs.readdirSync(stick).sort()).toEqual(packagesBefore);
+
+    const someone = (JSON.parse(cli(town, 'members', 'list', '--json').out) as { id: string }[])[0].id;
+    expect(cli(town, 'members', 'exit', someone, '--reason', '死亡', '--date', '2026-11-20').code).toBe(0);
     const second = JSON.parse(cli(town, 'export', '--out', stick, '--json').out);
     expect(second).toMatchObject({ kind: 'incremental', sequence: 2, baseSequence: 1 });
     expect(cli(county, 'county', 'import', second.file).code).toBe(0);

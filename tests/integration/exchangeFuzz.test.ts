@@ -22,6 +22,7 @@ import { manifestText } from '../../electron/services/exchange/format/bagit';
 import { importPackages, verifyAtCounty, type ImportOutcome } from '../../electron/services/exchange/countyImport';
 import { loadOwnIdentity, loadOwnSigning } from '../../electron/services/exchange/keys';
 import { PackageError } from '../../electron/services/exchange/packageReader';
+import { updateMember } from '../../electron/services/members/members';
 import { SIGNATURE_FILE } from '../../electron/services/exchange/packageWriter';
 import { sign } from '../../electron/services/exchange/format/signing';
 import { ZipStoreWriter } from '../../electron/services/exchange/format/zipStore';
@@ -429,7 +430,10 @@ beforeAll(async () => {
   fs.cpSync(county.dir, countyBackup, { recursive: true });
   county.archive = await openArchive(archiveFile(county.dir));
   county.ctx = { ...county.ctx, archive: county.archive };
-  // Package 2, twice: as a full package and (written from a copy of the township) as an incremental one.
+  // Package 2, twice: as a full package and (written from a copy of the township) as an incremental one,
+  // both carrying a change (an incremental package with nothing to send is not written).
+  const someone = await town.archive.queryOne<{ id: string }>('SELECT id FROM members ORDER BY id LIMIT 1');
+  await updateMember(town.ctx, someone!.id, { remarks: '第 2 号数据包的变动' });
   const townCopy = tempDir('pr-x-fuzz-town-');
   await town.archive.close();
   fs.cpSync(town.dir, townCopy, { recursive: true });

@@ -32,6 +32,7 @@ const planSchema = z.object({
   attachmentBytes: z.number(),
   missingAttachments: z.array(z.string()),
   countyFingerprint: z.string().nullable(),
+  nothingToSend: z.boolean(),
 });
 const packageInfoSchema = z.object({
   bagName: z.string(), townshipCode: z.string(), townshipName: z.string(), sequence: z.number(), kind: z.enum(['full', 'incremental']), baseSequence: z.number(),
@@ -180,7 +181,7 @@ export const countyExchangeCalls = {
   writeReceipt: defineCall({
     access: 'write',
     input: z.object({ townshipCode: z.string().max(12) }),
-    output: z.object({ fileName: z.string(), text: z.string(), packageSequence: z.number(), townshipName: z.string() }),
+    output: z.object({ fileName: z.string(), text: z.string(), packageSequence: z.number(), townshipName: z.string(), fingerprint: z.string() }),
     run: (ctx, i) => receiptToSave(ctx, i.townshipCode),
   }),
 };

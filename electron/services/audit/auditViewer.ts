@@ -12,6 +12,7 @@ import { listMembers } from '../members/memberQuery';
 import { isIsoDate } from '../members/memberRules';
 import { describeChanges as changesInWords, idsIn, type ChangeContext } from './auditWords';
 import { ValidationError } from '../core/errors';
+import { EXCHANGE_ACTION_LABELS, describeExchangeChanges, exchangeSubjects, isExchangeAction } from './exchangeAudit';
 
 export interface AuditQuery {
   actor?: string | null;
@@ -73,9 +74,8 @@ const ACTION_LABELS: Record<string, string> = {
   'commitment.create': '登记公开承诺', 'commitment.update': '修改公开承诺', 'commitment.review': '评议公开承诺', 'liaison.create': '设立联系点', 'liaison.update': '修改联系点',
   'pairing.create': '建立结对共建', 'pairing.end': '结束结对共建', 'pairing.help': '登记帮扶', 'orglife.meeting': '登记会议', 'orglife.file': '添加会议附件',
   'affairs.propose': '民主提事', 'practices.demo': '载入党建实务演示数据',
-  'exchange.keys.init': '生成本机交换密钥', 'exchange.export': '导出县乡交换数据包', 'exchange.county.import': '导入乡镇数据包', 'exchange.county-key.import': '导入县委组织部公钥',
-  'exchange.receipt.import': '导入县委组织部回执', 'exchange.receipt.write': '生成回执', 'exchange.township.register': '登记乡镇',
-  'rules.update': '修改发展党员规则', 'rules.registrationOutcomes': '修改登记结果', 'settings.rules': '修改转接规则', 'setup.init': '初始设置乡镇',
+  'rules.update': '修改发展党员规则', 'rules.registrationOutcomes': '修改登记结果', 'settings.rules': '修改转接规则',
+  ...EXCHANGE_ACTION_LABELS,
 };
 
 export const kindOf = (action: string) => action.split('.')[0];
@@ -154,8 +154,9 @@ interface StoredRow {
   memberId: string | null;
 }
 
-/** before → after in words (see auditWords); without a context, as a member's line with no names to look up. */
+/** before → after in words (see auditWords; the exchange's and the set-up's lines have their own words); without a context, as a member's line with no names to look up. */
 export function describeChanges(before: string | null, after: string | null, c: ChangeContext = { action: '', entity: 'members', nameOf: () => undefined }): string {
+  if (isExchangeAction(c.action)) return describeExchangeChanges(before, after);
   return changesInWords(before, after, c);
 }
 
@@ -184,9 +185,11 @@ async function toViews(ctx: ServiceContext, rows: StoredRow[]): Promise<AuditRow
   const named = new Map<string, string>();
   for (const table of ['members', 'organizations', 'dev_people', 'care_funds', 'practice_pairs'] as const) for (const [id, name] of await namesOf(ctx, table, ids)) named.set(id, name);
   const nameOf = (id: string) => named.get(id) ?? members.get(id) ?? orgs.get(id) ?? people.get(id);
+  const exchange = await exchangeSubjects(ctx, rows);
   return rows.map((r) => {
     const kind = kindOf(r.action);
-    const subject = (r.memberId && members.get(r.memberId)) || (r.entity === 'organizations' && r.entityId && orgs.get(r.entityId)) || (r.entityId && people.get(r.entityId)) || '';
+    const subject =
+      exchange.get(r) ?? ((r.memberId && members.get(r.memberId)) || (r.entity === 'organizations' && r.entityId && orgs.get(r.entityId)) || (r.entityId && people.get(r.entityId)) || '');
     return {
       id: r.id, at: r.at, time: localTime(r.at), actor: r.actor, action: r.action, actionLabel: actionLabel(r.action), kind, kindLabel: kindLabel(kind),
       entity: r.entity, entityId: r.entityId, memberId: r.memberId, subject, changes: describeChanges(r.before, r.after, { action: r.action, entity: r.entity, nameOf }), before: r.before, after: r.after,

@@ -8,6 +8,7 @@ import type { ServiceContext } from './context';
 import { appendAudit } from '../audit/audit';
 import { DomainError, ValidationError } from './errors';
 import { nowIso, todayOf } from './context';
+import { isCountyLevelCode, normalizeCountyCode, normalizeTownshipCode } from './regionCodes';
 
 export type InstallRole = 'township' | 'county';
 
@@ -57,34 +58,37 @@ export async function getSetup(ctx: ServiceContext): Promise<SetupStatus> {
   return { initialized: township !== null, township, role, rootOrgId, memberCount: count?.n ?? 0, today: todayOf(ctx) };
 }
 
-/** 统计用区划代码 of a township: 9 digits (省2 市2 县2 乡镇3); a 12-digit code ending in 000 is accepted too. */
-export function normalizeTownshipCode(code: string): string | null {
-  const c = code.trim();
-  if (/^\d{9}$/.test(c)) return c;
-  if (/^\d{9}000$/.test(c)) return c.slice(0, 9);
-  return null;
-}
+export { normalizeCountyCode, normalizeTownshipCode } from './regionCodes';
 
 export async function initTownship(ctx: ServiceContext, input: { code: string; name: string; role: InstallRole }): Promise<SetupStatus> {
   const issues = [];
-  const code = normalizeTownshipCode(input.code);
-  if (!code) issues.push({ field: 'code', message: '乡镇代码应为9位统计用区划代码(省2位、市2位、县2位、乡镇3位),如 370783101' });
+  const isCounty = input.role === 'county';
+  const code = isCounty ? normalizeCountyCode(input.code) : normalizeTownshipCode(input.code);
+  if (!code) {
+    issues.push({
+      field: 'code',
+      message: isCounty
+        ? `县级代码“${input.code.trim()}”不正确:应为6位统计用区划代码(省2位、市2位、县2位),如 370783;也可填12位代码(后6位为0),如 370783000000`
+        : isCountyLevelCode(input.code)
+          ? `“${input.code.trim()}”是县级代码,不是乡镇代码:乡镇应填9位统计用区划代码,如 370783101;县委组织部的安装请选“县级”(命令行 --role county)`
+          : `乡镇代码“${input.code.trim()}”不正确:应为9位统计用区划代码(省2位、市2位、县2位、乡镇3位),如 370783101`,
+    });
+  }
   const name = input.name.trim();
-  if (!name) issues.push({ field: 'name', message: '请填写乡镇名称' });
-  if (issues.length) throw new ValidationError(issues);
+  if (!name) issues.push({ field: 'name', message: isCounty ? '请填写县(市、区)名称' : '请填写乡镇名称' });
+  if (!code || issues.length) throw new ValidationError(issues);
   await ctx.archive.transaction(async () => {
-    if (await readSetting(ctx.archive, 'township')) throw new DomainError('conflict', '本档案已经设置过乡镇,不能重复设置');
+    if (await readSetting(ctx.archive, 'township')) throw new DomainError('conflict', '本档案已经设置过(乡镇或县委组织部),不能重复设置');
     await writeSetting(ctx.archive, 'township', { code, name });
     await writeSetting(ctx.archive, 'role', input.role);
     const seq = await ctx.archive.changeSeq();
     const rootId = newId();
     const now = nowIso();
-    // The township 党委 is the root of the organization tree.
-    const isCounty = input.role === 'county';
+    // The township 党委 (the county's 组织部) is the root of the organization tree.
     await ctx.archive.run(
       `INSERT INTO organizations(id, parent_id, name, short_name, type, sector, unit_situation, admin_code, status, sort_order, seq, created_at, updated_at)
        VALUES (?, NULL, ?, ?, 'committee', 'agency', 'legal_entity', ?, 'active', 0, ?, ?, ?)`,
-      [rootId, isCounty ? `中共${name}委员会组织部` : `中共${name}委员会`, isCounty ? `${name}委组织部` : `${name}党委`, `${code}000`, seq, now, now],
+      [rootId, isCounty ? `中共${name}委员会组织部` : `中共${name}委员会`, isCounty ? `${name}委组织部` : `${name}党委`, code.padEnd(12, '0'), seq, now, now],
     );
     await writeSetting(ctx.archive, 'rootOrgId', rootId);
     await appendAudit(ctx.archive, [

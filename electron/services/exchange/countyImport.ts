@@ -11,6 +11,7 @@ import { nowIso } from '../core/context';
 import { DomainError } from '../core/errors';
 import { appendAudit } from '../audit/audit';
 import { getSetup } from '../core/settings';
+import { isTownshipOfCounty, normalizeCountyCode } from '../core/regionCodes';
 import { JobCancelled } from '../core/jobs';
 import { newId } from '../core/ids';
 import { knownMigrationTags } from '../../../db/migrate';
@@ -168,22 +169,51 @@ interface TownshipRow {
  * `keys`: the registered keys read beforehand (a batch), so that verifying never waits for another
  * package's transaction; without it, the township is looked up.
  */
-export async function openAtCounty(ctx: ServiceContext, file: string, keys?: Map<string, string>, identity?: AgeIdentity): Promise<OpenedPackage> {
-  if (!identity) await requireCounty(ctx);
+export async function openAtCounty(ctx: ServiceContext, file: string, batch?: { keys: Map<string, string>; identity: AgeIdentity; county: { code: string; name: string } }): Promise<OpenedPackage> {
+  const county = batch?.county ?? (await requireCounty(ctx));
+  const countyCode = normalizeCountyCode(county.code) ?? county.code;
   return openPackage(file, {
-    identities: [identity ?? loadOwnIdentity(ctx, 'county')],
+    identities: [batch?.identity ?? loadOwnIdentity(ctx, 'county')],
     tempDir: tempDirOf(ctx),
     keyFor: async (code, name) => {
-      const key = keys ? keys.get(code) : (await ctx.archive.queryOne<{ public_key: string }>('SELECT public_key FROM county_townships WHERE code = ?', [code]))?.public_key;
-      if (!key) throw new PackageError('unknown_township', `数据包来自未登记的乡镇 ${name || ''}(${code}):请先登记该乡镇的公钥(核对电话中读出的指纹)后再导入`);
+      const township = `${name || '乡镇'}(${code})`;
+      if (!isTownshipOfCounty(code, countyCode)) {
+        throw new PackageError(
+          'other_county',
+          `数据包来自${township},它不属于本县(${county.name},县级代码 ${countyCode}):乡镇代码 ${code} 属于县级代码 ${code.slice(0, 6)}。这个数据包不该交到本县,未导入`,
+        );
+      }
+      const key = batch ? batch.keys.get(code) : (await ctx.archive.queryOne<{ public_key: string }>('SELECT public_key FROM county_townships WHERE code = ?', [code]))?.public_key;
+      if (!key) throw new PackageError('unknown_township', `数据包来自未登记的乡镇 ${township}:本县(${county.name},县级代码 ${countyCode})还没有登记它的公钥;请先登记该乡镇的公钥(核对电话中读出的指纹)后再导入`);
       return key;
     },
   });
 }
 
-function checkContinuity(info: PackageInfo, last: number, shown: string): { replay: string } | null {
+/**
+ * Whether the package continues what the county holds for its township. A package numbered at or below
+ * the last one applied is not applied; why, it says in its own words: this very package was imported
+ * (same bag digest), another package of that number was (different content: the township's numbering
+ * went back, e.g. after restoring a backup), or it was never imported and a later package applied since
+ * carries all it held. A gap (an incremental package continuing one the county lacks) is refused.
+ */
+async function checkContinuity(ctx: ServiceContext, info: PackageInfo, last: number, shown: string): Promise<{ replay: string } | null> {
+  const who = `${info.townshipName}(${info.townshipCode})`;
   if (info.sequence <= last) {
-    return { replay: `${shown} 是${info.townshipName}的第 ${info.sequence} 号数据包,本县已导入到第 ${last} 号,此包已导入过(或更旧),已忽略,未作任何改动` };
+    const same = await ctx.archive.queryOne<{ sha256: string }>('SELECT sha256 FROM county_imports WHERE township_code = ? AND sequence = ?', [info.townshipCode, info.sequence]);
+    const unchanged = '已忽略,本县档案未作任何改动';
+    if (same && same.sha256 === info.bagDigest) {
+      return { replay: `${shown} 是${who}的第 ${info.sequence} 号数据包,这个数据包本县已导入过(本县已导入到第 ${last} 号),${unchanged}` };
+    }
+    if (same) {
+      return {
+        replay: `${shown} 是${who}的第 ${info.sequence} 号数据包,但本县导入过的第 ${info.sequence} 号数据包内容与它不同(乡镇的导出序号可能因恢复备份而退回);本县已导入到第 ${last} 号,${unchanged}。请与乡镇核对`,
+      };
+    }
+    const later = await ctx.archive.queryOne<{ sequence: number }>('SELECT min(sequence) AS sequence FROM county_imports WHERE township_code = ? AND sequence > ?', [info.townshipCode, info.sequence]);
+    return {
+      replay: `${shown} 是${who}的第 ${info.sequence} 号数据包,本县没有导入过它,但已导入了更新的第 ${later?.sequence ?? last} 号数据包(本县已导入到第 ${last} 号),其中已含有这个数据包的全部变动,所以不再需要它;${unchanged}`,
+    };
   }
   if (info.kind === 'incremental' && info.baseSequence > last) {
     const missing: number[] = [];
@@ -217,7 +247,8 @@ async function applyPackage(ctx: ServiceContext, pkg: OpenedPackage, signal?: Ab
     const t = await ctx.archive.queryOne<TownshipRow>('SELECT code, name, public_key, last_sequence, row_counts FROM county_townships WHERE code = ?', [code]);
     if (!t) throw new PackageError('unknown_township', `乡镇 ${code} 未登记`);
     // Re-checked inside the transaction: another import of the same township may have committed meanwhile.
-    if (checkContinuity(info, t.last_sequence, path.basename(pkg.file))) throw new PackageError('replay', `第 ${info.sequence} 号数据包已导入过`);
+    const replay = await checkContinuity(ctx, info, t.last_sequence, path.basename(pkg.file));
+    if (replay) throw new PackageError('replay', replay.replay);
     const tableNames = pkg.tables.map((x) => x.name);
     // The tables of which the county holds rows for this township already (none on a first import).
     // (Kept with the township by every import; asked of the rows only where it was never written.)
@@ -327,7 +358,7 @@ export async function verifyAtCounty(ctx: ServiceContext, file: string): Promise
   try {
     checkSchema(pkg.info, path.basename(file));
     const t = await ctx.archive.queryOne<TownshipRow>('SELECT last_sequence FROM county_townships WHERE code = ?', [pkg.info.townshipCode]);
-    const c = checkContinuity(pkg.info, t?.last_sequence ?? 0, path.basename(file));
+    const c = await checkContinuity(ctx, pkg.info, t?.last_sequence ?? 0, path.basename(file));
     return { info: pkg.info, continuity: c ? 'replay' : 'next', message: c ? c.replay : `${path.basename(file)}:签名、校验值全部正确,可以导入` };
   } finally {
     await pkg.close();
@@ -375,14 +406,14 @@ export async function importPackages(
   progress?: (done: number, total: number, message: string) => void,
   signal?: AbortSignal,
 ): Promise<ImportOutcome[]> {
-  await requireCounty(ctx);
+  const county = await requireCounty(ctx);
   const identity = loadOwnIdentity(ctx, 'county');
   const keys = await registeredKeys(ctx);
   const blank = (file: string): ImportOutcome => ({
     file, status: 'refused', problem: null, message: '', townshipCode: null, townshipName: null, sequence: null, kind: null, rowCounts: {}, removed: 0, attachmentsCopied: 0,
   });
   const outcomes = files.map(blank);
-  const open = (file: string): Promise<OpenedPackage> => openAtCounty(ctx, file, keys, identity);
+  const open = (file: string): Promise<OpenedPackage> => openAtCounty(ctx, file, { keys, identity, county });
   // The order each file claims (its bag's name, unverified); a file that shows none is opened first,
   // and its verified facts order it.
   const claims: ({ townshipCode: string; sequence: number } | null)[] = [];
@@ -443,7 +474,7 @@ export async function importPackages(
       try {
         checkSchema(pkg.info, shown);
         const t = await ctx.archive.queryOne<TownshipRow>('SELECT last_sequence FROM county_townships WHERE code = ?', [pkg.info.townshipCode]);
-        const c = checkContinuity(pkg.info, t?.last_sequence ?? 0, shown);
+        const c = await checkContinuity(ctx, pkg.info, t?.last_sequence ?? 0, shown);
         if (c) {
           Object.assign(outcome, { status: 'replay', problem: 'replay', message: c.replay });
         } else {

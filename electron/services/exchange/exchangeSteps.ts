@@ -8,32 +8,40 @@ import { getSetup } from '../core/settings';
 import { importPackages, verifyAtCounty, type ImportOutcome } from './countyImport';
 import { verifySentPackage } from './exchangeLog';
 import { PackageError, type PackageInfo, type PackageProblem } from './packageReader';
-import { writePackage, type ExportResult } from './packageWriter';
+import { NothingToSend, writePackage, type ExportResult } from './packageWriter';
 import { writeReceipt } from './receipts';
 
-/** What a finished export job holds: the package written and whether it read back intact from the stick. */
-export interface CountyExportJobResult {
-  package: ExportResult;
-  verification: { ok: boolean; message: string };
-}
+/**
+ * What a finished export job holds: the package written and whether it read back intact from the
+ * stick; or, when nothing changed since the acknowledged package, no package and the words saying so.
+ */
+export type CountyExportJobResult =
+  | { package: ExportResult; verification: { ok: boolean; message: string }; nothingToSend: null }
+  | { package: null; verification: null; nothingToSend: { message: string; baseSequence: number } };
 
 /** 导出到县: write the package into the picked folder (the stick), then read it back from there and verify it. */
 export function startCountyExport(ctx: ServiceContext, input: { outDir: string; full?: boolean }): JobStatus {
   return jobsOf(ctx.archive).start('countyExport', async (control): Promise<CountyExportJobResult> => {
     let bytes = 0;
-    const written = await writePackage(ctx, {
-      outDir: input.outDir,
-      full: input.full,
-      signal: control.signal,
-      progress(done, total, message) {
-        bytes = total;
-        control.progress(done, total, message);
-      },
-    });
+    let written: ExportResult;
+    try {
+      written = await writePackage(ctx, {
+        outDir: input.outDir,
+        full: input.full,
+        signal: control.signal,
+        progress(done, total, message) {
+          bytes = total;
+          control.progress(done, total, message);
+        },
+      });
+    } catch (e) {
+      if (e instanceof NothingToSend) return { package: null, verification: null, nothingToSend: { message: e.message, baseSequence: e.baseSequence } };
+      throw e;
+    }
     // Reading back has no byte count of its own: it shows the bytes written, the bar full.
     control.progress(bytes || 1, bytes || 1, '正在从 U 盘读回并校验');
     const verification = await verifySentPackage(ctx, written.file);
-    return { package: written, verification: { ok: verification.logged, message: verification.message } };
+    return { package: written, verification: { ok: verification.logged, message: verification.message }, nothingToSend: null };
   });
 }
 
@@ -71,7 +79,7 @@ export async function verifyPackage(ctx: ServiceContext, file: string): Promise<
 }
 
 /** The signed 回执 for a township's last applied package: its text, a file name to save it as, and what it confirms. */
-export async function receiptToSave(ctx: ServiceContext, townshipCode: string): Promise<{ fileName: string; text: string; packageSequence: number; townshipName: string }> {
+export async function receiptToSave(ctx: ServiceContext, townshipCode: string): Promise<{ fileName: string; text: string; packageSequence: number; townshipName: string; fingerprint: string }> {
   const r = await writeReceipt(ctx, townshipCode);
-  return { fileName: r.fileName, text: r.text, packageSequence: r.payload.packageSequence, townshipName: r.payload.townshipName };
+  return { fileName: r.fileName, text: r.text, packageSequence: r.payload.packageSequence, townshipName: r.payload.townshipName, fingerprint: r.fingerprint };
 }

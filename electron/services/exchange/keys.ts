@@ -11,7 +11,8 @@ import path from 'node:path';
 import type { ServiceContext } from '../core/context';
 import { DomainError } from '../core/errors';
 import { appendAudit } from '../audit/audit';
-import { getSetup, normalizeTownshipCode, type InstallRole } from '../core/settings';
+import { getSetup, type InstallRole } from '../core/settings';
+import { isCountyLevelCode, isTownshipOfCounty, normalizeCountyCode, normalizeTownshipCode } from '../core/regionCodes';
 import { writeFileAtomic } from '../core/atomicFile';
 import { generateIdentity, identityFileText, parseIdentity, parseRecipient, type AgeIdentity } from './format/ageFormat';
 import { fingerprintOf, generateSigningKey, normalizePublicPem, parsePublicKey, publicKeyFingerprint, publicPemOf } from './format/signing';
@@ -204,6 +205,17 @@ export function loadOwnSigning(ctx: ServiceContext, role: InstallRole): { privat
   return { privatePem, publicPem: publicPemOf(privatePem) };
 }
 
+/**
+ * The county's one fingerprint, as its public keys file states it and the townships read it out when
+ * they import it: over its age recipient and its receipt key together.
+ */
+export function ownCountyFingerprint(ctx: ServiceContext): string {
+  const recipient = readKey(ctx, KEY_FILES.countyAgePub)?.trim();
+  const pem = readKey(ctx, KEY_FILES.countySigningPub);
+  if (!recipient || !pem) throw new DomainError('conflict', `本机没有县委组织部的公钥(${keysDir(ctx)}),请先执行“keys init”`);
+  return countyFingerprint(recipient, pem);
+}
+
 export function loadCountyPublic(ctx: ServiceContext): CountyPublic {
   const text = readKey(ctx, KEY_FILES.countyPublic);
   if (!text) throw new DomainError('conflict', '还没有导入县委组织部的公钥文件;请先导入县里发来的公钥(keys import-county)');
@@ -221,10 +233,9 @@ export interface RegisteredTownship {
 }
 
 export async function registerTownship(ctx: ServiceContext, input: { code: string; name?: string | null; publicKeyPem: string }): Promise<RegisteredTownship> {
-  const { role } = await roleOf(ctx);
-  if (role !== 'county') throw new DomainError('conflict', '只有县委组织部的安装可以登记乡镇');
-  const code = normalizeTownshipCode(input.code);
-  if (!code) throw new DomainError('bad_input', `乡镇代码“${input.code}”不正确,应为9位统计用区划代码`);
+  const county = await roleOf(ctx);
+  if (county.role !== 'county') throw new DomainError('conflict', '只有县委组织部的安装可以登记乡镇');
+  const code = townshipCodeInCounty(input.code, county);
   let pem: string;
   try {
     pem = normalizePublicPem(input.publicKeyPem, `乡镇 ${code} 的公钥文件`);
@@ -236,6 +247,15 @@ export async function registerTownship(ctx: ServiceContext, input: { code: strin
   return ctx.archive.transaction(async () => {
     const before = await ctx.archive.queryOne<{ name: string; fingerprint: string }>('SELECT name, fingerprint FROM county_townships WHERE code = ?', [code]);
     const name = input.name?.trim() || before?.name || code;
+    // A township proves who it is by its key alone: two codes with one key would let one township's
+    // packages pass as the other's.
+    const holder = await ctx.archive.queryOne<{ code: string; name: string }>('SELECT code, name FROM county_townships WHERE fingerprint = ? AND code <> ?', [fingerprint, code]);
+    if (holder) {
+      throw new DomainError(
+        'conflict',
+        `不能登记${name === code ? '' : name}(${code}):这个公钥(指纹 ${fingerprint})已登记给${holder.name}(${holder.code})。每个乡镇应有自己的密钥,请核对公钥文件是否拿错了,或请该乡镇在本机执行“keys init”生成自己的密钥`,
+      );
+    }
     if (before) await ctx.archive.run('UPDATE county_townships SET name = ?, public_key = ?, fingerprint = ?, registered_at = ? WHERE code = ?', [name, pem, fingerprint, now, code]);
     else await ctx.archive.run('INSERT INTO county_townships(code, name, public_key, fingerprint, registered_at) VALUES (?,?,?,?,?)', [code, name, pem, fingerprint, now]);
     await appendAudit(ctx.archive, [
@@ -243,4 +263,25 @@ export async function registerTownship(ctx: ServiceContext, input: { code: strin
     ]);
     return { code, name, fingerprint, registeredAt: now, replacedFingerprint: before && before.fingerprint !== fingerprint ? before.fingerprint : null };
   });
+}
+
+/**
+ * The township's code as the county registers it: 9 digits, within the county's range (its first 6
+ * digits are the county's), and not the county's own code. Each refusal names both codes.
+ */
+export function townshipCodeInCounty(given: string, county: { code: string; name: string }): string {
+  const countyCode = normalizeCountyCode(county.code) ?? county.code;
+  const shown = given.trim();
+  if (isCountyLevelCode(shown)) {
+    if (normalizeCountyCode(shown) === countyCode) {
+      throw new DomainError('bad_input', `“${shown}”是本县(${county.name},县级代码 ${countyCode})自己的代码,不能登记为乡镇;请填乡镇的9位代码,如 ${countyCode}101`);
+    }
+    throw new DomainError('bad_input', `“${shown}”是县级代码,不是乡镇代码;本县(${county.name},县级代码 ${countyCode})的乡镇代码为9位,以 ${countyCode} 开头`);
+  }
+  const code = normalizeTownshipCode(shown);
+  if (!code) throw new DomainError('bad_input', `乡镇代码“${shown}”不正确:应为9位统计用区划代码,本县(${county.name},县级代码 ${countyCode})的乡镇以 ${countyCode} 开头`);
+  if (!isTownshipOfCounty(code, countyCode)) {
+    throw new DomainError('bad_input', `乡镇代码 ${code} 不属于本县(${county.name},县级代码 ${countyCode}):它属于县级代码 ${code.slice(0, 6)};本县只登记以 ${countyCode} 开头的乡镇`);
+  }
+  return code;
 }

@@ -21,6 +21,7 @@ export type PackageProblem =
   | 'damaged'
   | 'truncated'
   | 'unknown_township'
+  | 'other_county'
   | 'bad_signature'
   | 'checksum'
   | 'bad_bag'
@@ -159,6 +160,17 @@ function str(info: Map<string, string[]>, label: string): string {
 }
 
 /**
+ * Whether the unverified last chunk of a package ends as a zip ends (its end-of-central-directory
+ * record, with its comment, is the last thing in the file): a complete file whose bytes were changed.
+ * A file cut short ends anywhere else; its last 16 bytes, read as a MAC, were ciphertext.
+ */
+function endsWithZipEnd(tail: Buffer): boolean {
+  const plain = tail.subarray(0, Math.max(0, tail.length - 16));
+  const at = plain.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  return at >= 0 && at + 22 <= plain.length && at + 22 + plain.readUInt16LE(at + 20) === plain.length;
+}
+
+/**
  * Which township and package number a file claims to be, from the bag's folder name (<code>-<seq>) in
  * the zip's first entry: one 64 KiB chunk decrypted, nothing verified. Only for ordering a batch before
  * each package is opened and proven; null when the file does not show it.
@@ -198,6 +210,11 @@ export async function openPackage(file: string, options: OpenOptions): Promise<O
         throw new PackageError('wrong_key', `${shown} 不是加密给本机的:用本机的密钥解不开。这个数据包可能是加密给别的县(或用了旧的县公钥);请乡镇导入本县的公钥后重新导出`);
       case 'truncated':
         throw new PackageError('truncated', `${shown} 不完整(文件被截断):${e.reason}。请重新从乡镇拷贝数据包`);
+      case 'payload':
+        if (e.unverifiedTail && !endsWithZipEnd(e.unverifiedTail)) {
+          throw new PackageError('truncated', `${shown} 不完整:文件在末尾被截断(拷贝没有完成,或写入时拔出了 U 盘),只剩 ${fs.statSync(file).size} 字节。请重新从乡镇拷贝数据包`);
+        }
+        throw new PackageError('damaged', `${shown} 已损坏或被改动:${e.reason}`);
       default:
         throw new PackageError('damaged', `${shown} 已损坏或被改动:${e.reason}`);
     }

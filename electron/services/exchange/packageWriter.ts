@@ -16,7 +16,7 @@ import type { ServiceContext } from '../core/context';
 import { nowIso, todayOf } from '../core/context';
 import { DomainError } from '../core/errors';
 import { appendAudit } from '../audit/audit';
-import { getSetup } from '../core/settings';
+import { getSetup, readSetting, writeSetting } from '../core/settings';
 import { fsyncDir } from '../core/atomicFile';
 import { knownMigrationTags } from '../../../db/migrate';
 import { AgeEncryptor } from './format/ageFormat';
@@ -69,6 +69,34 @@ export interface ExportPlan {
   attachmentBytes: number;
   missingAttachments: string[];
   countyFingerprint: string | null;
+  /** An incremental package would carry nothing: no row written and none deleted since the acknowledged package. */
+  nothingToSend: boolean;
+}
+
+/** 导出到县 with nothing to send: no package is written (an empty one would only use up a number). */
+export class NothingToSend extends DomainError {
+  constructor(readonly baseSequence: number) {
+    super(
+      'conflict',
+      `自第 ${baseSequence} 号数据包(县委组织部已确认)以来,本乡镇档案没有任何变动,没有需要发送的内容,未写出数据包。县里要求时,可选择“完整导出”发送全量数据包`,
+    );
+    this.name = 'NothingToSend';
+  }
+}
+
+/** Each table's rows when a package was written, kept with the package's number (see nothingChanged). */
+const totalsKey = (sequence: number) => `exchange:totals:${sequence}`;
+
+/**
+ * Nothing changed since the acknowledged package when no row carries a later change number (nothing
+ * written) and every table holds as many rows as it did then (nothing deleted: a deletion leaves no row
+ * to carry a number). The counts of then are those kept with that package, or the rows a full package
+ * carried; a package written before counts were kept is never taken as unchanged.
+ */
+async function nothingChanged(ctx: ServiceContext, acked: { sequence: number; kind: string; row_counts: string }, plans: TablePlan[]): Promise<boolean> {
+  if (plans.some((p) => p.rows > 0)) return false;
+  const then = (await readSetting<Record<string, number>>(ctx.archive, totalsKey(acked.sequence))) ?? (acked.kind === 'full' ? (JSON.parse(acked.row_counts) as Record<string, number>) : null);
+  return then !== null && plans.every((p) => (then[p.name] ?? 0) === p.total);
 }
 
 interface Snapshot extends ExportPlan {
@@ -101,8 +129,8 @@ async function snapshot(ctx: ServiceContext, full: boolean, withData: boolean): 
   const files = filesDirOf(ctx);
   return ctx.archive.transaction(async () => {
     const tables = await exchangeTables(ctx.archive);
-    const acked = await ctx.archive.queryOne<{ sequence: number; change_to: number }>(
-      'SELECT sequence, change_to FROM exchange_packages WHERE acknowledged_at IS NOT NULL ORDER BY sequence DESC LIMIT 1',
+    const acked = await ctx.archive.queryOne<{ sequence: number; change_to: number; kind: string; row_counts: string }>(
+      'SELECT sequence, change_to, kind, row_counts FROM exchange_packages WHERE acknowledged_at IS NOT NULL ORDER BY sequence DESC LIMIT 1',
     );
     const last = await ctx.archive.queryOne<{ n: number }>('SELECT coalesce(max(sequence), 0) AS n FROM exchange_packages');
     const counter = await ctx.archive.queryOne<{ value: number }>("SELECT value FROM counters WHERE name = 'change'");
@@ -161,6 +189,7 @@ async function snapshot(ctx: ServiceContext, full: boolean, withData: boolean): 
     }
     return {
       township,
+      nothingToSend: kind === 'incremental' && (await nothingChanged(ctx, acked!, plans)),
       sequence: (last?.n ?? 0) + 1,
       kind,
       baseSequence: kind === 'full' ? 0 : acked!.sequence,
@@ -283,6 +312,7 @@ export async function writePackage(ctx: ServiceContext, options: WriteOptions): 
   const outDir = path.resolve(options.outDir);
   if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) throw new DomainError('not_found', `找不到要写入的文件夹:${outDir}`);
   const snap = await snapshot(ctx, options.full === true, true);
+  if (snap.nothingToSend) throw new NothingToSend(snap.baseSequence);
   const readDone = process.hrtime.bigint();
   const name = packageName(snap.township.code, snap.sequence);
   const fileName = name + PACKAGE_EXTENSION;
@@ -443,6 +473,7 @@ export async function writePackage(ctx: ServiceContext, options: WriteOptions): 
          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
         [snap.sequence, snap.kind, snap.baseSequence, snap.changeFrom, snap.changeTo, fileName, finalFile, bagDigest, size, JSON.stringify(rowCounts), snap.attachments, snap.attachmentBytes, nowIso(), ctx.actor],
       );
+      await writeSetting(ctx.archive, totalsKey(snap.sequence), Object.fromEntries(snap.tables.map((t) => [t.name, t.total])));
       await appendAudit(ctx.archive, [
         {
           actor: ctx.actor, action: 'exchange.export', entity: 'exchange_packages', entityId: String(snap.sequence), before: null,

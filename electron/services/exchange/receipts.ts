@@ -9,8 +9,8 @@ import { DomainError } from '../core/errors';
 import { appendAudit } from '../audit/audit';
 import { getSetup } from '../core/settings';
 import { normalizeTownshipCode } from '../core/settings';
-import { loadCountyPublic, loadOwnSigning } from './keys';
-import { publicKeyFingerprint, sign, verify } from './format/signing';
+import { loadCountyPublic, loadOwnSigning, ownCountyFingerprint } from './keys';
+import { sign, verify } from './format/signing';
 
 export const RECEIPT_FORMAT = 'party-records-receipt/1';
 export const RECEIPT_EXTENSION = '.prreceipt';
@@ -28,7 +28,7 @@ export interface ReceiptPayload {
   issuedAt: string;
 }
 
-export async function writeReceipt(ctx: ServiceContext, townshipCode: string): Promise<{ fileName: string; text: string; payload: ReceiptPayload }> {
+export async function writeReceipt(ctx: ServiceContext, townshipCode: string): Promise<{ fileName: string; text: string; payload: ReceiptPayload; fingerprint: string }> {
   const s = await getSetup(ctx);
   if (!s.township || s.role !== 'county') throw new DomainError('conflict', '只有县委组织部的安装可以出具回执');
   const code = normalizeTownshipCode(townshipCode);
@@ -41,7 +41,9 @@ export async function writeReceipt(ctx: ServiceContext, townshipCode: string): P
     [code, t.last_sequence],
   );
   if (!imp) throw new DomainError('not_found', `找不到${t.name}第 ${t.last_sequence} 号数据包的导入记录`);
-  const { privatePem, publicPem } = loadOwnSigning(ctx, 'county');
+  const { privatePem } = loadOwnSigning(ctx, 'county');
+  // The fingerprint the townships registered for the county, not that of the receipt key alone.
+  const fingerprint = ownCountyFingerprint(ctx);
   const payload: ReceiptPayload = {
     format: RECEIPT_FORMAT,
     county: s.township,
@@ -55,11 +57,11 @@ export async function writeReceipt(ctx: ServiceContext, townshipCode: string): P
     issuedAt: nowIso(),
   };
   const payloadText = JSON.stringify(payload);
-  const text = JSON.stringify({ payload: payloadText, signature: sign(privatePem, Buffer.from(payloadText, 'utf8')).toString('base64'), fingerprint: publicKeyFingerprint(publicPem) }, null, 1) + '\n';
+  const text = JSON.stringify({ payload: payloadText, signature: sign(privatePem, Buffer.from(payloadText, 'utf8')).toString('base64'), fingerprint }, null, 1) + '\n';
   await ctx.archive.transaction(() =>
     appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'exchange.receipt.write', entity: 'county_townships', entityId: code, before: null, after: { packageSequence: payload.packageSequence, bagDigest: payload.bagDigest } }]),
   );
-  return { fileName: `回执-${code}-${String(payload.packageSequence).padStart(6, '0')}${RECEIPT_EXTENSION}`, text, payload };
+  return { fileName: `回执-${code}-${String(payload.packageSequence).padStart(6, '0')}${RECEIPT_EXTENSION}`, text, payload, fingerprint };
 }
 
 export async function importReceipt(ctx: ServiceContext, text: string): Promise<{ status: 'acknowledged' | 'already'; packageSequence: number; message: string }> {
@@ -90,6 +92,6 @@ export async function importReceipt(ctx: ServiceContext, text: string): Promise<
     }
     await ctx.archive.run('UPDATE exchange_packages SET acknowledged_at = ? WHERE sequence = ?', [nowIso(), payload.packageSequence]);
     await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'exchange.receipt.import', entity: 'exchange_packages', entityId: String(payload.packageSequence), before: null, after: payload }]);
-    return { status: 'acknowledged' as const, packageSequence: payload.packageSequence, message: `县委组织部已确认收到第 ${payload.packageSequence} 号数据包;下次导出从这里接着发送变动` };
+    return { status: 'acknowledged' as const, packageSequence: payload.packageSequence, message: `县委组织部(${payload.county.name},指纹 ${county.fingerprint})已确认收到第 ${payload.packageSequence} 号数据包;下次导出从这里接着发送变动` };
   });
 }

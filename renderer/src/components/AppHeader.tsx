@@ -6,6 +6,7 @@ import type { Language } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSession } from '../lib/session';
 import { useCall } from '../lib/useCall';
+import { useInstallTitle } from '../lib/identity';
 import { AccountMenu } from '../pages/accounts/AccountMenu';
 
 export type WorkspacePage = 'dashboard' | 'members' | 'development' | 'reminders' | 'yearly' | 'practices' | 'stats' | 'checks' | 'rules' | 'users' | 'audit' | 'backup' | 'countyExport' | 'countyImport';
@@ -46,7 +47,7 @@ export function TopNav({ page, onPage, role }: { page: WorkspacePage; onPage: (p
 }
 
 export function AppHeader({ township, nav, onLanguage, right }: { township: string; nav: ReactNode; onLanguage: (l: Language) => void; right?: ReactNode }) {
-  const { t } = useTranslation();
+  const installTitle = useInstallTitle();
   return (
     <header className="app-header">
       <div className="brand">
@@ -54,7 +55,7 @@ export function AppHeader({ township, nav, onLanguage, right }: { township: stri
           档
         </span>
         <h1 data-testid="app-title">
-          {t('app.title')} · <span className="township">{township}</span>
+          {installTitle} · <span className="township">{township}</span>
         </h1>
       </div>
       {nav}

@@ -14,6 +14,7 @@ export const en: Messages = {
   ...rosterImportEn,
   app: {
     title: 'Party Records',
+    countyTitle: 'County Party Records',
     subtitle: '乡镇党员档案',
     opening: 'Opening the archive…',
     openFailed: 'The archive could not be opened: {{message}}',

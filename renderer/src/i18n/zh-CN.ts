@@ -13,6 +13,7 @@ export const zhCN = {
   ...rosterImportZh,
   app: {
     title: '乡镇党员档案',
+    countyTitle: '县级党员档案汇总',
     subtitle: 'Party Records',
     opening: '正在打开档案…',
     openFailed: '打开档案失败:{{message}}',

@@ -13,10 +13,9 @@ import { OwnKeyRows } from './countyExchange/OwnKeyRows';
 import { DrivePicker, JobProgress, sizeText } from './countyExchange/DrivePicker';
 
 type Sent = CallOutput<'listSentPackages'>[number];
-interface ExportResult {
-  package: { file: string; fileName: string; size: number; sequence: number; kind: string };
-  verification: { ok: boolean; message: string };
-}
+type ExportResult =
+  | { package: { file: string; fileName: string; size: number; sequence: number; kind: string }; verification: { ok: boolean; message: string }; nothingToSend: null }
+  | { package: null; verification: null; nothingToSend: { message: string; baseSequence: number } };
 
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : '');
 const NO_PACKAGES: Sent[] = [];
@@ -79,8 +78,11 @@ export function CountyExportPage() {
       if (!end) return;
       if (end.state === 'done') {
         const r = end.result as ExportResult;
-        onToast('info', t('countyExchange.export.done', { file: r.package.fileName, size: sizeText(r.package.size) }));
-        setFull(false);
+        if (r.nothingToSend) onToast('info', t('countyExchange.export.nothingToSend', { base: r.nothingToSend.baseSequence }));
+        else {
+          onToast('info', t('countyExchange.export.done', { file: r.package.fileName, size: sizeText(r.package.size) }));
+          setFull(false);
+        }
       }
       await loadLog();
       loadPlan();
@@ -89,6 +91,8 @@ export function CountyExportPage() {
 
   const result = job?.state === 'done' ? (job.result as ExportResult) : null;
   const ready = keys?.own && keys.county;
+  // Nothing changed since the acknowledged package: an incremental package would be empty.
+  const nothing = plan?.nothingToSend === true && !full;
 
   return (
     <div className="cx-page" data-testid="county-export-page">
@@ -157,6 +161,11 @@ export function CountyExportPage() {
                 <dt>{t('countyExchange.export.attachments')}</dt>
                 <dd>{t('countyExchange.export.attachmentsText', { count: plan.attachments, size: sizeText(plan.attachmentBytes) })}</dd>
               </dl>
+              {nothing && (
+                <p className="alert info" data-testid="cx-nothing-to-send">
+                  {t('countyExchange.export.nothingToSend', { base: plan.baseSequence })}
+                </p>
+              )}
               {plan.missingAttachments.length > 0 && <p className="cx-warn small">{t('countyExchange.export.missing', { names: plan.missingAttachments.join('、') })}</p>}
               <table className="plain-table cx-table" data-testid="cx-plan-tables">
                 <thead>
@@ -181,7 +190,7 @@ export function CountyExportPage() {
             </>
           )}
           <div className="cx-row">
-            <button type="button" className="btn primary" data-testid="cx-write" disabled={!ready || running || dir.trim() === ''} onClick={() => void write()}>
+            <button type="button" className="btn primary" data-testid="cx-write" disabled={!ready || running || nothing || dir.trim() === ''} onClick={() => void write()}>
               {t('countyExchange.export.write')}
             </button>
             {dir.trim() === '' && <span className="muted small">{t('countyExchange.export.noTarget')}</span>}
@@ -198,7 +207,12 @@ export function CountyExportPage() {
               {t('countyExchange.common.failed', { message: job.error?.message ?? '' })}
             </p>
           )}
-          {result && (
+          {result?.nothingToSend && (
+            <div className="alert info" data-testid="cx-export-result">
+              {t('countyExchange.export.nothingToSend', { base: result.nothingToSend.baseSequence })}
+            </div>
+          )}
+          {result?.package && (
             <div className={`alert ${result.verification.ok ? 'info' : 'error'}`} data-testid="cx-export-result">
               <div>{t('countyExchange.export.done', { file: result.package.fileName, size: sizeText(result.package.size) })}</div>
               <div>{t(result.verification.ok ? 'countyExchange.export.verified' : 'countyExchange.export.notVerified', { message: result.verification.message })}</div>

@@ -93,7 +93,7 @@ export function CountyImportPage({ onOpenMembers }: { onOpenMembers: () => void 
     act(async () => {
       const r = await call('writeReceipt', { townshipCode: code });
       saveText(r.fileName, r.text);
-      setNotice(t('countyExchange.import.receiptDone', { file: r.fileName, seq: r.packageSequence }));
+      setNotice(t('countyExchange.import.receiptDone', { file: r.fileName, seq: r.packageSequence, fingerprint: r.fingerprint }));
     });
   const pickKey = (file: File | undefined) =>
     act(async () => {

@@ -27,6 +27,7 @@ import { Toasts } from '../components/Toasts';
 import { RosterImportWizard } from '../components/rosterImport/RosterImportWizard';
 import { ExportMenu } from '../components/rosterImport/ExportMenu';
 import { useSession } from '../lib/session';
+import { useInstallTitle } from '../lib/identity';
 import { ToastContext, useToastList } from '../lib/toasts';
 import { useCall, useLoad } from '../lib/useCall';
 
@@ -58,6 +59,7 @@ type FormSession = { key: number; memberId: string | null } | null;
 
 export function MainPage({ setup, onLanguage, nav, focus }: Props) {
   const { t, i18n } = useTranslation();
+  const installTitle = useInstallTitle();
   const canWrite = useSession().can('write'); // 查询员: no buttons that would be refused
   const [orgId, setOrgId] = useState<string | null>(focus?.orgId ?? null);
   const [view, setView] = useState<MemberView>('roll');
@@ -126,7 +128,7 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
               档
             </span>
             <h1 data-testid="app-title">
-              {t('app.title')} · <span className="township">{setup.township?.name}</span>
+              {installTitle} · <span className="township">{setup.township?.name}</span>
             </h1>
           </div>
           {nav}

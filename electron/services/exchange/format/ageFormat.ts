@@ -27,6 +27,11 @@ export class AgeError extends DomainError {
     readonly kind: 'not_age' | 'no_identity' | 'header' | 'payload' | 'truncated' | 'bad_key',
     readonly reason: string,
     readonly file?: string,
+    /**
+     * The last chunk that failed its MAC, decrypted without it: never data, only a clue for the caller
+     * (who knows what the plaintext should end with) whether the file was cut short or changed.
+     */
+    readonly unverifiedTail?: Buffer,
   ) {
     super('bad_input', file ? `${file}:${reason}` : reason);
     this.name = 'AgeError';
@@ -35,7 +40,7 @@ export class AgeError extends DomainError {
 
 /** The file's name added to an AgeError thrown while reading it; anything else passes unchanged. */
 function naming(err: unknown, inFile: string): unknown {
-  return err instanceof AgeError && !err.file ? new AgeError(err.kind, err.reason, path.basename(inFile)) : err;
+  return err instanceof AgeError && !err.file ? new AgeError(err.kind, err.reason, path.basename(inFile), err.unverifiedTail) : err;
 }
 
 export interface AgeIdentity {
@@ -76,6 +81,16 @@ function chachaSeal(key: Buffer, nonce: Buffer, plain: Buffer): Buffer {
   const head = c.update(plain);
   c.final();
   return Buffer.concat([head, c.getAuthTag()]);
+}
+
+/**
+ * A sealed chunk decrypted without checking its MAC (ChaCha20 alone; the AEAD's payload starts at block
+ * counter 1). Every byte is read as ciphertext, the would-be tag too: in a file cut short, it is.
+ */
+function chachaUnverified(key: Buffer, nonce: Buffer, sealed: Buffer): Buffer {
+  const iv = Buffer.concat([Buffer.from([1, 0, 0, 0]), nonce]);
+  const d = crypto.createDecipheriv('chacha20', key, iv);
+  return Buffer.concat([d.update(sealed), d.final()]);
 }
 
 function chachaOpen(key: Buffer, nonce: Buffer, sealed: Buffer): Buffer | null {
@@ -388,6 +403,7 @@ async function decryptOpened(input: fs.promises.FileHandle, identities: AgeIdent
   const buf = Buffer.alloc(sealedChunk * perRead);
   let counter = 0;
   let written = 0;
+  let before: Buffer = Buffer.alloc(0);
   while (counter < chunks) {
     const n = Math.min(perRead, chunks - counter);
     const want = Math.min(n * sealedChunk, size - pos);
@@ -406,10 +422,15 @@ async function decryptOpened(input: fs.promises.FileHandle, identities: AgeIdent
         if (last && chachaOpen(key, chunkNonce(counter, false), sealed)) {
           throw new AgeError('truncated', `文件被截断(在第 ${counter + 1} 块之后缺少后续内容)`);
         }
-        throw new AgeError('payload', `数据包内容已被改动或不完整(第 ${counter + 1} 块共 ${chunks} 块,加密校验失败)`);
+        // The count of chunks comes from the file's size, which a cut file no longer has: only the
+        // chunk is named. Whether the last one was cut or changed, its caller can tell from the tail.
+        // (With the end of the chunk before it: what a file ends with may begin there.)
+        if (last) throw new AgeError('payload', `最后一块(第 ${counter + 1} 块)加密校验失败`, undefined, Buffer.concat([before, chachaUnverified(key, chunkNonce(counter, true), sealed)]));
+        throw new AgeError('payload', `第 ${counter + 1} 块加密校验失败,内容已被改动`);
       }
       if (last && plain.length === 0 && counter > 0) throw new AgeError('payload', '数据包格式不正确(末块为空)');
       plains.push(plain);
+      before = plain.subarray(Math.max(0, plain.length - 256));
       counter++;
     }
     await sink.write(plains);

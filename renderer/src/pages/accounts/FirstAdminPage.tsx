@@ -6,10 +6,12 @@ import { api, ApiCallError, messageOf } from '../../api';
 import type { Language } from '../../i18n';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import type { SessionInfoDto } from '../../lib/session';
+import { useInstallTitle } from '../../lib/identity';
 import { AdminFields, EMPTY_ADMIN, adminDraftProblems, adminFieldErrors } from './AdminFields';
 
 export function FirstAdminPage({ township, onDone, onLanguage }: { township: string | null; onDone: (info: SessionInfoDto) => void; onLanguage: (l: Language) => void }) {
   const { t } = useTranslation();
+  const installTitle = useInstallTitle();
   const [draft, setDraft] = useState(EMPTY_ADMIN);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function FirstAdminPage({ township, onDone, onLanguage }: { township: str
         <div className="setup-emblem" aria-hidden="true">
           档
         </div>
-        <h1>{t('app.title')}</h1>
+        <h1>{installTitle}</h1>
         <h2>
           {t('accounts.firstAdmin.heading')}
           {township ? ` · ${township}` : ''}

@@ -6,9 +6,11 @@ import { api, messageOf } from '../../api';
 import type { Language } from '../../i18n';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import type { SessionInfoDto } from '../../lib/session';
+import { useInstallTitle } from '../../lib/identity';
 
 export function LoginPage({ township, onLoggedIn, onLanguage }: { township: string | null; onLoggedIn: (info: SessionInfoDto) => void; onLanguage: (l: Language) => void }) {
   const { t } = useTranslation();
+  const installTitle = useInstallTitle();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -37,7 +39,7 @@ export function LoginPage({ township, onLoggedIn, onLanguage }: { township: stri
         <div className="setup-emblem" aria-hidden="true">
           档
         </div>
-        <h1>{t('app.title')}</h1>
+        <h1>{installTitle}</h1>
         <h2>
           {t('accounts.login.heading')}
           {township ? ` · ${township}` : ''}
