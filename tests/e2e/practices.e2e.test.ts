@@ -118,6 +118,34 @@ describe('党建实务 (browser, real archive)', () => {
     await expect.poll(() => page.getByTestId('meeting-detail').textContent()).toContain(`出席 ${committee.length} · 请假 0 · 缺席 0`);
   }, LONG);
 
+  it('the 支委会 recorded wrongly is corrected (topic, one member on leave) and then deleted, each with its reason', async () => {
+    const detail = page.getByTestId('meeting-detail');
+    const heldBefore = (await call<BranchYear>('branchYear', { orgId: village.id, year: 2026 })).kinds.find((k) => k.kind === 'committee')!.held;
+    await page.getByTestId('meeting-correct').click();
+    const form = page.getByTestId('meeting-form');
+    await form.waitFor();
+    await expect(page.getByTestId('meeting-topic').last().inputValue()).resolves.toBe('研究年终党员评议工作');
+    await page.getByTestId('meeting-topic').last().fill('研究年终民主评议党员工作');
+    const rows = form.getByTestId('roster-row');
+    await rows.first().getByTestId('att-leave').check();
+    await rows.first().getByTestId('att-reason').fill('外出开会');
+    await page.getByTestId('meeting-reason').fill('主题写错,一名支委请假');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'practices-meeting-correct.png') });
+    await page.getByTestId('meeting-save').last().click();
+    await detail.filter({ hasText: '研究年终民主评议党员工作' }).waitFor();
+    await expect.poll(() => detail.textContent()).toContain('请假 1');
+
+    await page.getByTestId('meeting-delete').click();
+    await page.getByTestId('meeting-delete-submit').click();
+    await expect.poll(() => page.locator('.toast').last().textContent()).toContain('删除的原因');
+    await page.getByTestId('meeting-delete-reason').fill('支委会实际未召开,误登记');
+    await page.getByTestId('meeting-delete-submit').click();
+    await detail.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await call<BranchYear>('branchYear', { orgId: village.id, year: 2026 })).kinds.find((k) => k.kind === 'committee')!.held).toBe(heldBefore - 1);
+    const audit = await call<{ rows: { actionLabel: string; changes: string }[] }>('listAuditLog', { kind: 'orglife' });
+    expect(audit.rows.find((r) => r.actionLabel === '删除会议记录')!.changes).toContain('原因:支委会实际未召开,误登记');
+  }, LONG);
+
   it('takes a village matter through all five steps and shows it in the village’s funnel', async () => {
     const before = await villageFunnel();
     await page.getByTestId('practices-tab-villageAffairs').click();

@@ -16,7 +16,8 @@ import { DomainError, ValidationError } from '../../electron/services/core/error
 import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { addHelpEntry, createPair, endPair, listPairs, pairingSummary, pairYearRecord } from '../../electron/services/practices/pairing';
 import { carryOutMatter, discussMatter, proposeMatter, stopMatter, superviseMatter, villageAffairsSummary, voteMatter } from '../../electron/services/practices/villageAffairs';
-import { addMeetingFile, branchRosterOn, branchYear, getMeeting, getMeetingFile, longAbsentees, recordMeeting } from '../../electron/services/practices/orgLife';
+import { addMeetingFile, branchRosterOn, branchYear, correctMeeting, deleteMeeting, getMeeting, getMeetingFile, longAbsentees, recordMeeting } from '../../electron/services/practices/orgLife';
+import { listAuditLog } from '../../electron/services/audit/auditViewer';
 import { listReminders } from '../../electron/services/development/reminders';
 import { affairsFunnelHtml, meetingMinutesHtml, pairYearHtml } from '../../electron/services/print/practicesHtml';
 import { launchBrowser } from '../harness/browser';
@@ -160,6 +161,32 @@ describe('五事工作法', () => {
 });
 
 describe('组织生活', () => {
+  it('a meeting recorded wrongly is corrected (date, topic, attendance) and one never held is deleted, each with its reason; the figures follow', async () => {
+    const m = await recordMeeting(t.ctx, { orgId: branchId, kind: 'congress', date: '2026-03-10', topic: '学习会', presidedBy: '赵一', attendance: [{ memberId: ids.zhao, status: 'present' }, { memberId: ids.qian, status: 'present' }] });
+    expect(m).toMatchObject({ present: 2, absent: 1 });
+    expect(await refusal(correctMeeting(t.ctx, m.id, { kind: 'congress', date: '2026-03-12', topic: '学习会', presidedBy: '赵一', attendance: [], reason: ' ' }))).toContain('请填写更正的原因');
+    const fixed = await correctMeeting(t.ctx, m.id, {
+      kind: 'congress', date: '2026-03-12', topic: '学习贯彻全会精神', presidedBy: '赵一',
+      attendance: [{ memberId: ids.zhao, status: 'present' }, { memberId: ids.qian, status: 'leave', reason: '外出务工' }], reason: '会议日期和出勤登记错了',
+    });
+    expect(fixed).toMatchObject({ date: '2026-03-12', topic: '学习贯彻全会精神', present: 1, leave: 1, absent: 1 });
+    expect(fixed.attendance.find((a) => a.memberId === ids.qian)).toMatchObject({ status: 'leave', reason: '外出务工' });
+    const year = await branchYear(t.ctx, branchId, 2026);
+    expect(year.kinds.find((k) => k.kind === 'congress')!.held).toBe(1);
+
+    await deleteMeeting(t.ctx, m.id, { reason: '重复登记' });
+    expect((await branchYear(t.ctx, branchId, 2026)).kinds.find((k) => k.kind === 'congress')!.held).toBe(0);
+    expect(await count('org_meeting_attendance')).toBe(0);
+    const lines = (await listAuditLog(t.ctx, { kind: 'orglife' })).rows;
+    expect(lines.find((r) => r.action === 'orglife.correct')!.changes).toContain('原因:会议日期和出勤登记错了');
+    const deleted = lines.find((r) => r.action === 'orglife.delete')!;
+    expect(deleted.actionLabel).toBe('删除会议记录');
+    expect(deleted.changes).toContain('主题:学习贯彻全会精神');
+    expect(deleted.changes).toContain('赵一');
+    expect(deleted.changes).toContain('原因:重复登记');
+    expect((await verifyAuditChain(t.archive)).intact).toBe(true);
+  });
+
   it('marks the branch committee of the day: a 书记 by job title, a 委员 by a post held then, not a 村委会 post nor a post that ended', async () => {
     await updateMember(t.ctx, ids.zhao, { jobTitle: '村党支部书记兼村委会主任' });
     await saveSubRecord(t.ctx, { memberId: ids.qian, kind: 'posts', values: { title: '组织委员', fromDate: '2024-01-01', toDate: '2026-04-01' } });

@@ -5,7 +5,7 @@ import { defineCall } from '../defineCall';
 import { id, nullableText, optText } from '../schemas';
 import { addHelpEntry, createPair, endPair, listPairs, pairYearRecord } from '../../services/practices/pairing';
 import { carryOutMatter, discussMatter, getMatter, listMatters, proposeMatter, stopMatter, superviseMatter, villageAffairsSummary, voteMatter } from '../../services/practices/villageAffairs';
-import { addMeetingFile, branchRosterOn, branchYear, getMeeting, getMeetingFile, listMeetings, longAbsentees, recordMeeting } from '../../services/practices/orgLife';
+import { addMeetingFile, branchRosterOn, branchYear, correctMeeting, deleteMeeting, getMeeting, getMeetingFile, listMeetings, longAbsentees, recordMeeting } from '../../services/practices/orgLife';
 import { practicesSummary } from '../../services/practices/practicesSummary';
 import { affairsFunnelHtml, meetingMinutesHtml, pairYearHtml } from '../../services/print/practicesHtml';
 import { requireTownship } from '../../services/core/settings';
@@ -114,6 +114,15 @@ export const practicesCalls = {
     }),
     output: meeting, run: (ctx, i) => recordMeeting(ctx, i),
   }),
+  correctMeeting: defineCall({
+    access: 'write',
+    input: z.object({
+      id, kind: z.string().max(20), date: day, topic: z.string().max(400), presidedBy: z.string().max(120), place: optText, minutes: z.string().max(50_000).nullable().optional(),
+      attendance: z.array(z.object({ memberId: id, status: z.string().max(20), reason: optText })).max(5000), reason: z.string().max(500),
+    }),
+    output: meeting, run: (ctx, i) => correctMeeting(ctx, i.id, i),
+  }),
+  deleteMeeting: defineCall({ access: 'write', input: z.object({ id, reason: z.string().max(500) }), output: z.object({ deleted: z.literal(true) }), run: (ctx, i) => deleteMeeting(ctx, i.id, i) }),
   // county exchange: status, previews, logs
   addMeetingFile: defineCall({ access: 'write', input: fileInput.extend({ meetingId: id }), output: meeting, run: (ctx, i) => addMeetingFile(ctx, i) }),
   getMeetingFile: defineCall({ access: 'read', input: z.object({ id }), output: fileInput, run: (ctx, i) => getMeetingFile(ctx, i.id) }),

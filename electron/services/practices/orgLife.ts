@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { newId } from '../core/ids';
 import { nowIso, todayOf, type ServiceContext } from '../core/context';
 import { appendAudit } from '../audit/audit';
-import { notFound } from '../core/errors';
+import { ValidationError, notFound } from '../core/errors';
 import { addMonths, cleanText } from '../members/life/lifeCommon';
 import { filesDir, storeContent, MAX_FILE_BYTES } from '../members/memberFiles';
 import { MEMBER_HOLDING_TYPES } from '../organizations/organizations';
@@ -151,8 +151,8 @@ async function insertFiles(ctx: ServiceContext, meetingId: string, files: { inpu
   }
 }
 
-/** Records a meeting with its attendance (and attachments) in one transaction. */
-export async function recordMeeting(ctx: ServiceContext, input: MeetingInput): Promise<MeetingView> {
+/** The checks a meeting's own fields take before anything is read (kind, topic, who presided, date, attachments, attendance list). */
+function checkedFields(ctx: ServiceContext, input: Omit<MeetingInput, 'orgId'>) {
   const p = new Problems();
   if (!MEETING_KINDS.includes(input.kind as MeetingKind)) p.add('kind', `请选择会议类型(${MEETING_KINDS.map((k) => MEETING_KIND_LABELS[k]).join('、')})`);
   const topic = p.text('topic', '会议主题', input.topic, 200);
@@ -165,40 +165,105 @@ export async function recordMeeting(ctx: ServiceContext, input: MeetingInput): P
     if (seen.has(a.memberId)) p.add(`attendance.${i}.memberId`, `第${i + 1}名党员在出勤名单中重复`);
     seen.add(a.memberId);
   });
+  return { p, kind: input.kind as MeetingKind, topic, presidedBy, files, seen };
+}
+
+/** The attendance rows as they will be stored: each marked member on the branch's list that day, the unmarked absent at whole-branch meetings. */
+async function attendanceRows(ctx: ServiceContext, org: { id: string; name: string; foundedDate: string | null }, input: Omit<MeetingInput, 'orgId'>, kind: MeetingKind, seen: Set<string>): Promise<AttendanceInput[]> {
+  const q = new Problems();
+  if (org.foundedDate && input.date < org.foundedDate) q.add('date', `会议日期(${input.date})早于“${org.name}”的成立日期(${org.foundedDate})`);
+  const roster = await branchRosterOn(ctx, org.id, input.date);
+  const onRoster = new Map(roster.map((m) => [m.id, m]));
+  for (const [i, a] of (input.attendance ?? []).entries()) {
+    if (onRoster.has(a.memberId)) continue;
+    const who = await ctx.archive.queryOne<{ name: string }>('SELECT name FROM members WHERE id = ?', [a.memberId]);
+    q.add(`attendance.${i}.memberId`, who ? `${who.name}在 ${input.date} 不是“${org.name}”的党员,不能登记其出勤` : `第${i + 1}名党员不在档案中(${a.memberId})`);
+  }
+  const rows: AttendanceInput[] = [...(input.attendance ?? [])];
+  if (WHOLE_BRANCH.has(kind)) for (const m of roster) if (!seen.has(m.id)) rows.push({ memberId: m.id, status: 'absent' });
+  if (!rows.some((r) => r.status === 'present')) q.add('attendance', roster.length ? '请登记出席的党员(出勤名单中没有人出席)' : `“${org.name}”在 ${input.date} 没有党员,不能登记会议`);
+  q.throwIf(`不能登记“${org.name}”的${MEETING_KIND_LABELS[kind]}`);
+  return rows;
+}
+
+async function insertAttendance(ctx: ServiceContext, meetingId: string, rows: AttendanceInput[], seq: number): Promise<void> {
+  for (const r of rows) {
+    await ctx.archive.run('INSERT INTO org_meeting_attendance(id, meeting_id, member_id, status, reason, seq) VALUES (?,?,?,?,?,?)', [newId(), meetingId, r.memberId, r.status, r.status === 'leave' ? cleanText(r.reason) : null, seq]);
+  }
+}
+
+const countsOf = (rows: { status: string }[]) => ({ present: rows.filter((r) => r.status === 'present').length, leave: rows.filter((r) => r.status === 'leave').length, absent: rows.filter((r) => r.status === 'absent').length });
+
+/** Records a meeting with its attendance (and attachments) in one transaction. */
+export async function recordMeeting(ctx: ServiceContext, input: MeetingInput): Promise<MeetingView> {
+  const { p, kind, topic, presidedBy, files, seen } = checkedFields(ctx, input);
   p.throwIf('不能登记会议');
-  const kind = input.kind as MeetingKind;
   const id = newId();
   await ctx.archive.transaction(async () => {
     const org = await requireBranch(ctx, input.orgId, 'orgId', ',组织生活按党支部登记');
-    const q = new Problems();
-    if (org.foundedDate && input.date < org.foundedDate) q.add('date', `会议日期(${input.date})早于“${org.name}”的成立日期(${org.foundedDate})`);
-    const roster = await branchRosterOn(ctx, org.id, input.date);
-    const onRoster = new Map(roster.map((m) => [m.id, m]));
-    for (const [i, a] of (input.attendance ?? []).entries()) {
-      if (onRoster.has(a.memberId)) continue;
-      const who = await ctx.archive.queryOne<{ name: string }>('SELECT name FROM members WHERE id = ?', [a.memberId]);
-      q.add(`attendance.${i}.memberId`, who ? `${who.name}在 ${input.date} 不是“${org.name}”的党员,不能登记其出勤` : `第${i + 1}名党员不在档案中(${a.memberId})`);
-    }
-    const rows: AttendanceInput[] = [...(input.attendance ?? [])];
-    if (WHOLE_BRANCH.has(kind)) for (const m of roster) if (!seen.has(m.id)) rows.push({ memberId: m.id, status: 'absent' });
-    if (!rows.some((r) => r.status === 'present')) q.add('attendance', roster.length ? '请登记出席的党员(出勤名单中没有人出席)' : `“${org.name}”在 ${input.date} 没有党员,不能登记会议`);
-    q.throwIf(`不能登记“${org.name}”的${MEETING_KIND_LABELS[kind]}`);
+    const rows = await attendanceRows(ctx, org, input, kind, seen);
     const seq = await ctx.archive.changeSeq();
     const now = nowIso();
     await ctx.archive.run('INSERT INTO org_meetings(id, org_id, kind, meeting_date, topic, presided_by, place, minutes, seq, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)', [
       id, org.id, kind, input.date, topic, presidedBy, cleanText(input.place), cleanText(input.minutes), seq, now, now,
     ]);
-    for (const r of rows) {
-      await ctx.archive.run('INSERT INTO org_meeting_attendance(id, meeting_id, member_id, status, reason, seq) VALUES (?,?,?,?,?,?)', [newId(), id, r.memberId, r.status, r.status === 'leave' ? cleanText(r.reason) : null, seq]);
-    }
+    await insertAttendance(ctx, id, rows, seq);
     await insertFiles(ctx, id, files);
-    const count = (s: Attendance) => rows.filter((r) => r.status === s).length;
     await appendAudit(ctx.archive, [{
       actor: ctx.actor, action: 'orglife.meeting', entity: 'org_meetings', entityId: id, before: null,
-      after: { orgId: org.id, kind, date: input.date, topic, presidedBy, present: count('present'), leave: count('leave'), absent: count('absent'), files: files.map((f) => f.input.fileName) },
+      after: { orgId: org.id, kind, date: input.date, topic, presidedBy, ...countsOf(rows), files: files.map((f) => f.input.fileName) },
     }]);
   });
   return getMeeting(ctx, id);
+}
+
+/** What a meeting was, for the audit line of its correction or deletion. */
+function meetingFacts(m: MeetingView) {
+  return { kind: m.kind, date: m.date, topic: m.topic, presidedBy: m.presidedBy, place: m.place, present: m.present, leave: m.leave, absent: m.absent };
+}
+
+/**
+ * 更正 a meeting recorded wrongly (its date, type, topic, who presided, minutes, attendance): checked as a new
+ * one is, the branch it belongs to unchanged, attachments kept; the reason goes to the audit log.
+ */
+export async function correctMeeting(ctx: ServiceContext, id: string, input: Omit<MeetingInput, 'orgId' | 'files'> & { reason: string }): Promise<MeetingView> {
+  const { p, kind, topic, presidedBy, seen } = checkedFields(ctx, { ...input, files: [] });
+  const reason = cleanText(input.reason);
+  if (!reason) p.add('reason', '请填写更正的原因');
+  p.throwIf('不能更正会议记录');
+  await ctx.archive.transaction(async () => {
+    const old = await getMeeting(ctx, id);
+    const org = await requireBranch(ctx, old.orgId, 'orgId', ',组织生活按党支部登记');
+    const rows = await attendanceRows(ctx, org, input, kind, seen);
+    const seq = await ctx.archive.changeSeq();
+    await ctx.archive.run('UPDATE org_meetings SET kind = ?, meeting_date = ?, topic = ?, presided_by = ?, place = ?, minutes = ?, seq = ?, updated_at = ? WHERE id = ?', [
+      kind, input.date, topic, presidedBy, cleanText(input.place), cleanText(input.minutes), seq, nowIso(), id,
+    ]);
+    await ctx.archive.run('DELETE FROM org_meeting_attendance WHERE meeting_id = ?', [id]);
+    await insertAttendance(ctx, id, rows, seq);
+    await appendAudit(ctx.archive, [{
+      actor: ctx.actor, action: 'orglife.correct', entity: 'org_meetings', entityId: id, before: meetingFacts(old),
+      after: { kind, date: input.date, topic, presidedBy, place: cleanText(input.place), ...countsOf(rows), reason },
+    }]);
+  });
+  return getMeeting(ctx, id);
+}
+
+/** 删除 a meeting that was never held (or recorded twice): the audit log keeps what it was, who attended, and why it went. */
+export async function deleteMeeting(ctx: ServiceContext, id: string, input: { reason: string }): Promise<{ deleted: true }> {
+  const reason = cleanText(input.reason);
+  if (!reason) throw new ValidationError([{ field: 'reason', message: '请填写删除的原因(例如:重复登记)' }], '不能删除会议记录');
+  await ctx.archive.transaction(async () => {
+    const old = await getMeeting(ctx, id);
+    await ctx.archive.run('DELETE FROM org_meeting_attendance WHERE meeting_id = ?', [id]);
+    await ctx.archive.run('DELETE FROM org_meeting_files WHERE meeting_id = ?', [id]);
+    await ctx.archive.run('DELETE FROM org_meetings WHERE id = ?', [id]);
+    await appendAudit(ctx.archive, [{
+      actor: ctx.actor, action: 'orglife.delete', entity: 'org_meetings', entityId: id,
+      before: { orgId: old.orgId, ...meetingFacts(old), attendees: old.attendance.filter((a) => a.status === 'present').map((a) => a.memberId), files: old.files.map((f) => f.fileName) }, after: { reason },
+    }]);
+  });
+  return { deleted: true };
 }
 
 export async function addMeetingFile(ctx: ServiceContext, input: { meetingId: string } & MeetingFileInput): Promise<MeetingView> {

@@ -8,6 +8,7 @@ import { call, messageOf, type CallOutput } from '../../api';
 import { PrintPreview, type PrintDocument } from '../../components/PrintPreview';
 import { useErrorToast, useToast } from '../../lib/toasts';
 import { useCall } from '../../lib/useCall';
+import { useSession } from '../../lib/session';
 import type { PracticeTabProps } from './practiceTabs';
 import { PracticeGrid } from './PracticeGrid';
 import { fileToInput, useBranches } from './useBranches';
@@ -32,6 +33,9 @@ export function OrgLifeTab({ year, today }: PracticeTabProps) {
   const [kind, setKind] = useState('');
   const [selected, setSelected] = useState<Meeting | null>(null);
   const [recording, setRecording] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const canWrite = useSession().can('write');
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const [refresh, setRefresh] = useState(0);
 
@@ -73,8 +77,30 @@ export function OrgLifeTab({ year, today }: PracticeTabProps) {
             <section className="practices-detail" data-testid="meeting-detail">
               <div className="practices-detail-head">
                 <h3>{selected.kindLabel} · {selected.date} · {selected.topic}</h3>
-                <button type="button" className="btn" data-testid="print-minutes" onClick={() => setPrinting(() => () => call('printMeetingMinutes', { id: selected.id }))}>{t('practices.orgLife.printMinutes')}</button>
+                <span className="practices-detail-actions">
+                  <button type="button" className="btn" data-testid="print-minutes" onClick={() => setPrinting(() => () => call('printMeetingMinutes', { id: selected.id }))}>{t('practices.orgLife.printMinutes')}</button>
+                  {canWrite && <button type="button" className="btn" data-testid="meeting-correct" onClick={() => setCorrecting(true)}>{t('practices.orgLife.correct')}</button>}
+                  {canWrite && <button type="button" className="btn danger-outline" data-testid="meeting-delete" onClick={() => setDeleting('')}>{t('practices.orgLife.delete')}</button>}
+                </span>
               </div>
+              {deleting !== null && (
+                <div className="alert warn" data-testid="meeting-delete-confirm">
+                  {t('practices.orgLife.deleteWarn')}
+                  <input value={deleting} placeholder={t('practices.orgLife.deleteReason')} onChange={(e) => setDeleting(e.target.value)} data-testid="meeting-delete-reason" maxLength={500} />{' '}
+                  <button type="button" className="btn" onClick={() => setDeleting(null)}>{t('practices.common.cancel')}</button>{' '}
+                  <button
+                    type="button"
+                    className="btn danger"
+                    data-testid="meeting-delete-submit"
+                    onClick={() => call('deleteMeeting', { id: selected.id, reason: deleting }).then(() => { setDeleting(null); setSelected(null); setRefresh((r) => r + 1); onToast('info', t('practices.orgLife.deleted')); }, (e: unknown) => onToast('error', messageOf(e)))}
+                  >
+                    {t('practices.orgLife.delete')}
+                  </button>
+                </div>
+              )}
+              {correcting && (
+                <MeetingForm orgId={selected.orgId} today={today} editing={selected} onCancel={() => setCorrecting(false)} onSaved={(m) => { setCorrecting(false); setSelected(m); setRefresh((r) => r + 1); onToast('info', t('practices.common.saved')); }} />
+              )}
               <p className="muted small">{t('practices.orgLife.presidedBy')}:{selected.presidedBy}{selected.place ? ` · ${selected.place}` : ''} · {t('practices.orgLife.counts', { present: selected.present, leave: selected.leave, absent: selected.absent })}</p>
               <div className="practices-attendance">
                 {(['present', 'leave', 'absent'] as const).map((s) => (
@@ -126,16 +152,19 @@ export function OrgLifeTab({ year, today }: PracticeTabProps) {
   );
 }
 
-function MeetingForm({ orgId, today, onCancel, onSaved }: { orgId: string; today: string; onCancel: () => void; onSaved: (m: Meeting) => void }) {
+function MeetingForm({ orgId, today, editing, onCancel, onSaved }: { orgId: string; today: string; editing?: Meeting; onCancel: () => void; onSaved: (m: Meeting) => void }) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<string>('congress');
-  const [date, setDate] = useState(today);
-  const [topic, setTopic] = useState('');
-  const [presidedBy, setPresidedBy] = useState('');
-  const [place, setPlace] = useState('');
-  const [minutes, setMinutes] = useState('');
-  // Each member's attendance as marked here; present until marked otherwise.
-  const [marks, setMarks] = useState<Record<string, { status: string; reason: string }>>({});
+  const [kind, setKind] = useState<string>(editing?.kind ?? 'congress');
+  const [date, setDate] = useState(editing?.date ?? today);
+  const [topic, setTopic] = useState(editing?.topic ?? '');
+  const [presidedBy, setPresidedBy] = useState(editing?.presidedBy ?? '');
+  const [place, setPlace] = useState(editing?.place ?? '');
+  const [minutes, setMinutes] = useState(editing?.minutes ?? '');
+  const [reason, setReason] = useState('');
+  // Each member's attendance as marked here; present until marked otherwise (a correction starts from what was recorded).
+  const [marks, setMarks] = useState<Record<string, { status: string; reason: string }>>(
+    () => Object.fromEntries((editing?.attendance ?? []).map((a) => [a.memberId, { status: a.status, reason: a.reason ?? '' }])),
+  );
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -145,7 +174,7 @@ function MeetingForm({ orgId, today, onCancel, onSaved }: { orgId: string; today
   // recorded committee the clerk picks the attendees from the branch.
   const committee = roster.filter((m) => m.committee);
   const shown = kind === 'committee' && committee.length ? committee : roster;
-  const unmarked = kind === 'committee' && !committee.length ? NOT_THERE : PRESENT;
+  const unmarked = editing || (kind === 'committee' && !committee.length) ? NOT_THERE : PRESENT;
   const markOf = (id: string) => marks[id] ?? unmarked;
 
   const submit = async () => {
@@ -153,7 +182,9 @@ function MeetingForm({ orgId, today, onCancel, onSaved }: { orgId: string; today
     setError(null);
     try {
       const attendance = shown.filter((m) => markOf(m.id).status !== 'none').map((m) => ({ memberId: m.id, status: markOf(m.id).status, reason: markOf(m.id).reason || null }));
-      const saved = await call('recordMeeting', { orgId, kind, date, topic, presidedBy, place: place || null, minutes: minutes || null, attendance, files: await Promise.all(files.map(fileToInput)) });
+      const saved = editing
+        ? await call('correctMeeting', { id: editing.id, kind, date, topic, presidedBy, place: place || null, minutes: minutes || null, attendance, reason })
+        : await call('recordMeeting', { orgId, kind, date, topic, presidedBy, place: place || null, minutes: minutes || null, attendance, files: await Promise.all(files.map(fileToInput)) });
       onSaved(saved);
     } catch (e) {
       setError(messageOf(e));
@@ -198,7 +229,11 @@ function MeetingForm({ orgId, today, onCancel, onSaved }: { orgId: string; today
         ))}
       </fieldset>
       <label>{t('practices.orgLife.minutes')}<textarea rows={4} value={minutes} onChange={(e) => setMinutes(e.target.value)} data-testid="meeting-minutes" /></label>
-      <label>{t('practices.orgLife.files')}<input type="file" multiple accept=".pdf,.jpg,.jpeg,.png" data-testid="meeting-files" onChange={(e) => setFiles([...(e.target.files ?? [])])} /></label>
+      {editing ? (
+        <label>{t('practices.orgLife.correctReason')} *<input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="meeting-reason" maxLength={500} /></label>
+      ) : (
+        <label>{t('practices.orgLife.files')}<input type="file" multiple accept=".pdf,.jpg,.jpeg,.png" data-testid="meeting-files" onChange={(e) => setFiles([...(e.target.files ?? [])])} /></label>
+      )}
       {error && <div className="alert error" role="alert" data-testid="meeting-error">{error}</div>}
       <div className="form-actions">
         <button type="button" className="btn" onClick={onCancel}>{t('practices.common.cancel')}</button>

@@ -25,7 +25,8 @@ export const practicesZh = {
     yuan: '{{v}} 元',
   },
   orgLife: {
-    record: '登记会议',
+    record: '登记会议', correct: '更正', delete: '删除', correctReason: '更正原因', deleteReason: '删除原因(如:重复登记)',
+    deleteWarn: '删除后该会议不再计入三会一课和出勤;审计日志保留会议内容和删除原因。', deleted: '已删除会议记录',
     printMinutes: '打印会议记录',
     kind: '会议类型',
     kinds: { congress: '支部党员大会', committee: '支委会', group: '党小组会', lecture: '党课', theme_day: '主题党日' },
@@ -123,7 +124,9 @@ export const practicesEn: Widen<typeof practicesZh> = {
   tabs: { orgLife: 'Organization life', villageAffairs: 'Five-step village affairs', pairing: 'Pairing', training: 'Training', care: 'Care', posts: 'Posts & pledges' },
   common: { branch: 'Branch', allBranches: 'All branches', save: 'Save', cancel: 'Cancel', print: 'Print', none: 'No records', saved: 'Saved', date: 'Date', note: 'Note', total: 'Total', yuan: '¥{{v}}' },
   orgLife: {
-    record: 'Record meeting', printMinutes: 'Print minutes', kind: 'Kind',
+    record: 'Record meeting', correct: 'Correct', delete: 'Delete', correctReason: 'Reason for the correction', deleteReason: 'Reason (e.g. recorded twice)',
+    deleteWarn: 'The meeting no longer counts in the yearly figures or attendance; the audit log keeps what it was and why it went.', deleted: 'Meeting deleted',
+    printMinutes: 'Print minutes', kind: 'Kind',
     kinds: { congress: 'Branch general meeting', committee: 'Committee meeting', group: 'Group meeting', lecture: 'Party lecture', theme_day: 'Theme day' },
     allKinds: 'All kinds', date: 'Date', topic: 'Topic', presidedBy: 'Presided by', place: 'Place', minutes: 'Minutes', attendance: 'Attendance',
     status: { present: 'Present', leave: 'On leave', absent: 'Absent' }, reason: 'Reason for leave', files: 'Attachments (PDF/JPG/PNG)',
