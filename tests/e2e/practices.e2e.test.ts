@@ -198,6 +198,15 @@ describe('党建实务 (browser, real archive)', () => {
     const after = await villageFunnel();
     for (const k of ['proposed', 'discussed', 'amended', 'voted', 'passed', 'done', 'supervised'] as const) expect(after[k], k).toBe(before[k] + 1);
     await expect.poll(() => page.getByTestId('funnel-supervised').locator('strong').textContent()).toBe(String(before.supervised + 1));
+    // The 制度监事 was entered too early: taken back with its reason, the matter waits for it again.
+    await panel.getByTestId('matter-undo').click();
+    await panel.getByTestId('matter-undo-submit').click();
+    await expect.poll(() => panel.getByTestId('matter-undo-error').textContent()).toContain('请填写撤回的原因');
+    await panel.getByTestId('matter-undo-reason').fill('群众评议尚未开展,满意度是估计的');
+    await panel.getByTestId('matter-undo-submit').click();
+    await panel.filter({ hasText: '已办结,待监事' }).waitFor();
+    await expect.poll(() => page.getByTestId('funnel-supervised').locator('strong').textContent()).toBe(String(before.supervised));
+    expect((await villageFunnel()).supervised).toBe(before.supervised);
     await page.getByTestId('affairs-village').selectOption('');
     await expect.poll(() => page.getByTestId('funnel-proposed').locator('strong').textContent()).not.toBe(String(after.proposed));
     await page.getByTestId('affairs-grid').locator('.ag-row').filter({ hasText: '已票决通过' }).first().click();

@@ -15,7 +15,7 @@ import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { DomainError, ValidationError } from '../../electron/services/core/errors';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
 import { addHelpEntry, createPair, endPair, listPairs, pairingSummary, pairYearRecord } from '../../electron/services/practices/pairing';
-import { carryOutMatter, discussMatter, proposeMatter, stopMatter, superviseMatter, villageAffairsSummary, voteMatter } from '../../electron/services/practices/villageAffairs';
+import { carryOutMatter, discussMatter, getMatter, proposeMatter, stopMatter, superviseMatter, undoMatterStep, villageAffairsSummary, voteMatter } from '../../electron/services/practices/villageAffairs';
 import { addMeetingFile, branchRosterOn, branchYear, correctMeeting, deleteMeeting, getMeeting, getMeetingFile, longAbsentees, recordMeeting } from '../../electron/services/practices/orgLife';
 import { listAuditLog } from '../../electron/services/audit/auditViewer';
 import { listReminders } from '../../electron/services/development/reminders';
@@ -157,6 +157,28 @@ describe('五事工作法', () => {
     expect(s.villages.find((v) => v.orgId === branchId)).toMatchObject({ proposed: 4, discussed: 3, voted: 3, passed: 2 });
     expect((await villageAffairsSummary(t.ctx, 2025)).township.proposed).toBe(0);
     expect(await refusal(proposeMatter(t.ctx, { orgId: t.rootOrgId, title: 'x', proposedBy: 'y', date: '2026-01-01' }))).toContain('不是在用的党支部');
+  });
+});
+
+describe('五事工作法 corrections', () => {
+  it('the latest step is taken back with its reason: a wrong vote, a 终止 not decided; the start cannot be taken back', async () => {
+    const m = await proposeMatter(t.ctx, { orgId: branchId, title: '村道硬化', proposedBy: '党员 赵一', date: '2026-02-01' });
+    expect(await refusal(undoMatterStep(t.ctx, m.id, { reason: '误登记' }))).toContain('民主提事是事项的起点');
+    await discussMatter(t.ctx, { id: m.id, date: '2026-02-10', amended: false });
+    await voteMatter(t.ctx, { id: m.id, date: '2026-02-20', votersPresent: 20, votesFor: 8, votesAgainst: 12, votesAbstain: 0 });
+    expect((await getMatter(t.ctx, m.id)).stage).toBe('rejected');
+    expect(await refusal(undoMatterStep(t.ctx, m.id, { reason: ' ' }))).toContain('请填写撤回的原因');
+    const back = await undoMatterStep(t.ctx, m.id, { reason: '赞成票和反对票录反了' });
+    expect(back).toMatchObject({ stage: 'discussed', voteDate: null, votesFor: null, passed: null, discussedDate: '2026-02-10' });
+    await voteMatter(t.ctx, { id: m.id, date: '2026-02-20', votersPresent: 20, votesFor: 12, votesAgainst: 8, votesAbstain: 0 });
+    expect((await getMatter(t.ctx, m.id)).stage).toBe('voted');
+    await stopMatter(t.ctx, { id: m.id, date: '2026-03-01', reason: '资金未落实' });
+    expect(await undoMatterStep(t.ctx, m.id, { reason: '终止未经联席会议决定' })).toMatchObject({ stage: 'voted', stopDate: null, stopReason: null });
+    expect((await villageAffairsSummary(t.ctx, 2026)).township).toMatchObject({ voted: 1, passed: 1, stopped: 0 });
+    const line = (await listAuditLog(t.ctx, { kind: 'affairs' })).rows.find((r) => r.action === 'affairs.undo')!;
+    expect(line.actionLabel).toBe('撤回五事工作法步骤');
+    expect(line.changes).toContain('原因:');
+    expect(line.changes).not.toMatch(/[A-Za-z]{3,}/);
   });
 });
 

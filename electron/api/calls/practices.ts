@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { id, nullableText, optText } from '../schemas';
 import { addHelpEntry, createPair, endPair, listPairs, pairYearRecord } from '../../services/practices/pairing';
-import { carryOutMatter, discussMatter, getMatter, listMatters, proposeMatter, stopMatter, superviseMatter, villageAffairsSummary, voteMatter } from '../../services/practices/villageAffairs';
+import { carryOutMatter, discussMatter, getMatter, listMatters, proposeMatter, stopMatter, superviseMatter, undoMatterStep, villageAffairsSummary, voteMatter } from '../../services/practices/villageAffairs';
 import { addMeetingFile, branchRosterOn, branchYear, correctMeeting, deleteMeeting, getMeeting, getMeetingFile, listMeetings, longAbsentees, recordMeeting } from '../../services/practices/orgLife';
 import { practicesSummary } from '../../services/practices/practicesSummary';
 import { affairsFunnelHtml, meetingMinutesHtml, pairYearHtml } from '../../services/print/practicesHtml';
@@ -93,6 +93,7 @@ export const practicesCalls = {
   carryOutMatter: defineCall({ access: 'write', input: z.object({ id, handler: z.string().max(200), deadline: day, doneDate: day.nullable().optional() }), output: matter, run: (ctx, i) => carryOutMatter(ctx, i) }),
   superviseMatter: defineCall({ access: 'write', input: z.object({ id, date: day, madePublic: z.boolean(), satisfaction: z.number().int().min(0).max(100).nullable().optional(), note: optText }), output: matter, run: (ctx, i) => superviseMatter(ctx, i) }),
   stopMatter: defineCall({ access: 'write', input: z.object({ id, date: day, reason: z.string().max(1000) }), output: matter, run: (ctx, i) => stopMatter(ctx, i) }),
+  undoMatterStep: defineCall({ access: 'write', input: z.object({ id, reason: z.string().max(500) }), output: matter, run: (ctx, i) => undoMatterStep(ctx, i.id, i) }),
   affairsSummary: defineCall({ access: 'read', input: z.object({ year }), output: affairsSummary, run: (ctx, i) => villageAffairsSummary(ctx, i.year) }),
   printAffairsFunnel: defineCall({
     access: 'read',

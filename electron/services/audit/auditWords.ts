@@ -48,7 +48,7 @@ const LABELS: Record<string, string> = {
   letterValidityMonths: '介绍信有效期(月)', lostMonthsBeforeSuspension: '失联几个月提请停止党籍', minutes: '自动锁定(分钟)',
   created: '生成的文件', fingerprint: '密钥指纹', members: '党员', standards: '党费标准', payments: '党费记录', stoppedPaying: '停交党费的党员',
   posts: '岗位', commitments: '承诺', liaisonPoints: '联系点', sessions: '培训班次', aids: '关爱记录', funds: '关爱资金', meetings: '会议', matters: '事项', pairs: '结对',
-  step: '步骤',
+  step: '步骤', passed: '通过', voteDate: '票决日期',
   rows: '行', inserted: '新增', updated: '更新', skipped: '跳过', errors: '有误',
   fromDate: '起始日期', toDate: '截止日期', measuresText: '帮扶措施内容', goods: '帮扶物资', endedDate: '撤销日期', rating: '定级', weakTeam: '班子软弱涣散', weakEconomy: '集体经济薄弱',
   weakBase: '基础薄弱', firstSecretary: '第一书记', sortOrder: '排列顺序', attendance: '出勤', kinds: '类别', township: '乡镇', receipt: '回执', letter: '介绍信',

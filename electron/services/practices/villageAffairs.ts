@@ -7,7 +7,7 @@
 import { newId } from '../core/ids';
 import { nowIso, todayOf, type ServiceContext } from '../core/context';
 import { appendAudit } from '../audit/audit';
-import { DomainError, notFound } from '../core/errors';
+import { DomainError, ValidationError, notFound } from '../core/errors';
 import { cleanText } from '../members/life/lifeCommon';
 import { requireBranch, yearRange } from './practiceCommon';
 import { Problems } from '../core/validation';
@@ -278,4 +278,38 @@ export async function overdueMatters(ctx: ServiceContext): Promise<MatterView[]>
   const today = todayOf(ctx);
   const rows = await ctx.archive.query<Row>(`${SELECT} WHERE v.stage = 'voted' AND v.deadline < ? ORDER BY v.deadline`, [today]);
   return rows.map((r) => toView(r, today));
+}
+
+/** What taking back a matter's latest step undoes: the stage it returns to and the columns that step filled. */
+const UNDO: Partial<Record<MatterStage, { step: string; back: (m: MatterView) => MatterStage; columns: string[] }>> = {
+  discussed: { step: STEP_LABELS.discuss, back: () => 'proposed', columns: ['discussed_date', 'amended', 'discussion_outcome'] },
+  voted: { step: STEP_LABELS.vote, back: () => 'discussed', columns: ['vote_date', 'voters_present', 'votes_for', 'votes_against', 'votes_abstain', 'passed'] },
+  rejected: { step: STEP_LABELS.vote, back: () => 'discussed', columns: ['vote_date', 'voters_present', 'votes_for', 'votes_against', 'votes_abstain', 'passed'] },
+  done: { step: STEP_LABELS.carry, back: () => 'voted', columns: ['handler', 'deadline', 'done_date'] },
+  supervised: { step: STEP_LABELS.supervise, back: () => 'done', columns: ['supervised_date', 'made_public', 'satisfaction', 'supervision_note'] },
+  stopped: { step: '终止', back: (m) => (m.stoppedAt as MatterStage | null) ?? 'proposed', columns: ['stopped_at', 'stop_date', 'stop_reason'] },
+};
+
+/**
+ * 撤回 a matter's latest step recorded by mistake (a vote entered for the wrong matter, a 终止 that was not
+ * decided): the matter is back at the stage before it, that step's entries cleared, the reason in the
+ * audit log; the step can then be recorded again as it happened. A matter being carried out without its
+ * 办结 date has its 承办人 and 期限 taken back.
+ */
+export async function undoMatterStep(ctx: ServiceContext, id: string, input: { reason: string }): Promise<MatterView> {
+  const reason = cleanText(input.reason);
+  if (!reason) throw new ValidationError([{ field: 'reason', message: '请填写撤回的原因' }], '不能撤回');
+  await ctx.archive.transaction(async () => {
+    const m = await getMatter(ctx, id);
+    const carrying = m.stage === 'voted' && !!m.handler;
+    const undo = carrying ? { step: STEP_LABELS.carry, back: () => 'voted' as MatterStage, columns: ['handler', 'deadline'] } : UNDO[m.stage];
+    if (!undo) throw new DomainError('conflict', `“${m.title}”${m.stageLabel}:民主提事是事项的起点,没有可撤回的步骤;如不再办理,请登记终止`);
+    const stage = undo.back(m);
+    const view = m as unknown as Record<string, unknown>;
+    const camel = (c: string) => c.replace(/_([a-z])/g, (_x, ch: string) => ch.toUpperCase());
+    const before = { stage: m.stage, ...Object.fromEntries(undo.columns.map((c) => [camel(c), view[camel(c)] ?? null])) };
+    await ctx.archive.run(`UPDATE village_matters SET stage = ?, ${undo.columns.map((c) => `${c} = NULL`).join(', ')}, seq = ?, updated_at = ? WHERE id = ?`, [stage, await ctx.archive.changeSeq(), nowIso(), id]);
+    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'affairs.undo', entity: 'village_matters', entityId: id, before: { ...before, step: undo.step }, after: { stage, step: undo.step, reason } }]);
+  });
+  return getMatter(ctx, id);
 }

@@ -118,6 +118,10 @@ function ProposeForm({ villages, defaultOrgId, today, onCancel, onSaved }: { vil
 function MatterPanel({ matter: m, today, onChanged }: { matter: Matter; today: string; onChanged: (m: Matter) => void }) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step | null>(null);
+  // The reason being typed for taking the latest step back; null while the box is closed.
+  const [undoing, setUndoing] = useState<string | null>(null);
+  const [undoError, setUndoError] = useState<string | null>(null);
+  const canUndo = m.stage !== 'proposed' || !!m.handler;
   const done: [string, string | null, string][] = [
     [t('practices.affairs.propose'), m.proposedDate, `${m.proposedBy}${m.proposal ? `:${m.proposal}` : ''}`],
     [t('practices.affairs.steps.discuss'), m.discussedDate, `${m.amended ? t('practices.affairs.amended') : ''}${m.discussionOutcome ? ` ${m.discussionOutcome}` : ''}`],
@@ -140,7 +144,19 @@ function MatterPanel({ matter: m, today, onChanged }: { matter: Matter; today: s
       </ol>
       <div className="dev-actions">
         {(NEXT[m.stage] ?? []).map((s) => <button key={s} type="button" className="btn" data-testid={`step-${s}`} onClick={() => setStep(s)}>{t(`practices.affairs.steps.${s}`)}</button>)}
+        {canUndo && <button type="button" className="btn danger-outline" data-testid="matter-undo" onClick={() => { setUndoing(''); setUndoError(null); }}>{t('practices.affairs.undo')}</button>}
       </div>
+      {undoing !== null && (
+        <div className="alert warn" data-testid="matter-undo-box">
+          <div>{t('practices.affairs.undoHint')}</div>
+          <input value={undoing} placeholder={t('practices.affairs.undoReason')} onChange={(e) => setUndoing(e.target.value)} data-testid="matter-undo-reason" maxLength={500} />{' '}
+          <button type="button" className="btn" onClick={() => setUndoing(null)}>{t('practices.common.cancel')}</button>{' '}
+          <button type="button" className="btn danger" data-testid="matter-undo-submit" onClick={() => call('undoMatterStep', { id: m.id, reason: undoing }).then((x) => { setUndoing(null); onChanged(x); }, (e: unknown) => setUndoError(messageOf(e)))}>
+            {t('practices.affairs.undo')}
+          </button>
+          {undoError && <div className="field-error" role="alert" data-testid="matter-undo-error">{undoError}</div>}
+        </div>
+      )}
       {step && <StepForm matter={m} step={step} today={today} onCancel={() => setStep(null)} onDone={(x) => { setStep(null); onChanged(x); }} />}
     </aside>
   );

@@ -58,6 +58,7 @@ export const practicesZh = {
     list: '会议记录',
   },
   affairs: {
+    undo: '撤回上一步', undoReason: '撤回原因(如:票数录错)', undoHint: '撤回最近登记的一步:事项回到这一步之前,已填的内容清除,原因记入审计日志;之后可按实际重新登记。',
     propose: '民主提事',
     printFunnel: '打印五事统计',
     funnel: { proposed: '提事', discussed: '议事', amended: '修改完善', voted: '票决', passed: '通过', done: '办结', supervised: '监事', stopped: '终止', overdue: '超期未办结' },
@@ -136,6 +137,7 @@ export const practicesEn: Widen<typeof practicesZh> = {
     absenteeLine: '{{name}} ({{org}}): absent {{n}} times since {{from}}', list: 'Meetings',
   },
   affairs: {
+    undo: 'Take back the last step', undoReason: 'Reason (e.g. votes entered wrongly)', undoHint: 'Takes back the latest step: the matter returns to where it was, that step’s entries are cleared and the reason goes to the audit log; then record it again as it happened.',
     propose: 'Propose matter', printFunnel: 'Print funnel',
     funnel: { proposed: 'Proposed', discussed: 'Discussed', amended: 'Amended', voted: 'Voted', passed: 'Passed', done: 'Done', supervised: 'Supervised', stopped: 'Stopped', overdue: 'Overdue' },
     title: 'Matter', village: 'Village', stage: 'Stage', proposedBy: 'Proposed by', proposedDate: 'Proposed on', proposal: 'Content', deadline: 'Deadline', overdue: 'Overdue',
