@@ -229,4 +229,24 @@ describe('党建实务 (browser, real archive)', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'practices-pairing-print.png') });
     expect(app.pageErrors).toEqual([]);
   }, LONG);
+
+  it('a help entry is corrected with its reason, and one recorded twice is deleted', async () => {
+    await page.getByTestId('print-close').click();
+    await page.getByTestId('print-preview').waitFor({ state: 'detached' });
+    const entries = page.getByTestId('pair-entries').getByTestId('pair-entry');
+    const count = await entries.count();
+    await entries.first().getByTestId('pair-entry-correct').click();
+    const form = entries.first().getByTestId('help-form');
+    await form.getByTestId('help-measures').fill('9');
+    await form.getByTestId('help-reason').fill('措施项数录错');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'practices-help-correct.png') });
+    await form.getByTestId('help-save').click();
+    await expect.poll(() => entries.first().textContent()).toContain('9');
+    await entries.last().getByTestId('pair-entry-delete').click();
+    await page.getByTestId('pair-entry-delete-reason').fill('重复登记');
+    await page.getByTestId('pair-entry-delete-submit').click();
+    await expect.poll(() => entries.count()).toBe(count - 1);
+    const audit = await call<{ rows: { actionLabel: string; changes: string }[] }>('listAuditLog', { kind: 'pairing' });
+    expect(audit.rows.map((r) => r.actionLabel)).toEqual(expect.arrayContaining(['更正帮扶记录', '删除帮扶记录']));
+  }, LONG);
 });

@@ -14,7 +14,7 @@ import type { MemberInput } from '../../electron/services/members/memberRules';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { DomainError, ValidationError } from '../../electron/services/core/errors';
 import { verifyAuditChain } from '../../electron/services/audit/audit';
-import { addHelpEntry, createPair, endPair, listPairs, pairingSummary, pairYearRecord } from '../../electron/services/practices/pairing';
+import { addHelpEntry, correctHelpEntry, createPair, deleteHelpEntry, endPair, listPairs, pairingSummary, pairYearRecord } from '../../electron/services/practices/pairing';
 import { carryOutMatter, discussMatter, getMatter, proposeMatter, stopMatter, superviseMatter, undoMatterStep, villageAffairsSummary, voteMatter } from '../../electron/services/practices/villageAffairs';
 import { addMeetingFile, branchRosterOn, branchYear, correctMeeting, deleteMeeting, getMeeting, getMeetingFile, longAbsentees, recordMeeting } from '../../electron/services/practices/orgLife';
 import { listAuditLog } from '../../electron/services/audit/auditViewer';
@@ -64,6 +64,22 @@ afterEach(async () => {
 });
 
 describe('结对共建', () => {
+  it('a help entry typed wrongly is corrected, one recorded twice is deleted, each with its reason; the totals follow', async () => {
+    const pair = await createPair(t.ctx, { name: '镇农技站—后李村结对', kind: 'dept_village', startDate: '2026-01-05', units: [{ role: 'helper', name: '镇农技站' }, { role: 'helped', name: '后李村', orgId: branchId }] });
+    const wrong = await addHelpEntry(t.ctx, { pairId: pair.id, date: '2026-03-01', measures: 2, moneyFen: 5_000_000 });
+    const twice = await addHelpEntry(t.ctx, { pairId: pair.id, date: '2026-04-01', measures: 1 });
+    expect(await refusal(correctHelpEntry(t.ctx, wrong.id, { date: '2026-03-01', measures: 2, moneyFen: 500_000, reason: '' }))).toContain('请填写更正的原因');
+    const fixed = await correctHelpEntry(t.ctx, wrong.id, { date: '2026-03-02', measures: 2, moneyFen: 500_000, reason: '资金多录了一个零' });
+    expect(fixed).toMatchObject({ date: '2026-03-02', moneyFen: 500_000, pairId: pair.id });
+    await deleteHelpEntry(t.ctx, twice.id, { reason: '重复登记' });
+    const year = await pairYearRecord(t.ctx, pair.id, 2026);
+    expect(year.entries.map((e) => e.id)).toEqual([wrong.id]);
+    expect(year.pair.year).toMatchObject({ entries: 1, measures: 2, moneyFen: 500_000 });
+    const lines = (await listAuditLog(t.ctx, { kind: 'pairing' })).rows;
+    expect(lines.find((r) => r.action === 'pairing.help.correct')!.changes).toContain('帮扶资金:50000.00 元 → 5000.00 元');
+    expect(lines.find((r) => r.action === 'pairing.help.delete')).toMatchObject({ actionLabel: '删除帮扶记录', changes: expect.stringContaining('原因:重复登记') });
+  });
+
   it('keeps a pair with its units and joint organization, logs help and totals it per pair and per township by year', async () => {
     const joint = await createOrg(t.ctx, { parentId: t.rootOrgId, name: '中共县农业农村局后李村联合党总支', type: 'joint_general_branch', sector: 'rural', unitSituation: 'joint', formation: 'dept_village', units: [{ name: '县农业农村局', kind: 'department' }, { name: '后李村', kind: 'village' }] });
     const pair = await createPair(t.ctx, {

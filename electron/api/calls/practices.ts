@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { id, nullableText, optText } from '../schemas';
-import { addHelpEntry, createPair, endPair, listPairs, pairYearRecord } from '../../services/practices/pairing';
+import { addHelpEntry, correctHelpEntry, createPair, deleteHelpEntry, endPair, listPairs, pairYearRecord } from '../../services/practices/pairing';
 import { carryOutMatter, discussMatter, getMatter, listMatters, proposeMatter, stopMatter, superviseMatter, undoMatterStep, villageAffairsSummary, voteMatter } from '../../services/practices/villageAffairs';
 import { addMeetingFile, branchRosterOn, branchYear, correctMeeting, deleteMeeting, getMeeting, getMeetingFile, listMeetings, longAbsentees, recordMeeting } from '../../services/practices/orgLife';
 import { practicesSummary } from '../../services/practices/practicesSummary';
@@ -72,6 +72,15 @@ export const practicesCalls = {
     }),
     output: helpEntry, run: (ctx, i) => addHelpEntry(ctx, i),
   }),
+  correctHelpEntry: defineCall({
+    access: 'write',
+    input: z.object({
+      id, date: day, measures: count.optional(), measuresText: optText, problemsSolved: count.optional(), moneyFen: count.optional(), goods: optText, goodsFen: count.optional(),
+      cadresExchanged: count.optional(), trainings: count.optional(), trainees: count.optional(), note: optText, reason: z.string().max(500),
+    }),
+    output: helpEntry, run: (ctx, i) => correctHelpEntry(ctx, i.id, i),
+  }),
+  deleteHelpEntry: defineCall({ access: 'write', input: z.object({ id, reason: z.string().max(500) }), output: z.object({ deleted: z.literal(true) }), run: (ctx, i) => deleteHelpEntry(ctx, i.id, i) }),
   printPairYear: defineCall({
     access: 'read',
     input: z.object({ id, year }), output: html,

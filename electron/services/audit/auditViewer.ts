@@ -72,7 +72,7 @@ const ACTION_LABELS: Record<string, string> = {
   'training.create': '登记培训', 'training.update': '修改培训', 'training.delete': '删除培训', 'training.target': '修改每年培训学时目标', 'training.bulk_create': '批量录入培训',
   'post.create': '设立党员岗位', 'post.update': '修改党员岗位', 'post.delete': '删除党员岗位', 'posts.bulk_create': '批量录入设岗定责',
   'commitment.create': '登记公开承诺', 'commitment.update': '修改公开承诺', 'commitment.review': '评议公开承诺', 'liaison.create': '设立联系点', 'liaison.update': '修改联系点',
-  'pairing.create': '建立结对共建', 'pairing.end': '结束结对共建', 'pairing.help': '登记帮扶', 'orglife.meeting': '登记会议', 'orglife.correct': '更正会议记录', 'orglife.delete': '删除会议记录', 'orglife.file': '添加会议附件',
+  'pairing.create': '建立结对共建', 'pairing.end': '结束结对共建', 'pairing.help': '登记帮扶', 'pairing.help.correct': '更正帮扶记录', 'pairing.help.delete': '删除帮扶记录', 'orglife.meeting': '登记会议', 'orglife.correct': '更正会议记录', 'orglife.delete': '删除会议记录', 'orglife.file': '添加会议附件',
   'affairs.propose': '民主提事', 'affairs.undo': '撤回五事工作法步骤', 'practices.demo': '载入党建实务演示数据',
   'rules.update': '修改发展党员规则', 'rules.registrationOutcomes': '修改登记结果', 'settings.rules': '修改转接规则',
   ...EXCHANGE_ACTION_LABELS,

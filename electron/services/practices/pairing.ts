@@ -5,7 +5,7 @@
 import { newId } from '../core/ids';
 import { nowIso, type ServiceContext } from '../core/context';
 import { appendAudit } from '../audit/audit';
-import { notFound } from '../core/errors';
+import { ValidationError, notFound } from '../core/errors';
 import { cleanText } from '../members/life/lifeCommon';
 import { yearRange } from './practiceCommon';
 import { Problems, yuanOf } from '../core/validation';
@@ -142,26 +142,33 @@ export async function endPair(ctx: ServiceContext, input: { id: string; endDate:
   });
 }
 
+/** A help entry's values checked against its pair (within the pair's dates, not empty, 培训 with its 期数). */
+async function checkedEntry(ctx: ServiceContext, input: HelpEntryInput, reason?: string | null) {
+  const pair = await ctx.archive.queryOne<{ name: string; start_date: string; end_date: string | null }>('SELECT name, start_date, end_date FROM practice_pairs WHERE id = ?', [input.pairId]);
+  if (!pair) throw notFound('结对', input.pairId);
+  const p = new Problems();
+  if (p.date('date', '帮扶日期', input.date, ctx, { notBefore: [[pair.start_date, '结对日期']] }) && pair.end_date && input.date > pair.end_date) p.add('date', `帮扶日期(${input.date})晚于结对结束日期(${pair.end_date})`);
+  const v = {
+    measures: p.count('measures', '措施办法(项)', input.measures),
+    problemsSolved: p.count('problemsSolved', '解决难题(个)', input.problemsSolved),
+    moneyFen: p.fen('moneyFen', '资金', input.moneyFen, { allowZero: true }),
+    goodsFen: p.fen('goodsFen', '物资折价', input.goodsFen, { allowZero: true }),
+    cadresExchanged: p.count('cadresExchanged', '干部交流(人次)', input.cadresExchanged),
+    trainings: p.count('trainings', '培训班(期)', input.trainings),
+    trainees: p.count('trainees', '培训(人次)', input.trainees),
+  };
+  const texts = { measuresText: cleanText(input.measuresText), goods: cleanText(input.goods), note: cleanText(input.note) };
+  if (v.trainees > 0 && v.trainings === 0) p.add('trainings', `培训了 ${v.trainees} 人次,请填写举办培训班的期数`);
+  if (Object.values(v).every((x) => x === 0) && !texts.measuresText && !texts.goods && !texts.note) p.add('measures', '这条帮扶记录是空的:请至少填写一项措施、难题、资金物资、干部交流或培训');
+  if (reason !== undefined && !cleanText(reason)) p.add('reason', '请填写更正的原因');
+  p.throwIf(`不能登记“${pair.name}”的帮扶记录`);
+  return { v, texts };
+}
+
 export async function addHelpEntry(ctx: ServiceContext, input: HelpEntryInput): Promise<HelpEntryView> {
   const id = newId();
   await ctx.archive.transaction(async () => {
-    const pair = await ctx.archive.queryOne<{ name: string; start_date: string; end_date: string | null }>('SELECT name, start_date, end_date FROM practice_pairs WHERE id = ?', [input.pairId]);
-    if (!pair) throw notFound('结对', input.pairId);
-    const p = new Problems();
-    if (p.date('date', '帮扶日期', input.date, ctx, { notBefore: [[pair.start_date, '结对日期']] }) && pair.end_date && input.date > pair.end_date) p.add('date', `帮扶日期(${input.date})晚于结对结束日期(${pair.end_date})`);
-    const v = {
-      measures: p.count('measures', '措施办法(项)', input.measures),
-      problemsSolved: p.count('problemsSolved', '解决难题(个)', input.problemsSolved),
-      moneyFen: p.fen('moneyFen', '资金', input.moneyFen, { allowZero: true }),
-      goodsFen: p.fen('goodsFen', '物资折价', input.goodsFen, { allowZero: true }),
-      cadresExchanged: p.count('cadresExchanged', '干部交流(人次)', input.cadresExchanged),
-      trainings: p.count('trainings', '培训班(期)', input.trainings),
-      trainees: p.count('trainees', '培训(人次)', input.trainees),
-    };
-    const texts = { measuresText: cleanText(input.measuresText), goods: cleanText(input.goods), note: cleanText(input.note) };
-    if (v.trainees > 0 && v.trainings === 0) p.add('trainings', `培训了 ${v.trainees} 人次,请填写举办培训班的期数`);
-    if (Object.values(v).every((x) => x === 0) && !texts.measuresText && !texts.goods && !texts.note) p.add('measures', '这条帮扶记录是空的:请至少填写一项措施、难题、资金物资、干部交流或培训');
-    p.throwIf(`不能登记“${pair.name}”的帮扶记录`);
+    const { v, texts } = await checkedEntry(ctx, input);
     const seq = await ctx.archive.changeSeq();
     const now = nowIso();
     await ctx.archive.run(
@@ -173,6 +180,41 @@ export async function addHelpEntry(ctx: ServiceContext, input: HelpEntryInput): 
   });
   const [entry] = await helpEntries(ctx, input.pairId, id);
   return entry;
+}
+
+async function storedEntry(ctx: ServiceContext, id: string): Promise<HelpEntryView> {
+  const row = await ctx.archive.queryOne<{ pair_id: string }>('SELECT pair_id FROM practice_help_entries WHERE id = ?', [id]);
+  if (!row) throw notFound('帮扶记录', id);
+  const [entry] = await helpEntries(ctx, row.pair_id, id);
+  return entry;
+}
+
+/** 更正 a help entry typed wrongly: checked as a new one is, the old values and the reason in the audit log. */
+export async function correctHelpEntry(ctx: ServiceContext, id: string, input: Omit<HelpEntryInput, 'pairId'> & { reason: string }): Promise<HelpEntryView> {
+  await ctx.archive.transaction(async () => {
+    const old = await storedEntry(ctx, id);
+    const { v, texts } = await checkedEntry(ctx, { ...input, pairId: old.pairId }, input.reason);
+    await ctx.archive.run(
+      `UPDATE practice_help_entries SET entry_date = ?, measures = ?, measures_text = ?, problems_solved = ?, money_fen = ?, goods = ?, goods_fen = ?, cadres_exchanged = ?, trainings = ?, trainees = ?, note = ?, seq = ?, updated_at = ? WHERE id = ?`,
+      [input.date, v.measures, texts.measuresText, v.problemsSolved, v.moneyFen, texts.goods, v.goodsFen, v.cadresExchanged, v.trainings, v.trainees, texts.note, await ctx.archive.changeSeq(), nowIso(), id],
+    );
+    const { id: _id, pairId: _pair, ...before } = old;
+    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'pairing.help.correct', entity: 'practice_help_entries', entityId: id, before, after: { date: input.date, ...v, ...texts, reason: cleanText(input.reason) } }]);
+  });
+  return storedEntry(ctx, id);
+}
+
+/** 删除 a help entry recorded twice or for the wrong pair; the audit log keeps it and why. */
+export async function deleteHelpEntry(ctx: ServiceContext, id: string, input: { reason: string }): Promise<{ deleted: true }> {
+  const reason = cleanText(input.reason);
+  if (!reason) throw new ValidationError([{ field: 'reason', message: '请填写删除的原因(例如:重复登记)' }], '不能删除帮扶记录');
+  await ctx.archive.transaction(async () => {
+    const old = await storedEntry(ctx, id);
+    await ctx.archive.run('DELETE FROM practice_help_entries WHERE id = ?', [id]);
+    const { id: _id, ...before } = old;
+    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'pairing.help.delete', entity: 'practice_help_entries', entityId: id, before, after: { reason } }]);
+  });
+  return { deleted: true };
 }
 
 async function helpEntries(ctx: ServiceContext, pairId: string, entryId?: string, year?: number): Promise<HelpEntryView[]> {

@@ -8,6 +8,7 @@ import { PrintPreview, type PrintDocument } from '../../components/PrintPreview'
 import { formatYuan, parseYuan } from '../../lib/money';
 import { useErrorToast, useToast } from '../../lib/toasts';
 import { useCall } from '../../lib/useCall';
+import { useSession } from '../../lib/session';
 import type { PracticeTabProps } from './practiceTabs';
 import { PracticeGrid } from './PracticeGrid';
 import { useBranches } from './useBranches';
@@ -25,6 +26,9 @@ export function PairingTab({ year, today }: PracticeTabProps) {
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [logging, setLogging] = useState(false);
+  const [editingEntry, setEditingEntry] = useState<HelpEntry | null>(null);
+  const [removing, setRemoving] = useState<{ id: string; reason: string } | null>(null);
+  const canWrite = useSession().can('write');
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const [refresh, setRefresh] = useState(0);
   const { value: pairs } = useCall('listPairs', { year }, { initial: NO_PAIRS, refresh, onError: toastError });
@@ -81,11 +85,27 @@ export function PairingTab({ year, today }: PracticeTabProps) {
             {record.entries.length === 0 && <p className="muted">{t('practices.common.none')}</p>}
             <ul className="practices-log" data-testid="pair-entries">
               {record.entries.map((e) => (
-                <li key={e.id}>
+                <li key={e.id} data-testid="pair-entry">
                   <span className="muted">{e.date}</span>{' '}
                   {[e.measures ? `${t('practices.pairing.measures')} ${e.measures}${e.measuresText ? `(${e.measuresText})` : ''}` : e.measuresText, e.problemsSolved ? `${t('practices.pairing.problemsSolved')} ${e.problemsSolved}` : '',
                     e.moneyFen ? `${t('practices.pairing.money')} ${yuan(e.moneyFen)}` : '', e.goods ? `${t('practices.pairing.goods')} ${e.goods}` : '', e.cadresExchanged ? `${t('practices.pairing.cadres')} ${e.cadresExchanged}` : '',
                     e.trainings ? `${t('practices.pairing.trainings')} ${e.trainings} / ${t('practices.pairing.trainees')} ${e.trainees}` : ''].filter(Boolean).join(';')}
+                  {canWrite && (
+                    <span className="dev-step-actions">
+                      <button type="button" className="link" data-testid="pair-entry-correct" onClick={() => { setEditingEntry(e); setRemoving(null); }}>{t('practices.pairing.correct')}</button>
+                      <button type="button" className="link" data-testid="pair-entry-delete" onClick={() => { setRemoving({ id: e.id, reason: '' }); setEditingEntry(null); }}>{t('practices.pairing.delete')}</button>
+                    </span>
+                  )}
+                  {removing?.id === e.id && (
+                    <div className="alert warn" data-testid="pair-entry-delete-box">
+                      <input value={removing.reason} placeholder={t('practices.pairing.deleteReason')} onChange={(x) => setRemoving({ id: e.id, reason: x.target.value })} data-testid="pair-entry-delete-reason" maxLength={500} />{' '}
+                      <button type="button" className="btn" onClick={() => setRemoving(null)}>{t('practices.common.cancel')}</button>{' '}
+                      <button type="button" className="btn danger" data-testid="pair-entry-delete-submit" onClick={() => call('deleteHelpEntry', { id: e.id, reason: removing.reason }).then(() => { setRemoving(null); setRefresh((r) => r + 1); onToast('info', t('practices.pairing.deleted')); }, (err: unknown) => onToast('error', messageOf(err)))}>
+                        {t('practices.pairing.delete')}
+                      </button>
+                    </div>
+                  )}
+                  {editingEntry?.id === e.id && <HelpForm pairId={record.pair.id} today={today} editing={e} onCancel={() => setEditingEntry(null)} onSaved={() => { setEditingEntry(null); setRefresh((r) => r + 1); onToast('info', t('practices.common.saved')); }} />}
                 </li>
               ))}
             </ul>
@@ -155,9 +175,15 @@ function PairForm({ today, onCancel, onSaved }: { today: string; onCancel: () =>
   );
 }
 
-function HelpForm({ pairId, today, onCancel, onSaved }: { pairId: string; today: string; onCancel: () => void; onSaved: () => void }) {
+type HelpEntry = CallOutput<'pairYear'>['entries'][number];
+
+function HelpForm({ pairId, today, editing, onCancel, onSaved }: { pairId: string; today: string; editing?: HelpEntry; onCancel: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [v, setV] = useState({ date: today, measures: '', measuresText: '', problemsSolved: '', money: '', goods: '', goodsValue: '', cadres: '', trainings: '', trainees: '' });
+  const n = (x: number | undefined) => (x ? String(x) : '');
+  const [v, setV] = useState(editing
+    ? { date: editing.date, measures: n(editing.measures), measuresText: editing.measuresText ?? '', problemsSolved: n(editing.problemsSolved), money: editing.moneyFen ? formatYuan(editing.moneyFen, { grouping: false }) : '', goods: editing.goods ?? '', goodsValue: editing.goodsFen ? formatYuan(editing.goodsFen, { grouping: false }) : '', cadres: n(editing.cadresExchanged), trainings: n(editing.trainings), trainees: n(editing.trainees) }
+    : { date: today, measures: '', measuresText: '', problemsSolved: '', money: '', goods: '', goodsValue: '', cadres: '', trainings: '', trainees: '' });
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const int = (s: string) => (s.trim() === '' ? 0 : Number(s));
@@ -169,10 +195,12 @@ function HelpForm({ pairId, today, onCancel, onSaved }: { pairId: string; today:
       return;
     }
     try {
-      await call('addHelpEntry', {
-        pairId, date: v.date, measures: int(v.measures), measuresText: v.measuresText || null, problemsSolved: int(v.problemsSolved), moneyFen, goods: v.goods || null, goodsFen,
-        cadresExchanged: int(v.cadres), trainings: int(v.trainings), trainees: int(v.trainees),
-      });
+      const values = {
+        date: v.date, measures: int(v.measures), measuresText: v.measuresText || null, problemsSolved: int(v.problemsSolved), moneyFen, goods: v.goods || null, goodsFen,
+        cadresExchanged: int(v.cadres), trainings: int(v.trainings), trainees: int(v.trainees), note: editing?.note ?? null,
+      };
+      if (editing) await call('correctHelpEntry', { id: editing.id, ...values, reason });
+      else await call('addHelpEntry', { pairId, ...values });
       onSaved();
     } catch (e) {
       setError(messageOf(e));
@@ -196,6 +224,7 @@ function HelpForm({ pairId, today, onCancel, onSaved }: { pairId: string; today:
         <label>{t('practices.pairing.trainings')}<input type="number" min={0} value={v.trainings} onChange={set('trainings')} data-testid="help-trainings" /></label>
         <label>{t('practices.pairing.trainees')}<input type="number" min={0} value={v.trainees} onChange={set('trainees')} data-testid="help-trainees" /></label>
       </div>
+      {editing && <label>{t('practices.pairing.correctReason')} *<input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="help-reason" maxLength={500} /></label>}
       {error && <div className="alert error" role="alert" data-testid="help-error">{error}</div>}
       <div className="form-actions">
         <button type="button" className="btn" onClick={onCancel}>{t('practices.common.cancel')}</button>

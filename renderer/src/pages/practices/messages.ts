@@ -87,6 +87,7 @@ export const practicesZh = {
     stepDone: '{{step}}:{{date}}',
   },
   pairing: {
+    correct: '更正', delete: '删除', correctReason: '更正原因', deleteReason: '删除原因(如:重复登记)', deleted: '已删除帮扶记录',
     create: '新建结对',
     addHelp: '登记帮扶',
     printYear: '打印年度记录',
@@ -146,6 +147,7 @@ export const practicesEn: Widen<typeof practicesZh> = {
     passed: 'Passed', notPassed: 'Not passed', handler: 'Handler', doneDate: 'Done on', madePublic: 'Result made public', satisfaction: 'Satisfaction (%)', reason: 'Reason', stepDone: '{{step}}: {{date}}',
   },
   pairing: {
+    correct: 'Correct', delete: 'Delete', correctReason: 'Reason for the correction', deleteReason: 'Reason (e.g. recorded twice)', deleted: 'Help entry deleted',
     create: 'New pair', addHelp: 'Log help', printYear: 'Print year record', name: 'Name', kind: 'Form',
     kinds: { dept_village: 'Department + village', community_village: 'Community + village', enterprise_village: 'Enterprise + village', strong_weak: 'Strong + weak village', industry: 'Industry chain' },
     startDate: 'Since', jointOrg: 'Joint organization formed', noJointOrg: 'None', helpers: 'Helping units (one per line)', helped: 'Helped', helpedOrg: 'Helped village branch', helper: 'Helper',
