@@ -12,5 +12,6 @@ import { careCommands } from './careCommands';
 import { backupCommands } from './backupCommands';
 import { auditCommands } from './auditCommands';
 import { exchangeCommands } from './exchangeCommands';
+import { correctionCommands } from './correctionCommands';
 
-export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands];
+export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands];
