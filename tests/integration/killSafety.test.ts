@@ -1,4 +1,4 @@
-// SIGKILL in the middle of the work: an import, a county import, a backup, a restore and a migration, each run as a real
+// SIGKILL in the middle of the work: an import, a county import, a backup, a restore, a migration and each correction, each run as a real
 // CLI process on a real archive and killed at a moment proven to be mid-work (a progress line on
 // stderr, or the temporary file being written). Afterwards `check` passes and the archive holds either
 // all of the work or none of it.
@@ -13,6 +13,14 @@ import { backupsDir } from '../../electron/services/backup/store';
 import { tempDir } from '../support/tempArchive';
 import { writeBigXlsx } from '../fixtures/rosters';
 import { CLI_TODAY, runCli } from '../support/cli';
+import { initTownship } from '../../electron/services/core/settings';
+import { createOrg } from '../../electron/services/organizations/organizations';
+import { createMember, exitMember } from '../../electron/services/members/members';
+import { makeIdNumber } from '../../electron/services/members/idNumber';
+import { createApplicant, makeActivist, recordTalk } from '../../electron/services/development/pipeline';
+import { discussMatter, proposeMatter } from '../../electron/services/practices/villageAffairs';
+import { recordMeeting } from '../../electron/services/practices/orgLife';
+import { addHelpEntry, createPair } from '../../electron/services/practices/pairing';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'electron', 'cli.ts');
@@ -268,4 +276,103 @@ describe('SIGKILL in the middle of a county import', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 600_000);
+});
+
+/**
+ * The corrections are short transactions: no progress line to wait for. The CLI runs with a preload that
+ * stops the process right after its k-th write statement (inside the transaction); killed there, the
+ * archive must be exactly as before — for every k the correction writes — and `check` must pass.
+ */
+describe('SIGKILL inside a correction’s transaction', () => {
+  const PRELOAD = path.join(ROOT, 'tests', 'support', 'killAtWrite.cjs');
+  let base: string;
+  const ids: Record<string, string> = {};
+
+  function runWith(dataDir: string, env: Record<string, string>, args: string[]): { child: ChildProcess; stderr: () => string } {
+    const child = spawn(process.execPath, ['--require', PRELOAD, '--import', 'tsx', CLI, '--data', dataDir, ...args], {
+      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PARTY_RECORDS_TODAY: CLI_TODAY, ...env },
+    });
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout!.resume();
+    return { child, stderr: () => err };
+  }
+  const finished = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('close', (code) => resolve(code))));
+
+  /** Every row of every table, in a stable order: the archive as a reader sees it. */
+  async function dumpOf(dataDir: string): Promise<string> {
+    const a = await openArchive(archiveFile(dataDir), { migrate: false });
+    try {
+      const tables = await a.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+      const out: unknown[] = [];
+      for (const { name } of tables) out.push(name, (await a.query(`SELECT * FROM "${name}"`)).map((r) => JSON.stringify(r)).sort());
+      return JSON.stringify(out);
+    } finally {
+      await a.close();
+    }
+  }
+
+  beforeAll(async () => {
+    base = tempDir('pr-kill-fix-');
+    const archive = await openArchive(archiveFile(base));
+    const ctx = { archive, actor: 'tester', today: CLI_TODAY };
+    const s = await initTownship(ctx, { code: '370783101', name: '东城镇', role: 'township' });
+    const branch = await createOrg(ctx, { parentId: s.rootOrgId!, name: '中共东村支部委员会', type: 'branch', sector: 'rural', unitSituation: 'legal_entity' });
+    const person = (name: string, seq: number) => ({ name, gender: '1', idNumber: makeIdNumber('370783', '1970-01-02', seq), ethnicity: '01', birthDate: '1970-01-02', education: '40', category: 'formal', orgId: branch.id, joinDate: '2001-07-01', fullDate: '2002-07-01', occupation: '2' });
+    const contact = await createMember(ctx, person('孙立', 11));
+    const dead = await createMember(ctx, person('李误', 13));
+    await exitMember(ctx, dead.id, { reason: 'death', date: '2026-11-20' });
+    ids.member = dead.id;
+    const a = await createApplicant(ctx, { name: '周申', gender: '1', idNumber: makeIdNumber('370783', '1998-05-20', 21), ethnicity: '01', birthDate: '1998-05-20', education: '40', occupation: '2', orgId: branch.id, applicationDate: '2025-06-01' });
+    await recordTalk(ctx, a.record.person.id, { date: '2025-06-20' });
+    const activist = await makeActivist(ctx, a.record.person.id, { date: '2025-12-10', decidedBy: '支部委员会', contacts: [contact.id] });
+    ids.step = activist.record.steps.at(-1)!.id;
+    const matter = await proposeMatter(ctx, { orgId: branch.id, title: '村道硬化', proposedBy: '党员 孙立', date: '2026-02-01' });
+    await discussMatter(ctx, { id: matter.id, date: '2026-02-10', amended: false });
+    ids.matter = matter.id;
+    ids.meeting = (await recordMeeting(ctx, { orgId: branch.id, kind: 'congress', date: '2026-03-10', topic: '学习会', presidedBy: '孙立', attendance: [{ memberId: contact.id, status: 'present' }] })).id;
+    const pair = await createPair(ctx, { name: '镇农技站—东村结对', kind: 'dept_village', startDate: '2026-01-05', units: [{ role: 'helper', name: '镇农技站' }, { role: 'helped', name: '东村', orgId: branch.id }] });
+    ids.help = (await addHelpEntry(ctx, { pairId: pair.id, date: '2026-03-01', measures: 2 })).id;
+    await archive.close();
+  }, 120_000);
+  afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
+
+  const corrections: [string, () => string[]][] = [
+    ['撤销出党', () => ['members', 'undo-exit', ids.member, '--reason', '误登记为死亡']],
+    ['作废发展党员步骤', () => ['development', 'void-step', ids.step, '--reason', '误登记']],
+    ['更正发展党员步骤的日期', () => ['development', 'correct-step', ids.step, '--date', '2025-12-20', '--reason', '日期录错']],
+    ['删除会议记录', () => ['meetings', 'delete', ids.meeting, '--reason', '重复登记']],
+    ['撤回五事工作法步骤', () => ['affairs', 'undo', ids.matter, '--reason', '联席会议未开']],
+    ['删除帮扶记录', () => ['pairing', 'delete-help', ids.help, '--reason', '重复登记']],
+  ];
+
+  for (const [what, args] of corrections) {
+    it(`${what}: killed after each of its writes, the archive is exactly as before; run whole, it is done`, async () => {
+      const dir = tempDir('pr-kill-fix-run-');
+      try {
+        fs.copyFileSync(archiveFile(base), archiveFile(dir));
+        const before = await dumpOf(dir);
+        // How many writes the correction makes, counted on a copy.
+        const probe = tempDir('pr-kill-fix-probe-');
+        fs.copyFileSync(archiveFile(base), archiveFile(probe));
+        const counted = runWith(probe, { KILL_COUNT_WRITES: '1' }, args());
+        expect(await finished(counted.child), counted.stderr()).toBe(0);
+        const writes = Number(/WRITES (\d+)/.exec(counted.stderr())?.[1]);
+        fs.rmSync(probe, { recursive: true, force: true });
+        expect(writes).toBeGreaterThan(1);
+        for (let k = 1; k <= writes; k++) {
+          const r = runWith(dir, { KILL_AT_WRITE: String(k) }, args());
+          expect(await killWhen(r.child, () => r.stderr().includes('KILL-POINT')), `write ${k} of ${writes}`).toBe(true);
+          expect(await dumpOf(dir), `killed after write ${k} of ${writes}`).toBe(before);
+        }
+        expect(cli(dir, 'check').code).toBe(0);
+        const whole = runWith(dir, {}, args());
+        expect(await finished(whole.child), whole.stderr()).toBe(0);
+        expect(await dumpOf(dir)).not.toBe(before);
+        expect(cli(dir, 'check').code).toBe(0);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }, 300_000);
+  }
 });
