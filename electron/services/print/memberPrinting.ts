@@ -56,7 +56,7 @@ export const ROSTER_COLUMNS: Record<string, RosterColumn & { value: (r: MemberLi
   gender: { key: 'gender', label: '性别', weight: 0.6, value: (r) => labelOf('gender', r.gender) },
   ethnicity: { key: 'ethnicity', label: '民族', weight: 0.8, value: (r) => labelOf('ethnicity', r.ethnicity) },
   birthDate: { key: 'birthDate', label: '出生日期', weight: 1.2, value: (r) => r.birthDate },
-  idNumber: { key: 'idNumber', label: '公民身份号码', weight: 2.2, value: (r) => r.idNumber },
+  idNumber: { key: 'idNumber', label: '公民身份号码', weight: 2.6, value: (r) => r.idNumber },
   education: { key: 'education', label: '学历', weight: 1, value: (r) => labelOf('education', r.education) },
   category: { key: 'category', label: '人员类别', weight: 1, value: (r) => labelOf('memberCategory', r.category) },
   joinDate: { key: 'joinDate', label: '入党日期', weight: 1.2, value: (r) => r.joinDate },

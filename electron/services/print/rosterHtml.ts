@@ -79,6 +79,11 @@ td.empty { text-align: center; color: #555; padding: 6mm; }
 td.nowrap { white-space: nowrap; overflow-wrap: normal; word-break: normal; }
 section.branch + section.branch { break-before: page; }
 section.branch h2 { font-size: 12pt; margin: 3mm 0 2mm; break-after: avoid; }
+/* The screen has no pages: the preview marks where paper starts the next branch. */
+@media screen {
+  section.branch + section.branch { margin-top: 6mm; padding-top: 2mm; border-top: 0.5pt dashed #999; }
+  section.branch + section.branch::before { content: "另起一页"; display: block; text-align: center; font-size: 8pt; color: #888; }
+}
 .subtotal { margin-top: 1.5mm; font-size: 9pt; display: flex; gap: 6mm; justify-content: flex-end; break-inside: avoid; break-before: avoid; }
 .totals { margin-top: 3mm; font-size: 9.5pt; display: flex; gap: 8mm; flex-wrap: wrap; break-inside: avoid; }`,
     body,
