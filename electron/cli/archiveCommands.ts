@@ -6,6 +6,18 @@ import type { CallOutput } from '../api/contract';
 
 const VIEWS = ['roll', 'exited', 'all', 'probationary', 'mobile', 'lost', 'lostReview', 'hardship', 'transferPending'] as const;
 
+/** The views as the window's side panel names them, in its order. */
+const COUNT_LINES = [
+  ['全部在册', 'roll'],
+  ['预备党员', 'probationary'],
+  ['流动党员', 'mobile'],
+  ['失联党员', 'lost'],
+  ['失联满6个月待处置', 'lostReview'],
+  ['困难党员', 'hardship'],
+  ['转出待回执', 'transferPending'],
+  ['已出党', 'exited'],
+] as const;
+
 export const archiveCommands: CliCommand[] = [
   {
     name: 'init',
@@ -61,6 +73,23 @@ export const archiveCommands: CliCommand[] = [
         env.out([r.name, labelOf('gender', r.gender), r.idNumber, r.orgName, labelOf('memberCategory', r.category), r.joinDate, r.exitReason ? labelOf('exitReason', r.exitReason) : ''].join('\t'));
       }
       env.out(`共 ${shaped.length} 人`);
+      return 0;
+    },
+  },
+  {
+    name: 'members',
+    sub: 'count',
+    usage: 'members count [--org ID] [--search TEXT] [--json]             各名单的人数(有 --search 时为查到的人在各名单中的人数)',
+    async run(env, p) {
+      const search = flag(p, 'search') ?? null;
+      const c = await env.call('memberCounts', { orgId: flag(p, 'org') ?? null, search });
+      if (p.flags.has('json')) {
+        env.out(JSON.stringify(c, null, 1));
+        return 0;
+      }
+      if (search) env.out(`查找“${search}”:`);
+      for (const [label, n] of COUNT_LINES.map(([label, key]) => [label, c[key]] as const)) env.out(`${label}\t${n} 人`);
+      for (const [reason, n] of Object.entries(c.exitedByReason)) env.out(`  其中${labelOf('exitReason', reason)}\t${n} 人`);
       return 0;
     },
   },

@@ -24,10 +24,12 @@ export const printCommands: CliCommand[] = [
   {
     name: 'print',
     sub: 'roster',
-    usage: 'print roster [--org ID] [--status VIEW] --html FILE       党员花名册',
+    usage: 'print roster [--org ID] [--status VIEW] [--per-branch|--flat] --html FILE   党员花名册(全乡镇默认按党支部分节)',
     async run(env, p) {
       const view = flag(p, 'status') as 'roll' | undefined;
-      return writeHtml(env, flag(p, 'html'), await env.call('printRoster', { orgId: flag(p, 'org') ?? null, view }));
+      if (p.flags.has('per-branch') && p.flags.has('flat')) throw new CliError('--per-branch 和 --flat 只能选一个');
+      const layout = p.flags.has('per-branch') ? 'perBranch' : p.flags.has('flat') ? 'flat' : undefined;
+      return writeHtml(env, flag(p, 'html'), await env.call('printRoster', { orgId: flag(p, 'org') ?? null, view, layout }));
     },
   },
   {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { HARNESS_TODAY, startHarness, type Harness } from '../harness/server';
-import { openWatchedPage, type WatchedPage } from '../support/browserPage';
+import { APP_VIEWPORT, openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { nameSearchKeys } from '../../electron/services/members/searchKeys';
@@ -17,6 +17,8 @@ import { screenshotDir } from '../support/screenshots';
 
 const SCREENSHOTS = screenshotDir();
 const LONG = 180_000;
+/** The township office's screen. */
+const OFFICE = { width: 1366, height: 768 };
 
 interface ListRow {
   id: string;
@@ -118,6 +120,30 @@ describe('members workspace (browser, real archive)', () => {
     await nameCell(page, demoMember.name).first().waitFor();
   }, LONG);
 
+  it('one click selects a row, Enter or a double-click opens it; the page says so once, and the hint can be put away', async () => {
+    await page.setViewportSize(OFFICE);
+    const hint = page.getByTestId('grid-hint');
+    await expect.poll(() => hint.textContent()).toContain('单击选中,双击或按回车打开');
+    const cell = nameCell(page, demoMember.name).first();
+    await cell.click();
+    const selected = page.locator('[data-testid="members-grid"] .ag-row.ag-row-selected .ag-cell[col-id="name"]');
+    await expect.poll(() => selected.allTextContents()).toEqual([demoMember.name]);
+    await page.waitForTimeout(400); // long enough for a drawer to have opened on the click
+    expect(await page.getByTestId('member-form').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'grid-selected-1366.png') });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('member-form').waitFor();
+    await expect.poll(() => page.getByTestId('field-name').inputValue()).toBe(demoMember.name);
+    await page.getByTestId('form-close').click();
+    await page.getByTestId('member-form').waitFor({ state: 'detached' });
+
+    await page.getByTestId('grid-hint-dismiss').click();
+    await hint.waitFor({ state: 'detached' });
+    const pref = await harness.dispatch('getPreference', { key: 'membersGrid.hintDismissed' });
+    expect(pref.ok && pref.value).toBe(true);
+    await page.setViewportSize(APP_VIEWPORT);
+  }, LONG);
+
   const newName = '赵测新';
   const birthDate = '1985-06-15';
   const goodId = makeIdNumber('370783', birthDate, 987);
@@ -198,6 +224,34 @@ describe('members workspace (browser, real archive)', () => {
     await expect.poll(() => page.getByTestId('grid-total').textContent()).toMatch(/共 \d+ 人/);
     const onRoll = await harness.dispatch('listMembers', { startRow: 0, endRow: 50, view: 'roll', search: demoMember.name });
     expect(onRoll.ok && (onRoll.value as { rows: ListRow[] }).rows.some((r) => r.id === demoMember.id)).toBe(false);
+  }, LONG);
+
+  it('a search that finds nobody in the list says where the matches are, and one click goes there', async () => {
+    await page.setViewportSize(OFFICE);
+    await page.getByTestId('view-roll').click();
+    await page.getByTestId('search').fill(demoMember.name);
+    const notice = page.getByTestId('search-elsewhere');
+    const sameName = await harness.dispatch('memberCounts', { search: demoMember.name });
+    const counts = sameName.ok ? (sameName.value as { roll: number; exited: number }) : { roll: -1, exited: -1 };
+    // The demo township is the same every run: the one who left has no namesake on the roll.
+    expect(counts.roll).toBe(0);
+    expect(counts.exited).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => notice.textContent()).toContain(`全部在册中没有“${demoMember.name}”`);
+    await expect.poll(() => notice.textContent()).toContain(`已出党:${counts.exited} 人`);
+    expect(await page.getByTestId('grid-empty').textContent()).not.toContain('无显示行');
+    // Said once: the grid's own "no rows" overlay stays away under the notice.
+    expect(await page.locator('[data-testid="members-grid"] .ag-overlay-no-rows-wrapper').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'search-elsewhere-1366.png') });
+    await page.getByTestId('search-go-exited').click();
+    await expect.poll(() => page.getByTestId('view-exited').getAttribute('aria-current')).toBe('true');
+    await nameCell(page, demoMember.name).first().waitFor();
+    await page.getByTestId('grid-empty').waitFor({ state: 'detached' });
+    // Nobody anywhere: said so in words, with what the box can search by.
+    await page.getByTestId('search').fill('qqqqqqqq');
+    await expect.poll(() => page.getByTestId('search-nowhere').textContent()).toContain('全乡镇都没有“qqqqqqqq”');
+    await page.getByTestId('search').fill('');
+    await page.getByTestId('view-roll').click();
+    await page.setViewportSize(APP_VIEWPORT);
   }, LONG);
 
   it('the exit was a mistake: 撤销出党 with a reason brings the member back to the roll, and the history and audit log say why', async () => {

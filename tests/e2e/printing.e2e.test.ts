@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
-import { openWatchedPage, type WatchedPage } from '../support/browserPage';
+import { APP_VIEWPORT, openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { screenshotDir } from '../support/screenshots';
@@ -35,6 +35,10 @@ describe('printing (browser, real archive)', () => {
       name, gender: '1', idNumber, ethnicity: '01', birthDate: '1969-09-09', education: '50', category: 'formal', orgId: branch.id, joinDate: '1995-07-01', fullDate: '1996-07-01', occupation: '2', address: '东村<3组>&8号',
     });
     await call('transferOut', { id: m.id, date: '2026-11-20', destination: '中共寿光市古城街道工作委员会', duesPaidTo: '2026-10' });
+    const west = await call<{ id: string }>('createOrg', { parentId: setup.rootOrgId, name: '中共西村支部委员会', shortName: '西村支部', type: 'branch', sector: 'rural', unitSituation: 'legal_entity' });
+    await call('createMember', {
+      name: '钱西村', gender: '2', idNumber: makeIdNumber('370783', '1975-03-03', 82), ethnicity: '01', birthDate: '1975-03-03', education: '50', category: 'formal', orgId: west.id, joinDate: '2001-07-01', fullDate: '2002-07-01', occupation: '2',
+    });
     app = await openWatchedPage({ consoleErrors: true });
     page = app.page;
     await openApp(page, harness);
@@ -54,6 +58,35 @@ describe('printing (browser, real archive)', () => {
     expect(await frameText()).toContain(idNumber);
     await page.screenshot({ path: path.join(screenshotDir(), 'print-roster.png') });
     await page.getByTestId('print-close').click();
+  }, LONG);
+
+  it('the township’s 花名册 opens per branch, ID numbers on one line as on paper, and switches to one table with 所在党支部', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('print-roster').click();
+    const frame = page.frameLocator('[data-testid="print-frame"]');
+    await expect.poll(() => page.getByTestId('print-layout').inputValue()).toBe('perBranch');
+    await expect.poll(() => frame.locator('section.branch h2').allTextContents()).toEqual(['中共东村支部委员会', '中共西村支部委员会']);
+    expect(await frameText()).toContain('小计:1人');
+    // The sheet in the preview is as wide as the paper, and no ID number breaks over two lines.
+    const lines = await frame.locator('td', { hasText: idNumber }).evaluate((td) => {
+      const range = td.ownerDocument.createRange();
+      range.selectNodeContents(td);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      return { lines: tops.size, fits: td.scrollWidth <= td.clientWidth, body: td.ownerDocument.body.getBoundingClientRect().width, view: td.ownerDocument.documentElement.clientWidth };
+    });
+    expect(lines.lines).toBe(1);
+    expect(lines.fits).toBe(true);
+    expect(Math.abs(lines.body - (297 * 96) / 25.4)).toBeLessThan(2); // A4 landscape: 297 mm
+    expect(lines.view).toBeGreaterThanOrEqual(lines.body); // the whole sheet's width shows at 1366×768
+    await page.screenshot({ path: path.join(screenshotDir(), 'print-roster-per-branch-1366.png') });
+
+    await page.getByTestId('print-layout').selectOption('flat');
+    await expect.poll(() => frame.locator('th').allTextContents()).toContain('所在党支部');
+    expect(await frame.locator('section.branch').count()).toBe(0);
+    await expect.poll(() => frame.locator('td', { hasText: idNumber }).evaluate((td) => td.scrollWidth <= td.clientWidth && td.getClientRects().length === 1)).toBe(true);
+    await page.screenshot({ path: path.join(screenshotDir(), 'print-roster-flat-1366.png') });
+    await page.getByTestId('print-close').click();
+    await page.setViewportSize(APP_VIEWPORT);
   }, LONG);
 
   it('prints every member’s form of the view as one batch (a job with progress)', async () => {

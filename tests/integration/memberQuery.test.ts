@@ -2,7 +2,7 @@
 // branch name) must return exactly the rows of a plain ORDER BY … LIMIT … OFFSET.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoTownship } from '../../electron/services/demo/demoTownship';
-import { listMembers, type MemberListQuery } from '../../electron/services/members/memberQuery';
+import { listMembers, memberCounts, type MemberListQuery, type MemberView } from '../../electron/services/members/memberQuery';
 import { nameSearchKeys } from '../../electron/services/members/searchKeys';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
 
@@ -88,5 +88,30 @@ describe('members grid paging', () => {
     const [m] = (await page({ startRow: 10, view: 'roll' })).rows;
     await t.call('exitMember', { id: m.id, reason: 'death', date: '2026-11-01' });
     expect((await page({ startRow: 0, view: 'exited' })).total).toBe(before + 1);
+  });
+
+  it('a search’s figures per status view are what each view’s list finds, for the township and for one branch', async () => {
+    const [m] = (await page({ startRow: 1200, view: 'roll' })).rows;
+    const [gone] = (await page({ startRow: 0, view: 'exited' })).rows;
+    const keys = nameSearchKeys(m.name);
+    const views: MemberView[] = ['roll', 'probationary', 'mobile', 'lost', 'lostReview', 'hardship', 'transferPending', 'exited'];
+    for (const search of [m.name.slice(0, 1), keys.pinyinInitials, m.idNumber.slice(0, 6), gone.name]) {
+      for (const orgId of [null, m.orgId]) {
+        const counts = await memberCounts(t.ctx, orgId, search);
+        for (const view of views) {
+          const listed = await listMembers(t.ctx, { startRow: 0, endRow: 1, orgId, view, search });
+          expect(counts[view as keyof typeof counts], `${search} ${orgId ?? 'township'} ${view}`).toBe(listed.total);
+        }
+        const reasons = Object.entries(counts.exitedByReason);
+        for (const [reason, n] of reasons) expect((await listMembers(t.ctx, { startRow: 0, endRow: 1, orgId, view: 'exited', exitReason: reason, search })).total).toBe(n);
+        expect(reasons.reduce((sum, [, n]) => sum + n, 0)).toBe(counts.exited);
+      }
+    }
+    // The one who left is found among the exits, not on the roll.
+    const byName = await memberCounts(t.ctx, null, gone.name);
+    expect(byName.exited).toBeGreaterThanOrEqual(1);
+    // Without a search the figures are the status views' own.
+    expect(await memberCounts(t.ctx, null, null)).toEqual(await memberCounts(t.ctx, null));
+    expect(await memberCounts(t.ctx, null, 'qqqqqqqq')).toMatchObject({ roll: 0, exited: 0 });
   });
 });

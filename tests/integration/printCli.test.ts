@@ -7,6 +7,8 @@ import { archiveFile } from '../../electron/services/core/dataDir';
 import { initTownship } from '../../electron/services/core/settings';
 import { loadDemoTownship } from '../../electron/services/demo/demoTownship';
 import { listMembers } from '../../electron/services/members/memberQuery';
+import { rosterData } from '../../electron/services/print/memberPrinting';
+import { rosterHtml } from '../../electron/services/print/rosterHtml';
 import { transferOut } from '../../electron/services/members/life/transfers';
 import { tempDir } from '../support/tempArchive';
 import { runCli } from '../support/cli';
@@ -46,6 +48,52 @@ describe('npm run cli -- print', () => {
     const html = fs.readFileSync(file, 'utf8');
     expect(html).toContain('党员花名册');
     expect(html).toContain(member.idNumber);
+  }, 60_000);
+
+  it('print roster of the whole township is laid out per branch, exactly as the window prints it; --flat adds 所在党支部', async () => {
+    const file = path.join(dir, 'township.html');
+    const r = cli(dir, 'print', 'roster', '--html', file);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const html = fs.readFileSync(file, 'utf8');
+    const archive = await openArchive(archiveFile(dir));
+    try {
+      const ctx = { archive, actor: 'test', today: '2026-11-28' };
+      // The window asks for the per-branch layout when the tree's top (the township) is selected.
+      expect(html).toBe(rosterHtml(await rosterData(ctx, { orgId: null, view: 'roll', layout: 'perBranch' })));
+      const branches = await archive.query<{ name: string }>('SELECT DISTINCT o.name FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.exit_reason IS NULL');
+      expect(html.split('<h2>').length - 1).toBe(branches.length);
+      for (const b of branches) expect(html).toContain(b.name);
+    } finally {
+      await archive.close();
+    }
+    expect(html).toContain('小计:');
+    const flatFile = path.join(dir, 'flat.html');
+    expect(cli(dir, 'print', 'roster', '--flat', '--html', flatFile).code).toBe(0);
+    const flat = fs.readFileSync(flatFile, 'utf8');
+    expect(flat).toContain('<th>所在党支部</th>');
+    expect(flat).not.toContain('<h2>');
+    expect(cli(dir, 'print', 'roster', '--org', member.orgId, '--per-branch', '--html', flatFile).code).toBe(0);
+    expect(fs.readFileSync(flatFile, 'utf8')).toContain(`<h2>${member.orgName}</h2>`);
+    const both = cli(dir, 'print', 'roster', '--per-branch', '--flat', '--html', flatFile);
+    expect(both.code).toBe(1);
+    expect(both.err).toContain('只能选一个');
+  }, 60_000);
+
+  it('members count --search says how many the search finds in each list, as members list does', () => {
+    const search = member.name.slice(0, 1);
+    const r = cli(dir, 'members', 'count', '--search', search, '--json');
+    expect(r.err).toBe('');
+    const counts = JSON.parse(r.out) as Record<string, number>;
+    for (const status of ['roll', 'exited', 'probationary']) {
+      const listed = JSON.parse(cli(dir, 'members', 'list', '--search', search, '--status', status, '--json').out) as unknown[];
+      expect(counts[status], status).toBe(listed.length);
+    }
+    expect(counts.roll).toBeGreaterThan(0);
+    const text = cli(dir, 'members', 'count', '--search', search).out;
+    expect(text).toContain(`查找“${search}”`);
+    expect(text).toMatch(new RegExp(`全部在册\\t${counts.roll} 人`));
+    expect(text).toMatch(/已出党\t\d+ 人/);
   }, 60_000);
 
   it('print letter NUMBER --html FILE writes the 介绍信, and names a wrong number', () => {

@@ -112,7 +112,8 @@ describe('batch printing', () => {
 describe('党员花名册', () => {
   it('a roster of 150 members repeats its header on every page, numbers the pages, and totals at the end', async () => {
     const tree = await orgTree(t.ctx);
-    const data = await rosterData(t.ctx, { orgId: tree.find((n) => !n.parentId)!.id, view: 'roll' });
+    const data = await rosterData(t.ctx, { orgId: tree.find((n) => !n.parentId)!.id, view: 'roll', layout: 'flat' });
+    expect(data.rows.length).toBeGreaterThan(150);
     data.rows = data.rows.slice(0, 150);
     data.totals = [{ label: '合计', value: '150 人' }];
     const file = await htmlToPdf(browser, rosterHtml(data));
@@ -131,5 +132,50 @@ describe('党员花名册', () => {
     // Every member's ID number is printed, and each row once.
     const all = pdfText(file);
     for (const r of data.rows) expect(all.split(r.idNumber).length - 1).toBe(1);
+  }, 60_000);
+
+  it('the township’s 花名册 is laid out branch by branch: a heading, its own 序号 and a subtotal, each branch from a new page', async () => {
+    const data = await rosterData(t.ctx, { view: 'roll' });
+    const sections = data.sections!;
+    const { total } = await listMembers(t.ctx, { startRow: 0, endRow: 1, view: 'roll' });
+    const branches = await t.archive.query<{ name: string; n: number }>(
+      'SELECT o.name, count(*) AS n FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.exit_reason IS NULL GROUP BY o.id ORDER BY o.name',
+    );
+    expect(sections.length).toBe(branches.length);
+    expect(data.columns.map((c) => c.label)).not.toContain('所在党支部'); // the heading names the branch
+    const file = await htmlToPdf(browser, rosterHtml(data));
+    const pages = pdfPages(file);
+    const pageTexts = Array.from({ length: pages }, (_, i) => squash(pdfText(file, i + 1)));
+    let at = 0;
+    for (const b of branches) {
+      // Each branch begins at the top of a page of its own: its heading before any row on that page.
+      const first = pageTexts.findIndex((text, i) => i >= at && text.includes(squash(b.name)));
+      expect(first, b.name).toBeGreaterThanOrEqual(at);
+      expect(pageTexts[first].indexOf(squash(b.name))).toBeLessThan(pageTexts[first].indexOf('序号'));
+      const rest = pageTexts.slice(first).join('');
+      expect(rest, b.name).toContain(`小计:${b.n}人`);
+      at = first + 1;
+    }
+    expect(pageTexts[pages - 1]).toContain(`总计:${total}人`);
+    expect(pageTexts[pages - 1]).toContain(`党组织:${branches.length}个`);
+    // Every ID number on one line (pdftotext would split a wrapped one), each printed once.
+    const all = pdfText(file);
+    for (const s of sections) for (const r of s.rows) expect(all.split(r.idNumber).length - 1).toBe(1);
+  }, 180_000);
+
+  it('one table of several branches has a 所在党支部 column; a branch’s own does not need it', async () => {
+    const flat = await rosterData(t.ctx, { view: 'roll', layout: 'flat' });
+    expect(flat.sections).toBeUndefined();
+    expect(flat.columns.map((c) => c.label)).toContain('所在党支部');
+    const tree = await orgTree(t.ctx);
+    const branch = tree.find((n) => n.type === 'branch' && n.totalCount > 0)!;
+    const own = await rosterData(t.ctx, { orgId: branch.id, view: 'roll' });
+    expect(own.sections).toBeUndefined();
+    expect(own.columns.map((c) => c.label)).not.toContain('所在党支部');
+    flat.rows = flat.rows.slice(0, 60);
+    const file = await htmlToPdf(browser, rosterHtml(flat));
+    const text = pdfText(file);
+    expect(squash(text)).toContain('所在党支部');
+    for (const r of flat.rows) expect(text.split(r.idNumber).length - 1).toBe(1);
   }, 60_000);
 });

@@ -9,7 +9,13 @@ import { undoExit } from '../../services/members/undoExit';
 
 export const memberCalls = {
   listMembers: defineCall({ access: 'read', input: memberListQuery, output: z.object({ rows: z.array(memberListRow), total: z.number() }), run: (ctx, i) => listMembers(ctx, i) }),
-  memberCounts: defineCall({ access: 'read', input: z.object({ orgId: z.string().max(64).nullable().optional() }).optional(), output: memberCountsSchema, run: (ctx, i) => memberCounts(ctx, i?.orgId) }),
+  /** The status views' figures; with a search, the figures of the members it finds, view by view. */
+  memberCounts: defineCall({
+    access: 'read',
+    input: z.object({ orgId: z.string().max(64).nullable().optional(), search: z.string().max(100).nullable().optional() }).optional(),
+    output: memberCountsSchema,
+    run: (ctx, i) => memberCounts(ctx, i?.orgId, i?.search),
+  }),
   getMember: defineCall({ access: 'read', input: z.object({ id }), output: memberRecord, run: (ctx, i) => members.getMember(ctx, i.id) }),
   // checks a form, writes nothing
   validateMember: defineCall({ access: 'read', input: z.object({ id: id.nullable().optional(), member: memberInput }), output: z.array(fieldProblem), run: (ctx, i) => members.validateMember(ctx, i.member, i.id ?? null) }),

@@ -66,7 +66,13 @@ export const printingCalls = {
   }),
   printRoster: defineCall({
     access: 'read',
-    input: z.object({ orgId: id.nullable().optional(), view: memberView.optional(), columns: z.array(z.string().max(40)).max(30).optional() }),
+    input: z.object({
+      orgId: id.nullable().optional(),
+      view: memberView.optional(),
+      columns: z.array(z.string().max(40)).max(30).optional(),
+      /** Unset: per branch for the whole township, one table otherwise. */
+      layout: z.enum(['perBranch', 'flat']).optional(),
+    }),
     output: html,
     run: async (ctx, i) => {
       const data = await rosterData(ctx, i);

@@ -367,7 +367,8 @@ const STATUS_VIEW_INDEXES = {
   transferPending: ['members_transfer_pending', 'transfer_pending = 1'],
 } as const;
 
-export async function memberCounts(ctx: ServiceContext, orgId?: string | null): Promise<MemberCounts> {
+export async function memberCounts(ctx: ServiceContext, orgId?: string | null, search?: string | null): Promise<MemberCounts> {
+  if (search && searchCondition(search)) return searchCounts(ctx, orgId, search);
   // Each small status view is counted through its own partial index (the same condition as the
   // view's page query), the roll and the exits through an index led by exit_reason: no table scan,
   // which matters because the window asks for these counts on every start and after every write.
@@ -413,6 +414,42 @@ export async function memberCounts(ctx: ServiceContext, orgId?: string | null): 
       else {
         out.exited += r.n;
         out.exitedByReason[r.reason] = r.n;
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * The same figures for the members a quick search finds, so that a search that finds nobody in one view
+ * can say in which views its matches are. One grouped pass over the matches (the search condition
+ * picks them through the pinyin and ID number indexes where it can), never the rows themselves.
+ */
+async function searchCounts(ctx: ServiceContext, orgId: string | null | undefined, search: string): Promise<MemberCounts> {
+  return cached(ctx, `counts:${orgId ?? ''}:${search}`, async () => {
+    const where = await whereOf(ctx, { startRow: 0, endRow: 0, orgId, view: 'all', search });
+    const cutoff = await lostReviewCutoff(ctx);
+    const flagged = (cond: SQL) => sql<number>`coalesce(sum(CASE WHEN ${cond} THEN 1 ELSE 0 END), 0)`;
+    const groups = await ctx.archive.db
+      .select({
+        reason: members.exitReason,
+        n: sql<number>`count(*)`,
+        probationary: flagged(sql`${members.category} = 'probationary'`),
+        mobile: flagged(sql`${members.isMobile} = 1`),
+        lost: flagged(sql`${members.isLost} = 1`),
+        lostReview: flagged(sql`${members.isLost} = 1 AND ${members.lostDate} <= ${cutoff}`),
+        hardship: flagged(sql`${members.isHardship} = 1`),
+        transferPending: flagged(sql`${members.transferPending} = 1`),
+      })
+      .from(members)
+      .where(where)
+      .groupBy(members.exitReason);
+    const out: MemberCounts = { roll: 0, probationary: 0, mobile: 0, lost: 0, lostReview: 0, hardship: 0, transferPending: 0, exited: 0, exitedByReason: {} };
+    for (const g of groups) {
+      if (g.reason === null) Object.assign(out, { roll: g.n, probationary: g.probationary, mobile: g.mobile, lost: g.lost, lostReview: g.lostReview, hardship: g.hardship, transferPending: g.transferPending });
+      else {
+        out.exited += g.n;
+        out.exitedByReason[g.reason] = g.n;
       }
     }
     return out;

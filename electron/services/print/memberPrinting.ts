@@ -56,7 +56,7 @@ export const ROSTER_COLUMNS: Record<string, RosterColumn & { value: (r: MemberLi
   gender: { key: 'gender', label: '性别', weight: 0.6, value: (r) => labelOf('gender', r.gender) },
   ethnicity: { key: 'ethnicity', label: '民族', weight: 0.8, value: (r) => labelOf('ethnicity', r.ethnicity) },
   birthDate: { key: 'birthDate', label: '出生日期', weight: 1.2, value: (r) => r.birthDate },
-  idNumber: { key: 'idNumber', label: '公民身份号码', weight: 2.2, value: (r) => r.idNumber },
+  idNumber: { key: 'idNumber', label: '公民身份号码', weight: 2.6, value: (r) => r.idNumber },
   education: { key: 'education', label: '学历', weight: 1, value: (r) => labelOf('education', r.education) },
   category: { key: 'category', label: '人员类别', weight: 1, value: (r) => labelOf('memberCategory', r.category) },
   joinDate: { key: 'joinDate', label: '入党日期', weight: 1.2, value: (r) => r.joinDate },
@@ -72,31 +72,77 @@ export const ROSTER_COLUMNS: Record<string, RosterColumn & { value: (r: MemberLi
 
 export const DEFAULT_ROSTER_COLUMNS = ['name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'education', 'category', 'joinDate', 'occupation', 'phone', 'address'];
 
-const VIEW_LABELS: Record<string, string> = { roll: '全部在册', exited: '已出党', all: '全部党员', probationary: '预备党员', mobile: '流动党员', lost: '失联党员' };
+const VIEW_LABELS: Record<string, string> = {
+  roll: '全部在册', exited: '已出党', all: '全部党员', probationary: '预备党员', mobile: '流动党员', lost: '失联党员',
+  lostReview: '失联满6个月待处置', hardship: '困难党员', transferPending: '转出待回执',
+};
 
-export async function rosterData(ctx: ServiceContext, q: { orgId?: string | null; view?: MemberListQuery['view']; columns?: string[] }): Promise<RosterData> {
-  const columns = (q.columns?.length ? q.columns : DEFAULT_ROSTER_COLUMNS).filter((c) => ROSTER_COLUMNS[c]).map((c) => ROSTER_COLUMNS[c]);
+/** perBranch: a heading and a subtotal per branch, each branch on pages of its own; flat: one table. */
+export type RosterLayout = 'perBranch' | 'flat';
+
+const BRANCH_TYPES = new Set(['branch', 'joint_branch']);
+
+/** The township's 花名册 is filed branch by branch; a branch's own or a smaller organization's is one table. */
+export function defaultRosterLayout(orgId: string | null | undefined, rootOrgId: string | null): RosterLayout {
+  return !orgId || orgId === rootOrgId ? 'perBranch' : 'flat';
+}
+
+function totalsOf(rows: MemberListRow[], label: string): { label: string; value: string }[] {
+  return [
+    { label, value: `${rows.length} 人` },
+    { label: '其中女党员', value: `${rows.filter((r) => r.gender === '2').length} 人` },
+    { label: '预备党员', value: `${rows.filter((r) => r.category === 'probationary').length} 人` },
+  ];
+}
+
+export async function rosterData(
+  ctx: ServiceContext,
+  q: { orgId?: string | null; view?: MemberListQuery['view']; columns?: string[]; layout?: RosterLayout },
+): Promise<RosterData> {
   const setup = await getSetup(ctx);
   const orgId = q.orgId ?? setup.rootOrgId;
   const org = orgId ? await getOrg(ctx, orgId) : null;
+  const layout = q.layout ?? defaultRosterLayout(q.orgId, setup.rootOrgId);
+  const chosen = (q.columns?.length ? q.columns : DEFAULT_ROSTER_COLUMNS).filter((c) => ROSTER_COLUMNS[c]);
+  // The branch is the heading of its section; one table of several branches needs it in every row.
+  const spansBranches = !org || !BRANCH_TYPES.has(org.type);
+  const keys =
+    layout === 'perBranch'
+      ? chosen.filter((c) => c !== 'orgName')
+      : spansBranches && !chosen.includes('orgName')
+        ? [...chosen.slice(0, chosen.indexOf('category') + 1 || chosen.length), 'orgName', ...chosen.slice(chosen.indexOf('category') + 1 || chosen.length)]
+        : chosen;
+  const columns = keys.map((c) => ROSTER_COLUMNS[c]);
   const rows: MemberListRow[] = [];
   for (let start = 0; ; start += 1000) {
     const page = await listMembers(ctx, { startRow: start, endRow: start + 1000, orgId, view: q.view ?? 'roll', sort: [{ colId: 'orgName', sort: 'asc' }] });
     rows.push(...page.rows);
     if (page.rows.length < 1000) break;
   }
-  const women = rows.filter((r) => r.gender === '2').length;
-  const probationary = rows.filter((r) => r.category === 'probationary').length;
+  const cells = (r: MemberListRow) => Object.fromEntries(columns.map((c) => [c.key, c.value(r)]));
+  let sections: RosterData['sections'];
+  if (layout === 'perBranch') {
+    // Rows come sorted by branch name, so each branch's members are already together.
+    const byBranch = new Map<string, MemberListRow[]>();
+    for (const r of rows) {
+      const list = byBranch.get(r.orgId);
+      if (list) list.push(r);
+      else byBranch.set(r.orgId, [r]);
+    }
+    sections = [...byBranch.values()].map((list) => ({
+      // A branch under a 党总支 is named with it, unless the 花名册 is of that 党总支 (or of the branch) already.
+      heading: list[0].orgId !== orgId && list[0].parentOrgId !== orgId && list[0].parentOrgName ? `${list[0].parentOrgName} · ${list[0].orgName}` : list[0].orgName,
+      rows: list.map(cells),
+      subtotal: totalsOf(list, '小计'),
+    }));
+  }
   return {
     title: `${org?.name ?? ''} 党员花名册`,
     subtitle: `${VIEW_LABELS[q.view ?? 'roll'] ?? ''} · 截至 ${todayOf(ctx)}`,
     columns: columns.map(({ key, label, weight }) => ({ key, label, weight })),
-    rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, c.value(r)]))),
-    totals: [
-      { label: '合计', value: `${rows.length} 人` },
-      { label: '其中女党员', value: `${women} 人` },
-      { label: '预备党员', value: `${probationary} 人` },
-    ],
+    rows: sections ? [] : rows.map(cells),
+    sections,
+    totals: sections ? [...totalsOf(rows, '总计'), { label: '党组织', value: `${sections.length} 个` }] : totalsOf(rows, '合计'),
     printedOn: todayOf(ctx),
   };
 }

@@ -27,6 +27,7 @@ export interface PrintDocumentOptions {
 
 export function printDocument(o: PrintDocumentOptions): string {
   const [top, right, bottom, left] = o.margins ?? [16, 15, 16, 15];
+  const [pageWidth, pageHeight] = o.orientation === 'landscape' ? [297, 210] : [210, 297];
   const numbers = o.pageNumbers === false ? '' : `@bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-size: 9pt; font-family: ${SANS_STACK}; }`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
@@ -42,8 +43,12 @@ thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
 tr, img { break-inside: avoid; page-break-inside: avoid; }
 td, th { overflow-wrap: anywhere; word-break: break-word; vertical-align: middle; }
-/* On screen (the preview) the page margins of @page do not apply: keep the same white border. */
-@media screen { body { padding: 10mm 12mm; } }
+/* On screen (the preview) the sheet is set at the paper's width with the page's margins, so that every
+   line breaks where it will on paper (a preview narrower than the sheet wrapped ID numbers). */
+@media screen {
+  html { background: #888; }
+  body { width: ${pageWidth}mm; min-height: ${pageHeight}mm; margin: 4mm auto; padding: ${top}mm ${right}mm ${bottom}mm ${left}mm; box-shadow: 0 0 3mm rgba(0,0,0,.35); }
+}
 ${o.css ?? ''}
 </style></head>
 <body>

@@ -2,7 +2,7 @@
 // scrolls, so even a county's 150,000 members never travel to the window at once. Sorting and the
 // column filters run in the archive. After a write the cache is refreshed in place (scroll position
 // and sort kept), not reloaded.
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type {
   CellKeyDownEvent,
@@ -16,10 +16,12 @@ import type {
   IGetRowsParams,
   RowClassRules,
   RowDoubleClickedEvent,
+  RowSelectionOptions,
+  OverlayType,
 } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, type CallInput } from '../api';
-import { gridLocale, gridTheme } from '../lib/gridSetup';
+import { gridTheme, useGridLocale } from '../lib/gridSetup';
 import { EXIT_COLUMNS, LOCKED_COLUMNS, memberColumns, type MemberRow } from './memberColumns';
 
 export type MemberView = 'roll' | 'exited' | 'all' | 'probationary' | 'mobile' | 'lost' | 'lostReview' | 'hardship' | 'transferPending';
@@ -50,6 +52,8 @@ export interface MembersGridHandle {
   columns(): ColumnInfo[];
   setColumnVisible(colId: string, visible: boolean): void;
   resetColumns(): void;
+  /** Whether the clerk has narrowed the grid with its column filters. */
+  hasFilters(): boolean;
   /** What the clerk sees, for 导出Excel: sort, column filters and the visible columns in order. */
   exportView(): { sort: { colId: string; sort: 'asc' | 'desc' }[]; filters: Filters; columns: string[] };
 }
@@ -57,6 +61,10 @@ export interface MembersGridHandle {
 export const COLUMNS_PREF = 'membersGrid.columns';
 const BLOCK_SIZE = 100;
 const DEFAULT_COL_DEF: ColDef<MemberRow> = { sortable: true, resizable: true, floatingFilter: true };
+// One click marks the row the clerk is looking at; opening is a double-click or Enter, so a stray click never opens a drawer.
+const ROW_SELECTION: RowSelectionOptions<MemberRow> = { mode: 'singleRow', checkboxes: false, enableClickSelection: true };
+// An empty result is told by our own notice over the grid (it can say where a search's matches are).
+const NO_GRID_OVERLAY: OverlayType[] = ['noRows'];
 
 type Filters = NonNullable<CallInput<'listMembers'>['filters']>;
 
@@ -87,10 +95,12 @@ interface Props {
   onOpen: (id: string) => void;
   onTotal: (total: number | null) => void;
   onError: (message: string) => void;
+  /** Shown over the grid when the question finds nobody (where the search's matches are, say). */
+  emptyNotice?: ReactNode;
   ref?: Ref<MembersGridHandle>;
 }
 
-export function MembersGrid({ query, savedColumns, onColumnsSaved, initialFilters, onOpen, onTotal, onError, ref }: Props) {
+export function MembersGrid({ query, savedColumns, onColumnsSaved, initialFilters, onOpen, onTotal, onError, emptyNotice, ref }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const gridApi = useRef<GridApi<MemberRow> | null>(null);
@@ -98,13 +108,14 @@ export function MembersGrid({ query, savedColumns, onColumnsSaved, initialFilter
   const saveTimer = useRef<number | undefined>(undefined);
   const initialColumns = useRef(savedColumns);
   const startFilters = useRef(initialFilters);
+  const [empty, setEmpty] = useState(false);
 
   useEffect(() => {
     callbacks.current = { onTotal, onError, onOpen, onColumnsSaved };
   }, [onTotal, onError, onOpen, onColumnsSaved]);
 
   const columnDefs = useMemo(() => memberColumns(t, language), [t, language]);
-  const localeText = useMemo(() => ({ ...gridLocale(language), noRowsToShow: t('grid.noRows') }), [language, t]);
+  const localeText = useGridLocale(t('grid.noRows'));
 
   const { orgId, view, exitReason, search } = query;
   // A new datasource when the question changes: the grid drops its cache and starts at the top.
@@ -126,8 +137,7 @@ export function MembersGrid({ query, savedColumns, onColumnsSaved, initialFilter
           .then((result) => {
             params.successCallback(result.rows, result.total);
             callbacks.current.onTotal(result.total);
-            const grid = gridApi.current;
-            if (grid && !grid.isDestroyed()) grid.setGridOption('activeOverlay', result.total === 0 ? 'agNoRowsOverlay' : undefined);
+            setEmpty(result.total === 0);
           })
           .catch((err: unknown) => {
             params.failCallback();
@@ -212,6 +222,10 @@ export function MembersGrid({ query, savedColumns, onColumnsSaved, initialFilter
         gridApi.current?.setColumnsVisible([colId], visible);
         persistColumns();
       },
+      hasFilters() {
+        const grid = gridApi.current;
+        return !!grid && !grid.isDestroyed() && Object.keys(filtersOf(grid.getFilterModel())).length > 0;
+      },
       exportView() {
         const grid = gridApi.current;
         if (!grid || grid.isDestroyed()) return { sort: [], filters: {}, columns: [] };
@@ -257,6 +271,11 @@ export function MembersGrid({ query, savedColumns, onColumnsSaved, initialFilter
 
   return (
     <div className="members-grid" data-testid="members-grid" aria-label={t('grid.openHint')}>
+      {empty && (
+        <div className="grid-empty" data-testid="grid-empty" role="status">
+          {emptyNotice ?? t('grid.noRows')}
+        </div>
+      )}
       <AgGridReact<MemberRow>
         theme={gridTheme}
         localeText={localeText}
@@ -268,6 +287,8 @@ export function MembersGrid({ query, savedColumns, onColumnsSaved, initialFilter
         maxBlocksInCache={50}
         infiniteInitialRowCount={1}
         getRowId={getRowId}
+        rowSelection={ROW_SELECTION}
+        suppressOverlays={NO_GRID_OVERLAY}
         rowClassRules={rowClassRules}
         onGridReady={onGridReady}
         onRowDoubleClicked={onRowDoubleClicked}

@@ -1,7 +1,7 @@
 // The print preview: a template's A4 HTML in a frame without scripts, with 打印 and 保存为 PDF. In Electron
 // both go through window.printer (a hidden sandboxed window in the main process); in a plain browser
 // (the test harness) 打印 uses the frame's own print dialog and PDF is not offered.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../api';
 import { followJob, type JobStatus } from '../lib/useJob';
@@ -21,6 +21,8 @@ interface Props {
   /** Loads the document to show; called once when the preview opens. */
   load: (loading: PrintLoading) => Promise<PrintDocument>;
   onClose: () => void;
+  /** Choices of the document itself (the 花名册's layout), beside the buttons; changing one gives a new `load`. */
+  controls?: ReactNode;
 }
 
 /** A batch job of the archive (startPrintBatch): poll its progress; cancel it when the clerk does. */
@@ -31,7 +33,7 @@ export async function loadPrintJob(start: () => Promise<JobStatus>, { progress, 
   return s.result as PrintDocument;
 }
 
-export function PrintPreview({ load, onClose }: Props) {
+export function PrintPreview({ load, onClose, controls }: Props) {
   const { t } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
   const [doc, setDoc] = useState<PrintDocument | null>(null);
@@ -82,6 +84,7 @@ export function PrintPreview({ load, onClose }: Props) {
         <header className="drawer-header">
           <h2 data-testid="print-title">{doc?.title ?? t('print.preview')}</h2>
           <div className="toolbar-actions">
+            {controls}
             {status && (
               <span className={`print-status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="print-status">
                 {status.text}

@@ -14,13 +14,16 @@ import {
   LocaleModule,
   ModuleRegistry,
   NumberFilterModule,
+  RowSelectionModule,
   RowStyleModule,
   TextFilterModule,
   TooltipModule,
   ValidationModule,
   themeQuartz,
 } from 'ag-grid-community';
-import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { gridLocaleText } from './gridLocale';
 
 ModuleRegistry.registerModules([
   // 党建实务's grids hold their rows; the members, county members and audit grids ask the archive a block at a time.
@@ -39,6 +42,8 @@ ModuleRegistry.registerModules([
   ColumnApiModule,
   // localeText: the grid's own words in Chinese or English.
   LocaleModule,
+  // The members grid: one click selects a row (double-click or Enter opens it).
+  RowSelectionModule,
 ]);
 if (import.meta.env.DEV) ModuleRegistry.registerModules([ValidationModule]);
 
@@ -59,6 +64,9 @@ export const gridTheme = themeQuartz.withParams({
   borderColor: '#e2dcd8',
 });
 
-export function gridLocale(language: string): Record<string, string> {
-  return language.startsWith('en') ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN;
+/** Every grid's localeText: our words for an empty grid (this grid's own, if it has them), the package's for the rest. */
+export function useGridLocale(empty?: string): Record<string, string> {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => gridLocaleText(language, { empty: empty ?? t('grid.empty'), noMatch: t('grid.noMatch'), loading: t('grid.loading') }), [language, empty, t]);
 }

@@ -8,7 +8,7 @@ import type { ColDef, IDatasource, IGetRowsParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf, type CallInput, type CallOutput } from '../api';
 import { saveFile } from '../lib/saveFile';
-import { gridLocale, gridTheme } from '../lib/gridSetup';
+import { gridTheme, useGridLocale } from '../lib/gridSetup';
 import { useCall } from '../lib/useCall';
 
 type AuditRow = CallOutput<'listAuditLog'>['rows'][number];
@@ -19,7 +19,8 @@ const BLOCK = 100;
 const NO_OPTIONS: CallOutput<'auditFilterOptions'> = { actors: [], kinds: [] };
 
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const localeText = useGridLocale(t('audit.noRows'));
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const [total, setTotal] = useState<number | null>(null);
@@ -131,7 +132,7 @@ export function AuditPage() {
       <div className="audit-grid" data-testid="audit-grid">
         <AgGridReact<AuditRow>
           theme={gridTheme}
-          localeText={gridLocale(i18n.language)}
+          localeText={localeText}
           columnDefs={columnDefs}
           defaultColDef={{ resizable: true, sortable: false }}
           rowModelType="infinite"

@@ -20,6 +20,7 @@ import {
 } from '../components/MembersGrid';
 import { OrgTree } from '../components/OrgTree';
 import { SearchBox } from '../components/SearchBox';
+import { SearchElsewhere, type SearchTarget } from '../components/SearchElsewhere';
 import { StatusViews } from '../components/StatusViews';
 import { TransferInDialog } from '../components/life/TransferInDialog';
 import { loadPrintJob, PrintPreview, type PrintDocument, type PrintLoading } from '../components/PrintPreview';
@@ -32,6 +33,8 @@ import { ToastContext, useToastList } from '../lib/toasts';
 import { useCall, useLoad } from '../lib/useCall';
 
 const BRANCH_TYPES = new Set(['branch', 'joint_branch']);
+const HINT_PREF = 'membersGrid.hintDismissed';
+type RosterLayout = 'perBranch' | 'flat';
 const NO_NODES: OrgNodeDto[] = [];
 
 /** Where the grid opens when another page sends the clerk here (a dashboard bar, a check). */
@@ -66,6 +69,8 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
   const [exitReason, setExitReason] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [gridTotal, setGridTotal] = useState<number | null>(null);
+  const [filteredEmpty, setFilteredEmpty] = useState(false);
+  const [rosterLayout, setRosterLayout] = useState<RosterLayout | null>(null);
   const [chooser, setChooser] = useState<ColumnInfo[] | null>(null);
   const [form, setForm] = useState<FormSession>(null);
   const [transferIn, setTransferIn] = useState(false);
@@ -87,6 +92,12 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
     COLUMNS_PREF,
   );
   const savedColumns = columnsPref.value;
+  // Until the preference is read the hint stays away (it would flash for a clerk who dismissed it).
+  const hintPref = useLoad(() => api.getPreference(HINT_PREF).then((v) => v === true, () => false), HINT_PREF);
+  const dismissHint = () => {
+    hintPref.setValue(true);
+    api.setPreference(HINT_PREF, true).catch(() => undefined);
+  };
   const { reload: loadTree } = tree;
   const { reload: loadCounts } = countsLoad;
 
@@ -106,6 +117,15 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
 
   const openMember = useCallback((id: string) => setForm((f) => ({ key: (f?.key ?? 0) + 1, memberId: id })), []);
   const onGridError = useCallback((message: string) => toast('error', t('grid.loadFailed', { message })), [toast, t]);
+  const onGridTotal = useCallback((total: number | null) => {
+    setGridTotal(total);
+    setFilteredEmpty(total === 0 && !!grid.current?.hasFilters());
+  }, []);
+  const goTo = useCallback((target: SearchTarget) => {
+    if (target.township) setOrgId(null);
+    setView(target.view);
+    setExitReason(target.exitReason);
+  }, []);
 
   const selectedNode = nodes.find((n) => n.id === orgId) ?? null;
   const defaultOrgId = selectedNode && BRANCH_TYPES.has(selectedNode.type) && selectedNode.status === 'active' ? selectedNode.id : '';
@@ -118,6 +138,18 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
         ? t('views.roll')
         : t(`views.${view}`);
   const scopeName = selectedNode ? selectedNode.shortName || selectedNode.name : (nodes.find((n) => n.id === rootId)?.name ?? setup.township?.name ?? '');
+  const emptyNotice = filteredEmpty ? (
+    t('grid.noRowsFiltered')
+  ) : search ? (
+    <SearchElsewhere search={search} orgId={scopeOrgId} view={view} exitReason={exitReason} where={`${scopeName} · ${viewLabel}`} onGo={goTo} />
+  ) : undefined;
+
+  // The township's 花名册 is filed branch by branch; a branch's own is one table. The clerk may switch in the preview.
+  const openRoster = (layout: RosterLayout) => {
+    setRosterLayout(layout);
+    const input = { orgId: scopeOrgId, view: view === 'exited' ? ('exited' as const) : view, layout };
+    setPrinting(() => () => api.call('printRoster', input));
+  };
 
   return (
     <ToastContext.Provider value={toast}>
@@ -198,7 +230,7 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
                   type="button"
                   className="btn"
                   data-testid="print-roster"
-                  onClick={() => setPrinting(() => () => api.call('printRoster', { orgId: scopeOrgId, view: view === 'exited' ? 'exited' : view }))}
+                  onClick={() => openRoster(scopeOrgId === null ? 'perBranch' : 'flat')}
                 >
                   {t('print.roster')}
                 </button>
@@ -241,9 +273,18 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
                 onColumnsSaved={columnsPref.setValue}
                 initialFilters={focus?.filters}
                 onOpen={openMember}
-                onTotal={setGridTotal}
+                onTotal={onGridTotal}
                 onError={onGridError}
+                emptyNotice={emptyNotice}
               />
+            )}
+            {hintPref.value === false && (
+              <div className="grid-hint" data-testid="grid-hint">
+                <span>{t('grid.hint')}</span>
+                <button type="button" className="link-button" data-testid="grid-hint-dismiss" onClick={dismissHint}>
+                  {t('grid.hintDismiss')}
+                </button>
+              </div>
             )}
           </main>
         </div>
@@ -259,7 +300,26 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
           />
         )}
 
-        {printing && <PrintPreview load={printing} onClose={() => setPrinting(null)} />}
+        {printing && (
+          <PrintPreview
+            load={printing}
+            onClose={() => {
+              setPrinting(null);
+              setRosterLayout(null);
+            }}
+            controls={
+              rosterLayout && (
+                <label className="print-layout">
+                  {t('print.layout')}
+                  <select value={rosterLayout} data-testid="print-layout" onChange={(e) => openRoster(e.target.value as RosterLayout)}>
+                    <option value="perBranch">{t('print.layoutPerBranch')}</option>
+                    <option value="flat">{t('print.layoutFlat')}</option>
+                  </select>
+                </label>
+              )
+            }
+          />
+        )}
         {importing && (
           <RosterImportWizard
             rootOrgId={rootId}

@@ -10,7 +10,7 @@ import { call, messageOf, type CallInput, type CallOutput } from '../../api';
 import type { Language } from '../../i18n';
 import { AppHeader } from '../../components/AppHeader';
 import { SearchBox } from '../../components/SearchBox';
-import { gridLocale, gridTheme } from '../../lib/gridSetup';
+import { gridTheme, useGridLocale } from '../../lib/gridSetup';
 import { labelOf } from '../../lib/codes';
 import { useCall } from '../../lib/useCall';
 
@@ -24,6 +24,7 @@ const SORTABLE: Record<string, Sort> = { townshipName: 'township', name: 'name',
 export function CountyMembersPage({ township, nav, onLanguage }: { township: string; nav: ReactNode; onLanguage: (l: Language) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const localeText = useGridLocale(t('grid.noRows'));
   const [townshipCode, setTownshipCode] = useState('');
   const [status, setStatus] = useState<Status>('roll');
   const [search, setSearch] = useState('');
@@ -131,7 +132,7 @@ export function CountyMembersPage({ township, nav, onLanguage }: { township: str
           <AgGridReact<Row>
             key={lang}
             theme={gridTheme}
-            localeText={gridLocale(lang)}
+            localeText={localeText}
             columnDefs={columnDefs}
             defaultColDef={{ resizable: true, sortable: false }}
             rowModelType="infinite"

@@ -1,10 +1,9 @@
 // An AG Grid of practice records (Community, client-side rows): the project's theme and locale, a fixed
 // height, single-row selection by click. Shared by the tabs of 党建实务.
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, RowClassParams } from 'ag-grid-community';
-import { gridLocale, gridTheme } from '../../lib/gridSetup';
+import { gridTheme, useGridLocale } from '../../lib/gridSetup';
 
 interface Props<T> {
   rows: T[];
@@ -18,8 +17,7 @@ interface Props<T> {
 }
 
 export function PracticeGrid<T>({ rows, columns, rowId, selectedId, onSelect, height = 420, testId, rowClass }: Props<T>) {
-  const { i18n } = useTranslation();
-  const localeText = useMemo(() => gridLocale(i18n.language), [i18n.language]);
+  const localeText = useGridLocale();
   const defaultColDef = useMemo<ColDef<T>>(() => ({ sortable: true, resizable: true, filter: true, minWidth: 70 }), []);
   return (
     <div style={{ height }} data-testid={testId} className="practices-grid">
