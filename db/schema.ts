@@ -104,6 +104,25 @@ export const members = sqliteTable(
     isHardship: integer('is_hardship', { mode: 'boolean' }).notNull().default(false), // 困难党员: an open hardship record
     transferPending: integer('transfer_pending', { mode: 'boolean' }).notNull().default(false), // 转出待回执: on the roll until the 回执
     remarks: text('remarks'),
+    // The national system's items (全国党员管理信息系统, domain.md "Member record — the national standard").
+    // `education` and `occupation` stay the statistics group and bulletin class every count uses; the leaves below
+    // are what the national system stores, and set those two whenever present. Records written before the leaves
+    // existed keep their coarse values and a null leaf (数据校验 lists them to refine; nothing is guessed).
+    educationLevel: text('education_level'), // codes.educationLevel (学历, the system's list)
+    jobPost: text('job_post'), // codes.jobPost (工作岗位, a leaf)
+    newSocialStratum: text('new_social_stratum'), // codes.newSocialStratum (新社会阶层类型)
+    professionalTitle: text('professional_title'), // 从事专业技术职务
+    isMigrantWorker: integer('is_migrant_worker', { mode: 'boolean' }).notNull().default(false), // 是否农民工
+    currentResidence: text('current_residence'), // 现居住地
+    partyAgeAdjustMonths: integer('party_age_adjust_months'), // 党龄校正值, months (may be negative)
+    joinType: text('join_type'), // codes.joinType (入党类型)
+    fullStatus: text('full_status'), // codes.fullStatus (转正情况)
+    joinBranch: text('join_branch'), // 入党时所在支部
+    probationExtensionMonths: integer('probation_extension_months'), // 延长预备期时间
+    mobileProvince: text('mobile_province'), // 外出流向: 省
+    mobileCity: text('mobile_city'), // 外出流向: 市
+    mobileCounty: text('mobile_county'), // 外出流向: 县
+    lostMonth: text('lost_month'), // 失去联系日期 as the national form has it (YYYY-MM) when no day is known
     // Search keys, written with the record so that typing in the search box is an index lookup.
     pinyinFull: text('pinyin_full').notNull(),
     pinyinInitials: text('pinyin_initials').notNull(),

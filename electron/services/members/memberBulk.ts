@@ -26,6 +26,9 @@ export const MEMBER_COLUMNS = [
   'occupation', 'job_title', 'phone', 'address', 'is_mobile', 'is_lost', 'lost_reason', 'lost_date', 'exit_reason', 'exit_date',
   'exit_note', 'native_place', 'degree', 'work_start_date', 'work_unit', 'household_place', 'photo', 'remarks', 'pinyin_full',
   'pinyin_initials', 'seq', 'created_at', 'updated_at',
+  'education_level', 'job_post', 'new_social_stratum', 'professional_title', 'is_migrant_worker', 'current_residence',
+  'party_age_adjust_months', 'join_type', 'full_status', 'join_branch', 'probation_extension_months', 'mobile_province',
+  'mobile_city', 'mobile_county', 'lost_month',
 ] as const;
 
 /** SQLite allows 32766 bound parameters per statement; stay well below it. */
@@ -157,6 +160,9 @@ export async function insertMembersBulk(ctx: ServiceContext, inputs: BulkMemberI
           m.occupation, m.jobTitle ?? null, m.phone ?? null, m.address ?? null, m.isMobile ? 1 : 0, m.isLost ? 1 : 0, m.lostReason ?? null,
           m.lostDate ?? null, exitReason, m.exitDate ?? null, m.exitNote ?? null, m.nativePlace ?? null, m.degree ?? null, m.workStartDate ?? null,
           m.workUnit ?? null, m.householdPlace ?? null, null, m.remarks ?? null, k.pinyinFull, k.pinyinInitials, seq, now, now,
+          m.educationLevel ?? null, m.jobPost ?? null, m.newSocialStratum ?? null, m.professionalTitle ?? null, m.isMigrantWorker ? 1 : 0,
+          m.currentResidence ?? null, m.partyAgeAdjustMonths ?? null, m.joinType ?? null, m.fullStatus ?? null, m.joinBranch ?? null,
+          m.probationExtensionMonths ?? null, m.mobileProvince ?? null, m.mobileCity ?? null, m.mobileCounty ?? null, m.lostMonth ?? null,
         ]);
         // For a member who has left, the 'imported' event says so.
         events.push([newId(), id, exitReason ? `${summary};已于 ${m.exitDate} ${labelOf('exitReason', exitReason)}` : null]);

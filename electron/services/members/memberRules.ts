@@ -36,6 +36,22 @@ export interface MemberInput {
   workUnit?: string | null;
   householdPlace?: string | null;
   remarks?: string | null;
+  // The national system's items; see db/schema.ts.
+  educationLevel?: string | null;
+  jobPost?: string | null;
+  newSocialStratum?: string | null;
+  professionalTitle?: string | null;
+  isMigrantWorker?: boolean;
+  currentResidence?: string | null;
+  partyAgeAdjustMonths?: number | null;
+  joinType?: string | null;
+  fullStatus?: string | null;
+  joinBranch?: string | null;
+  probationExtensionMonths?: number | null;
+  mobileProvince?: string | null;
+  mobileCity?: string | null;
+  mobileCounty?: string | null;
+  lostMonth?: string | null;
 }
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -49,8 +65,8 @@ export const FIELD_LABELS: Record<string, string> = {
   orgId: '所在党支部',
   joinDate: '入党日期',
   fullDate: '转正日期',
-  occupation: '工作岗位(职业)',
-  jobTitle: '工作岗位',
+  occupation: '职业',
+  jobTitle: '职务',
   phone: '联系电话',
   address: '家庭住址',
   isMobile: '流动党员',
@@ -63,6 +79,21 @@ export const FIELD_LABELS: Record<string, string> = {
   workUnit: '工作单位及职务',
   householdPlace: '户籍所在地',
   remarks: '备注',
+  educationLevel: '学历',
+  jobPost: '工作岗位',
+  newSocialStratum: '新社会阶层类型',
+  professionalTitle: '从事专业技术职务',
+  isMigrantWorker: '是否农民工',
+  currentResidence: '现居住地',
+  partyAgeAdjustMonths: '党龄校正值(月)',
+  joinType: '入党类型',
+  fullStatus: '转正情况',
+  joinBranch: '入党时所在支部',
+  probationExtensionMonths: '延长预备期时间(月)',
+  mobileProvince: '外出流向(省)',
+  mobileCity: '外出流向(市)',
+  mobileCounty: '外出流向(县)',
+  lostMonth: '失去联系日期(年月)',
   exitReason: '出党方式',
   exitDate: '出党日期',
   exitNote: '出党说明',
@@ -141,6 +172,14 @@ export function checkMemberRecord(input: MemberInput, today: string, parsedIdNum
     add(issues, 'phone', '联系电话应为11位手机号码或带区号的固定电话');
   }
   if (input.degree != null && input.degree !== '' && !isCode('degree', input.degree)) add(issues, 'degree', '学位不正确');
+  const listed: [keyof MemberInput & string, Parameters<typeof isCode>[0]][] = [
+    ['educationLevel', 'educationLevel'], ['jobPost', 'jobPost'], ['newSocialStratum', 'newSocialStratum'], ['joinType', 'joinType'], ['fullStatus', 'fullStatus'],
+  ];
+  for (const [field, list] of listed) {
+    const v = input[field];
+    if (typeof v === 'string' && v !== '' && !isCode(list, v)) add(issues, field, `${FIELD_LABELS[field]}“${v}”不在全国党员管理信息系统的代码表中`);
+  }
+  if (input.lostMonth != null && input.lostMonth !== '' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(input.lostMonth)) add(issues, 'lostMonth', '失去联系日期应为年月(格式 YYYY-MM)');
   if (input.isLost) {
     if (!isCode('lostReason', input.lostReason)) add(issues, 'lostReason', '失联党员需选择失联原因');
     if (!input.lostDate) add(issues, 'lostDate', '失联党员需填写失联日期');

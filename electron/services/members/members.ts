@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/audit';
 import { DomainError, ValidationError, notFound } from '../core/errors';
 import { isCode, labelOf } from '../core/codes';
 import { parseIdNumber } from './idNumber';
+import { educationGroupOf, occupationClassOf } from './nationalCodes';
 import { nameSearchKeys } from './searchKeys';
 import { lastEventDate, recordMemberEvents } from './memberEvents';
 import { checkMemberAgainstArchive, checkMemberRecord, cleanName, FIELD_LABELS, isIsoDate, type MemberInput } from './memberRules';
@@ -20,14 +21,36 @@ const EDITABLE_FIELDS = [
   'name', 'gender', 'idNumber', 'ethnicity', 'birthDate', 'education', 'category', 'orgId', 'joinDate', 'fullDate',
   'occupation', 'jobTitle', 'phone', 'address', 'isMobile', 'isLost', 'lostReason', 'lostDate', 'nativePlace',
   'degree', 'workStartDate', 'workUnit', 'householdPlace', 'remarks',
+  'educationLevel', 'jobPost', 'newSocialStratum', 'professionalTitle', 'isMigrantWorker', 'currentResidence', 'partyAgeAdjustMonths',
+  'joinType', 'fullStatus', 'joinBranch', 'probationExtensionMonths', 'mobileProvince', 'mobileCity', 'mobileCounty', 'lostMonth',
 ] as const satisfies readonly (keyof MemberInput)[];
 
 /** Bring a clerk's input into stored form: trimmed, empty → null, ID number normalized. */
 export function normalizeMemberInput(input: MemberInput): MemberInput {
   const text = (v: string | null | undefined) => (v == null || v.trim() === '' ? null : v.trim());
   const parsed = parseIdNumber(input.idNumber ?? '');
+  const educationLevel = text(input.educationLevel);
+  const jobPost = text(input.jobPost);
   return {
     ...input,
+    // A leaf decides its group and class, so the two can never disagree with it.
+    education: (educationLevel && educationGroupOf(educationLevel)) ?? input.education,
+    occupation: (jobPost && occupationClassOf(jobPost)) ?? input.occupation,
+    educationLevel,
+    jobPost,
+    newSocialStratum: text(input.newSocialStratum),
+    professionalTitle: text(input.professionalTitle),
+    isMigrantWorker: input.isMigrantWorker ?? false,
+    currentResidence: text(input.currentResidence),
+    partyAgeAdjustMonths: input.partyAgeAdjustMonths ?? null,
+    joinType: text(input.joinType),
+    fullStatus: text(input.fullStatus),
+    joinBranch: text(input.joinBranch),
+    probationExtensionMonths: input.probationExtensionMonths ?? null,
+    mobileProvince: text(input.mobileProvince),
+    mobileCity: text(input.mobileCity),
+    mobileCounty: text(input.mobileCounty),
+    lostMonth: input.isLost ? text(input.lostMonth) : null,
     name: cleanName(input.name ?? ''),
     idNumber: parsed.ok ? parsed.info.idNumber : (input.idNumber ?? '').trim(),
     fullDate: text(input.fullDate),

@@ -16,6 +16,7 @@
 // the orgs. All steps draw from one PRNG in a fixed order; that order is what keeps a seed's output
 // identical, so a new draw belongs after the existing ones.
 import { makeMembers } from './memberFactory';
+import { assignNationalItems } from './nationalItems';
 import { planOrganizations } from './organizationPlan';
 import { appointGroupLeaders, assignContacts, groupByOrg, nameOrganizations } from './orgNamesAndContacts';
 import { createRng, fromDays, toDays } from './random';
@@ -71,6 +72,16 @@ export interface DemoMember {
   workUnit: string | null;
   householdPlace: string | null;
   remarks: string | null;
+  // The national system's items, drawn last (see nationalItems.ts).
+  educationLevel?: string | null;
+  jobPost?: string | null;
+  isMigrantWorker?: boolean;
+  newSocialStratum?: string | null;
+  professionalTitle?: string | null;
+  currentResidence?: string | null;
+  joinType?: string | null;
+  fullStatus?: string | null;
+  lostMonth?: string | null;
 }
 
 export interface DemoTownship {
@@ -112,6 +123,7 @@ export function generateTownship(opts: GenerateTownshipOptions): DemoTownship {
   nameOrganizations(plan.ordered, byOrg);
   assignContacts(rng, plan.ordered, byOrg, issued);
   appointGroupLeaders(plan.ordered, byOrg);
+  assignNationalItems(opts.seed, members, opts.asOf);
 
   return { orgs: plan.ordered.map((p) => p.org), members };
 }
