@@ -89,12 +89,13 @@ export function CountyMemberRecord({ townshipCode, id, onOpen, onClose }: Props)
                   </table>
                 </section>
               )}
-              {r.sections.map((s) => (
-                <section key={s.title} data-testid="county-record-section" data-title={s.title}>
-                  <h3>
-                    {s.title} <span className="muted small">({s.rows.length})</span>
-                  </h3>
-                  {s.rows.length ? (
+              {r.sections
+                .filter((s) => s.rows.length)
+                .map((s) => (
+                  <section key={s.title} data-testid="county-record-section" data-title={s.title}>
+                    <h3>
+                      {s.title} <span className="muted small">({s.rows.length})</span>
+                    </h3>
                     <table className="cx-table county-record-table">
                       <thead>
                         <tr>
@@ -113,11 +114,13 @@ export function CountyMemberRecord({ townshipCode, id, onOpen, onClose }: Props)
                         ))}
                       </tbody>
                     </table>
-                  ) : (
-                    <p className="muted small">{t('countyDesk.record.empty')}</p>
-                  )}
-                </section>
-              ))}
+                  </section>
+                ))}
+              {r.sections.some((s) => !s.rows.length) && (
+                <p className="muted small" data-testid="county-record-empty-sections">
+                  {t('countyDesk.record.emptySections', { list: r.sections.filter((s) => !s.rows.length).map((s) => s.title).join('、') })}
+                </p>
+              )}
               <section data-testid="county-record-history">
                 <h3>{t('countyDesk.record.history')}</h3>
                 {r.history.length ? (

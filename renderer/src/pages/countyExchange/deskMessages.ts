@@ -37,7 +37,7 @@ export const countyDeskZh = {
     noHistory: '没有历史记录',
     others: '在其他乡镇的档案',
     open: '查看',
-    empty: '无',
+    emptySections: '没有记录:{{list}}',
   },
   checks: {
     intro: '县级数据校验:跨乡镇的问题,以及各乡镇报送的数据按乡镇的数据校验规则统计。',
@@ -98,7 +98,7 @@ export const countyDeskEn: typeof countyDeskZh = {
     noHistory: 'No history',
     others: 'Records in other townships',
     open: 'Open',
-    empty: 'None',
+    emptySections: 'No records: {{list}}',
   },
   checks: {
     intro: 'County checks: problems across townships, and each township’s data counted by the township’s own checks.',
