@@ -143,4 +143,19 @@ describe('the county’s desk (browser, three townships)', () => {
     expect(download.suggestedFilename()).toBe(`寿光市党员名单_${DESK_TODAY}.xlsx`);
     expect(pageErrors).toEqual([]);
   }, LONG);
+
+  it('in English: the checks and the status column in English words', async () => {
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('nav-checks').click();
+    await page.getByTestId('county-checks-page').waitFor();
+    await expect.poll(() => page.getByTestId('county-check-duplicate').locator('h3').innerText()).toContain('On the roll in two townships');
+    expect(await page.getByTestId('checks-total').innerText()).toBe('5 problems');
+    await page.screenshot({ path: path.join(screenshotDir(), 'county-checks-en.png'), fullPage: true });
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('cx-status-filter').selectOption('duplicate');
+    await expect.poll(() => page.locator('.ag-row [col-id="status"]').allInnerTexts()).toEqual(['On two rolls', 'On two rolls']);
+    await page.screenshot({ path: path.join(screenshotDir(), 'county-members-en.png') });
+    await page.getByTestId('lang-zh-CN').click();
+    expect(pageErrors).toEqual([]);
+  }, LONG);
 });
