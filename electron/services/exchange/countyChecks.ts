@@ -142,6 +142,13 @@ function overdue(townships: TownshipRow[], rules: CountyRules, since: string | n
   return out;
 }
 
+type TownshipCheckRun = Awaited<ReturnType<typeof townshipChecks>>;
+/**
+ * A package's checks, by archive, township, package number and day: a package applied is never changed
+ * (the next one has another number), so the checks of one run again only on another day.
+ */
+const checkedPackages = new Map<string, TownshipCheckRun>();
+
 /** The tables the township's 数据校验 reads (statistics/dataChecks): what a package must carry for them. */
 const TOWNSHIP_CHECK_TABLES = ['organizations', 'members', 'mobile_records'];
 
@@ -153,6 +160,13 @@ async function townshipChecks(ctx: ServiceContext, t: TownshipRow): Promise<{ co
   const scratch = await openArchive(':memory:');
   try {
     await scratch.exec('PRAGMA foreign_keys = OFF');
+    // The scratch rows are read a few times and thrown away: the archive's own indexes (a dozen on members)
+    // would cost more to fill than the checks take. One index the checks' lookups need is made instead.
+    const indexes = await scratch.query<{ name: string }>(
+      `SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${TOWNSHIP_CHECK_TABLES.map(() => '?').join(',')})`,
+      TOWNSHIP_CHECK_TABLES,
+    );
+    for (const ix of indexes) await scratch.exec(`DROP INDEX "${ix.name}"`);
     for (const table of TOWNSHIP_CHECK_TABLES) {
       const columns = (await scratch.query<{ name: string }>('SELECT name FROM pragma_table_info(?)', [table])).map((c) => c.name);
       const rows = await ctx.archive.queryOne<{ j: string }>('SELECT json_group_array(json(data)) AS j FROM county_rows WHERE township_code = ? AND table_name = ?', [t.code, table]);
@@ -161,6 +175,7 @@ async function townshipChecks(ctx: ServiceContext, t: TownshipRow): Promise<{ co
         [rows?.j ?? '[]'],
       );
     }
+    await scratch.exec('CREATE INDEX scratch_mobile_member ON mobile_records(member_id); CREATE INDEX scratch_members_org ON members(org_id)');
     const r = await runDataChecks({ archive: scratch, actor: ctx.actor, today: todayOf(ctx) });
     return { counts: Object.fromEntries(r.checks.map((c) => [c.id, c.problems.length])), total: r.total, titles: r.checks.map((c) => ({ id: c.id, title: c.title, titleEn: c.titleEn })) };
   } finally {
@@ -196,7 +211,13 @@ export async function runCountyChecks(ctx: ServiceContext, options: { since?: st
       perTownship.push({ ...base, available: false, note: '这个乡镇的数据包中没有党组织或党员的记录,无法校验' });
       continue;
     }
-    const r = await townshipChecks(ctx, t);
+    const key = `${ctx.archive.file}|${t.code}|${t.last_sequence}|${todayOf(ctx)}`;
+    let r = checkedPackages.get(key);
+    if (!r) {
+      r = await townshipChecks(ctx, t);
+      checkedPackages.set(key, r);
+      if (checkedPackages.size > 500) checkedPackages.delete(checkedPackages.keys().next().value!);
+    }
     titles = r.titles;
     perTownship.push({ ...base, available: true, note: null, counts: r.counts, total: r.total });
   }
