@@ -19,6 +19,7 @@ import { buildDeskScenario, type DeskScenario } from '../support/countyDeskScena
 import { runCli } from '../support/cli';
 import { tempDir } from '../support/tempArchive';
 import { launchBrowser } from '../harness/browser';
+import { createDispatcher } from '../../electron/api/dispatcher';
 import { htmlToPdf, pdfPageSize, pdfText } from '../support/pdf';
 
 const roll = async (t: Install) => (await t.archive.queryOne<{ n: number }>('SELECT count(*) AS n FROM members WHERE exit_reason IS NULL'))!.n;
@@ -180,6 +181,28 @@ describe('the county’s desk over three townships', () => {
     expect(ws.rowCount - 1).toBe(file.rows);
     expect(file.rows).toBe((await listCountyMembers(s.county.ctx, { status: 'roll', limit: 1 })).total);
   }, 120_000);
+
+  it('the desk’s calls at a county archive answer wrong input in the clerk’s words, never a program error, and change nothing', async () => {
+    const internal: string[] = [];
+    const d = createDispatcher(s.county.archive, { today: '2026-11-28', onInternalError: (name) => internal.push(name) });
+    const before = await dumpArchive(s.county.archive);
+    const wrong: [string, unknown][] = [
+      ['countyChecks', { since: 'x' }], ['countyChecks', { since: '2026-99-99' }], ['countyChecks', null], ['countyMemberRecord', { id: '%' }],
+      ['countyMemberRecord', { id: s.duplicate.idNumber, townshipCode: '999999999' }], ['countyMemberRecord', {}], ['printCountyRoster', { status: 'nope' }],
+      ['printCountyRoster', { columns: ['x', 'name'], townshipCode: '370783999' }], ['exportCountyMembers', { columns: ['townshipName', 'x'.repeat(40)] }],
+      ['exportCountyRoster', { townshipCode: '' }], ['setCountyRules', { arrivalDays: 1.5 }], ['setCountyRules', { overdueDays: -1 }], ['countyOrgTree', 'x'],
+      ['listCountyMembers', { status: 'duplicate', search: '%_' }],
+    ];
+    for (const [name, input] of wrong) {
+      const r = await d.dispatch(name, input, { actor: 'fuzz', trusted: true });
+      if (!r.ok) {
+        expect(r.error.code, `${name} ${JSON.stringify(input)}`).not.toBe('internal');
+        expect(r.error.message).toMatch(/[\u4e00-\u9fa5]/);
+      }
+    }
+    expect(internal).toEqual([]);
+    expect(await dumpArchive(s.county.archive)).toEqual(before);
+  });
 
   it('the CLI at the county: members list, members show, orgs tree, checks, export members and print roster over the county’s data, with the pages’ figures', async () => {
     await s.county.close();
