@@ -147,6 +147,10 @@ describe('the county’s desk over three townships', () => {
     // By ID number: two records, so the township must be named.
     await expect(countyMemberRecord(s.county.ctx, null, s.duplicate.idNumber)).rejects.toThrow('--township 370783101');
     expect((await countyMemberRecord(s.county.ctx, s.c.code, s.duplicate.idNumber)).id).toBe(s.duplicate.idC);
+    // The transfer under way: linked by its letter, though 西城镇 wrote the number its own way (2026-2).
+    const transit = await countyMemberRecord(s.county.ctx, s.a.code, s.underWay.idA);
+    expect(transit.statuses).toEqual(['在册', '转出待回执']);
+    expect(transit.otherRecords.map((o) => [o.townshipName, o.state, o.link])).toEqual([['西城镇', '在册', `介绍信 ${s.underWay.letter}:东城镇 → 西城镇`]]);
     const lost = await countyMemberRecord(s.county.ctx, s.b.code, s.lost.idB);
     expect(lost.statuses).toContain('转出待回执');
   });
