@@ -1,4 +1,4 @@
-// The same commands at the county: on a county archive `members list`, `members show`, `orgs tree`,
+// The same commands at the county: on a county archive `members list`, `members count`, `members show`, `orgs tree`,
 // `checks`, `export members` and `print roster` answer over every township's records from the packages
 // (the county holds no members of its own), through the same calls as the county's pages, so the CLI's
 // figures are the window's. `--township CODE` narrows to one township where the township's CLI has --org.
@@ -10,6 +10,9 @@ import type { CallOutput } from '../api/contract';
 
 const STATUSES = ['roll', 'exited', 'all', 'probationary', 'mobile', 'lost', 'transferPending', 'duplicate'] as const;
 type Status = (typeof STATUSES)[number];
+const STATUS_WORDS: Record<Status, string> = {
+  roll: '全部在册', exited: '已出党', all: '全部', probationary: '预备党员', mobile: '流动党员', lost: '失联党员', transferPending: '转出待回执', duplicate: '重复登记',
+};
 
 function statusOf(p: Parsed): Status {
   const s = flag(p, 'status') ?? 'roll';
@@ -47,6 +50,20 @@ const VARIANTS: Record<string, Variant> = {
       env.out([r.townshipName, r.name, labelOf('gender', r.gender), r.idNumber, r.orgName ?? '', labelOf('memberCategory', r.category), r.joinDate, r.exitReason ? labelOf('exitReason', r.exitReason) : '', statusWords(r)].join('\t'));
     }
     env.out(`共 ${rows.length} 人`);
+    return 0;
+  },
+
+  async 'members count'(env, p) {
+    const townshipCode = townshipOf(p);
+    const search = flag(p, 'search') ?? null;
+    const counts: Record<string, number> = {};
+    for (const status of STATUSES) counts[status] = (await env.call('listCountyMembers', { townshipCode, search, status, limit: 1 })).total;
+    if (p.flags.has('json')) {
+      env.out(JSON.stringify(counts, null, 1));
+      return 0;
+    }
+    if (search) env.out(`查找“${search}”:`);
+    for (const status of STATUSES) env.out(`${STATUS_WORDS[status]}\t${counts[status]} 人`);
     return 0;
   },
 
@@ -144,6 +161,7 @@ const VARIANTS: Record<string, Variant> = {
 const USAGE: Record<string, string> = {
   'members list': '县级:[--township CODE] [--status …|duplicate] 全县各乡镇的党员',
   'members show': '县级:ID 或公民身份号码 [--township CODE],只读',
+  'members count': '县级:[--township CODE] 各名单人数(含重复登记)',
   'orgs tree': '县级:县、各乡镇及其党组织',
   checks: '县级:[--since DATE] 重复登记、转出未接收、介绍信过期、逾期未报送、各乡镇数据校验',
   'export members': '县级:[--township CODE] [--roster](按乡镇分表)',

@@ -228,6 +228,9 @@ describe('the county’s desk over three townships', () => {
       ]);
       expect(runCli(dir, ['members', 'list']).out).toContain(`共 ${total} 人`);
       expect(JSON.parse(runCli(dir, ['members', 'list', '--township', s.b.code, '--json']).out).length).toBe(await roll(s.b));
+      const counts = JSON.parse(runCli(dir, ['members', 'count', '--json']).out) as Record<string, number>;
+      expect(counts).toMatchObject({ roll: total, duplicate: 2, transferPending: 2 });
+      expect(counts.all).toBe(counts.roll + counts.exited);
 
       const show = runCli(dir, ['members', 'show', s.received.idNumber, '--township', s.b.code]);
       expect(show.code).toBe(0);
