@@ -20,6 +20,7 @@ import { accountCalls } from './calls/accounts';
 import { auditCalls } from './calls/audit';
 import { countyExchangeCalls } from './calls/countyExchange';
 import { exchangeDriveCalls } from './calls/exchangeDrives';
+import { countyDeskCalls } from './calls/countyDesk';
 
 export const contract = {
   ...setupCalls,
@@ -37,6 +38,7 @@ export const contract = {
   ...auditCalls,
   ...countyExchangeCalls,
   ...exchangeDriveCalls,
+  ...countyDeskCalls,
 } satisfies Record<string, CallDefinition>;
 
 export type Contract = typeof contract;

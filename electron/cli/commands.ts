@@ -13,5 +13,7 @@ import { backupCommands } from './backupCommands';
 import { auditCommands } from './auditCommands';
 import { exchangeCommands } from './exchangeCommands';
 import { correctionCommands } from './correctionCommands';
+import { withCountyVariants } from './countyCommands';
 
-export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands];
+// At a county archive some commands answer over every township's records (countyCommands).
+export const COMMANDS: CliCommand[] = withCountyVariants([...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands]);

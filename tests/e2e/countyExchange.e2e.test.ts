@@ -5,8 +5,8 @@
 // 回执 that the townships import; then edits (a new member, a transfer between the two townships, an
 // exit) go out as incremental packages, and the county imports the whole stick again (old packages are
 // reported as already imported, a damaged copy is refused with its reason). After each round the county
-// holds the union of the two township archives field by field; the transferred member appears once, in
-// 西城镇, with the history of both.
+// holds the union of the two township archives field by field; the transferred member is on the roll
+// once, in 西城镇, with the history of both.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -152,7 +152,7 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
     await page.getByTestId('app-title').screenshot({ path: path.join(screenshotDir(), 'county-title.png') });
     expect(await a.page.title()).toBe('乡镇党员档案 · 东城镇');
     const navs = await page.locator('.top-nav > button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')));
-    expect(navs).toEqual(['nav-members', 'nav-countyImport', 'nav-users', 'nav-audit', 'nav-backup']);
+    expect(navs).toEqual(['nav-members', 'nav-checks', 'nav-countyImport', 'nav-users', 'nav-audit', 'nav-backup']);
     await page.getByTestId('nav-countyImport').click();
     await page.getByTestId('county-import-page').waitFor();
     const pem = await call<{ text: string; fingerprint: string; fileName: string }>(a, 'exportPublicKey', {});
@@ -257,10 +257,13 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
     await county.page.screenshot({ path: path.join(screenshotDir(), 'county-import.png') });
     await county.page.setViewportSize({ width: 1440, height: 1000 });
 
-    // The transferred member: once in the county's grid, in 西城镇, with the history of both townships.
-    const found = await call<{ total: number; rows: { townshipName: string; name: string }[] }>(county, 'listCountyMembers', { search: String(mover.id_number), status: 'all' });
+    // The transferred member: on the roll of the county's grid once, in 西城镇 (东城镇's record is exited
+    // by the transfer, never merged away), with the history of both townships.
+    const found = await call<{ total: number; rows: { townshipName: string; name: string }[] }>(county, 'listCountyMembers', { search: String(mover.id_number), status: 'roll' });
     expect(found.total).toBe(1);
     expect(found.rows[0]).toMatchObject({ townshipName: '西城镇', name: String(mover.name) });
+    const both = await call<{ total: number }>(county, 'listCountyMembers', { search: String(mover.id_number), status: 'all' });
+    expect(both.total).toBe(2);
     const history = await call<{ records: { townshipCode: string; current: boolean }[]; events: { townshipCode: string }[] }>(county, 'countyMemberHistory', {
       idNumber: String(mover.id_number),
     });

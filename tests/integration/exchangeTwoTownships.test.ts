@@ -1,8 +1,8 @@
 // Two townships and their county, through the services as the clerks use them: full packages, the
 // county's 回执, then incremental packages after edits (a new member, a transfer between the two
 // townships, an exit, a removed sub-record, a new scan). After each round the county holds exactly the
-// union of the two township archives, field by field; the transferred member appears once, in the
-// receiving township, with the history from both.
+// union of the two township archives, field by field; the transferred member has a record in each
+// township, on the roll in the receiving one, with the history from both.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -114,10 +114,16 @@ describe('two townships and the county', () => {
     const sha = crypto.createHash('sha256').update(png).digest('hex');
     expect(fs.readFileSync(path.join(county.dir, 'files', sha)).equals(png)).toBe(true);
 
-    // The transferred member: once in the grid, in 西城镇, with the history of both townships.
-    const found = await listCountyMembers(county.ctx, { search: mover.id_number, status: 'all' });
-    expect(found.total).toBe(1);
-    expect(found.rows[0]).toMatchObject({ townshipCode: b.code, townshipName: '西城镇', name: mover.name, exitReason: null });
+    // The transferred member: a record in each township (never merged by the ID number), on the roll
+    // only in 西城镇; the history joins both townships.
+    const found = await listCountyMembers(county.ctx, { search: mover.id_number, status: 'all', sort: 'township' });
+    expect(found.rows.map((r) => [r.townshipName, r.exitReason])).toEqual([
+      ['东城镇', 'transfer_out'],
+      ['西城镇', null],
+    ]);
+    const onRoll = await listCountyMembers(county.ctx, { search: mover.id_number, status: 'roll' });
+    expect(onRoll.total).toBe(1);
+    expect(onRoll.rows[0]).toMatchObject({ townshipCode: b.code, townshipName: '西城镇', name: mover.name, exitReason: null, duplicate: false });
     const history = await countyMemberHistory(county.ctx, mover.id_number);
     expect(history.records.map((r) => [r.townshipCode, r.current, r.exitReason])).toEqual([
       [b.code, true, null],

@@ -10,7 +10,7 @@ import { exportPublicKey, importCountyKey, initKeys, keysStatus, registerTownshi
 import { previewExport } from '../../services/exchange/packageWriter';
 import { listSentPackages } from '../../services/exchange/exchangeLog';
 import { importReceipt } from '../../services/exchange/receipts';
-import { countyImportLog, countyMemberHistory, countyStatus, listCountyMembers } from '../../services/exchange/countyQuery';
+import { COUNTY_MEMBER_STATUSES, countyImportLog, countyMemberHistory, countyStatus, listCountyMembers } from '../../services/exchange/countyQuery';
 import { receiptToSave, startCountyExport, startCountyImport, verifyPackage } from '../../services/exchange/exchangeSteps';
 
 const counts = z.record(z.string(), z.number());
@@ -150,7 +150,7 @@ export const countyExchangeCalls = {
       limit: z.number().int().min(1).max(1000).optional(),
       townshipCode: z.string().max(12).nullable().optional(),
       search: z.string().max(40).nullable().optional(),
-      status: z.enum(['roll', 'exited', 'all']).optional(),
+      status: z.enum(COUNTY_MEMBER_STATUSES).optional(),
       sort: z.enum(['name', 'township', 'org', 'joinDate', 'birthDate']).optional(),
       dir: z.enum(['asc', 'desc']).optional(),
     }),
@@ -161,7 +161,7 @@ export const countyExchangeCalls = {
           townshipCode: z.string(), townshipName: z.string(), id: z.string(), idNumber: z.string(), name: z.string(), gender: z.string(), birthDate: z.string(),
           ethnicity: z.string(), education: z.string(), category: z.string(), orgId: z.string(), orgName: z.string().nullable(), joinDate: z.string(),
           fullDate: z.string().nullable(), occupation: z.string(), phone: z.string().nullable(), exitReason: z.string().nullable(), exitDate: z.string().nullable(),
-          isMobile: z.boolean(), isLost: z.boolean(), transferPending: z.boolean(),
+          isMobile: z.boolean(), isLost: z.boolean(), transferPending: z.boolean(), duplicate: z.boolean(),
         }),
       ),
     }),

@@ -74,7 +74,7 @@ const ACTION_LABELS: Record<string, string> = {
   'commitment.create': '登记公开承诺', 'commitment.update': '修改公开承诺', 'commitment.review': '评议公开承诺', 'liaison.create': '设立联系点', 'liaison.update': '修改联系点',
   'pairing.create': '建立结对共建', 'pairing.end': '结束结对共建', 'pairing.help': '登记帮扶', 'pairing.help.correct': '更正帮扶记录', 'pairing.help.delete': '删除帮扶记录', 'orglife.meeting': '登记会议', 'orglife.correct': '更正会议记录', 'orglife.delete': '删除会议记录', 'orglife.file': '添加会议附件',
   'affairs.propose': '民主提事', 'affairs.undo': '撤回五事工作法步骤', 'practices.demo': '载入党建实务演示数据',
-  'rules.update': '修改发展党员规则', 'rules.registrationOutcomes': '修改登记结果', 'settings.rules': '修改转接规则',
+  'rules.update': '修改发展党员规则', 'rules.registrationOutcomes': '修改登记结果', 'settings.rules': '修改转接规则', 'settings.countyRules': '修改县级校验规则',
   ...EXCHANGE_ACTION_LABELS,
 };
 

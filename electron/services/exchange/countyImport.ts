@@ -2,7 +2,7 @@
 // holds for that township (replay: reported and ignored; gap: refused, naming the missing packages;
 // schema: refused when this program does not know the package's schema version), then apply it in ONE
 // transaction: upsert the rows it carries, drop the rows the township no longer has, rebuild that
-// township's members for the grid and mark people transferred between townships. Refused packages
+// township's members for the grid. Refused packages
 // leave the county archive exactly as it was. Applying the same package twice changes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -319,7 +319,7 @@ async function applyPackage(ctx: ServiceContext, pkg: OpenedPackage, signal?: Ab
   return { removed };
 }
 
-/** The typed members of one township for the grid, and who is current among people in several townships. */
+/** The typed members of one township for the grid. */
 async function rebuildCountyMembers(ctx: ServiceContext, code: string): Promise<void> {
   // Each member's JSON parsed once (jsonb, materialized) rather than once per extracted field (23 of them).
   const col = (c: string) => `m.j->>'$.${c}'`;
@@ -336,17 +336,11 @@ async function rebuildCountyMembers(ctx: ServiceContext, code: string): Promise<
      LEFT JOIN county_rows o ON o.township_code = m.township_code AND o.table_name = 'organizations' AND o.row_key = ${col('org_id')}`,
     [code],
   );
-  // A person transferred between townships has a record in each: the one on the roll (and not awaiting
-  // its 回执) is current; the others are kept (with their history) but hidden from the grid.
-  await ctx.archive.run(
-    `UPDATE county_members SET superseded = CASE WHEN (township_code, id) = (
-        SELECT c2.township_code, c2.id FROM county_members c2 WHERE c2.id_number = county_members.id_number
-        ORDER BY (c2.exit_reason IS NULL AND c2.transfer_pending = 0) DESC, (c2.exit_reason IS NULL) DESC, c2.updated_at DESC, c2.township_code
-        LIMIT 1) THEN 0 ELSE 1 END
-     WHERE id_number IN (SELECT id_number FROM county_members WHERE township_code = ?)
-       AND id_number IN (SELECT id_number FROM county_members GROUP BY id_number HAVING count(*) > 1)`,
-    [code],
-  );
+  // No record is ever hidden behind another with the same ID number: a person appears once per
+  // township record (a transfer is linked by its letter, a duplicate registration is a check; see
+  // countyLetters and countyChecks). `superseded` stays 0; the grid's indexes still lead with it.
+  // Records an earlier version of the program hid are shown again with the next import.
+  await ctx.archive.run('UPDATE county_members SET superseded = 0 WHERE superseded = 1');
 }
 
 /**

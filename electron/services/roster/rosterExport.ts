@@ -15,14 +15,14 @@ import { existingIdNumbers, planRoster, type ImportOptions, type PlanState } fro
 import type { RosterSource } from './rosterRead';
 
 type Kind = 'text' | 'date' | 'id' | 'code' | 'bool';
-interface ExportColumn {
+export interface ExportColumn {
   label: string;
   kind: Kind;
   width: number;
   list?: CodeListName;
   get: (m: MemberRow) => unknown;
 }
-type MemberRow = Record<string, unknown> & { orgName: string };
+export type MemberRow = Record<string, unknown> & { orgName: string };
 
 const col = (key: string, kind: Kind, width: number, list?: CodeListName): ExportColumn => ({
   label: FIELD_HEADERS[key as keyof typeof FIELD_HEADERS]?.[0] ?? key, kind, width, list, get: (m) => m[key],
@@ -63,7 +63,7 @@ export const DEFAULT_EXPORT_COLUMNS = ['name', 'gender', 'ethnicity', 'birthDate
 /** Everything a member record holds that an import reads back (the round trip). */
 export const ALL_EXPORT_COLUMNS = Object.keys(EXPORT_COLUMNS);
 
-function cellValue(c: ExportColumn, m: MemberRow): ExcelJS.CellValue {
+export function cellValue(c: ExportColumn, m: MemberRow): ExcelJS.CellValue {
   const v = c.get(m);
   if (v == null || v === '') return null;
   if (c.kind === 'date') return new Date(`${String(v)}T00:00:00Z`);
@@ -73,7 +73,7 @@ function cellValue(c: ExportColumn, m: MemberRow): ExcelJS.CellValue {
 }
 
 const thin = { style: 'thin' as const };
-const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
+export const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
 /** The members of a view in the grid's order, full records, a thousand at a time. */
 async function* membersOf(ctx: ServiceContext, q: Omit<MemberListQuery, 'startRow' | 'endRow'>): AsyncGenerator<MemberRow[]> {
@@ -101,7 +101,7 @@ async function* membersOf(ctx: ServiceContext, q: Omit<MemberListQuery, 'startRo
 }
 
 /** Streamed workbook → bytes (a 150,000-row export never holds every cell object at once). */
-async function writeWorkbook(build: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<Buffer> {
+export async function writeWorkbook(build: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));

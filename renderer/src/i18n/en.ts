@@ -4,6 +4,7 @@ import { practicesEn } from '../pages/practices/messages';
 import { careEn } from '../pages/practices/careMessages';
 import { accountsEn } from '../pages/accounts/messages';
 import { countyExchangeEn } from '../pages/countyExchange/messages';
+import { countyDeskEn } from '../pages/countyExchange/deskMessages';
 import { rosterImportEn } from '../components/rosterImport/messages';
 
 export const en: Messages = {
@@ -11,6 +12,7 @@ export const en: Messages = {
   practicesCare: careEn,
   accounts: accountsEn,
   countyExchange: countyExchangeEn,
+  countyDesk: countyDeskEn,
   ...rosterImportEn,
   app: {
     title: 'Party Records',

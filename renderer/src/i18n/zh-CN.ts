@@ -3,6 +3,7 @@ import { practicesZh } from '../pages/practices/messages';
 import { careZh } from '../pages/practices/careMessages';
 import { accountsZh } from '../pages/accounts/messages';
 import { countyExchangeZh } from '../pages/countyExchange/messages';
+import { countyDeskZh } from '../pages/countyExchange/deskMessages';
 import { rosterImportZh } from '../components/rosterImport/messages';
 
 export const zhCN = {
@@ -10,6 +11,7 @@ export const zhCN = {
   practicesCare: careZh,
   accounts: accountsZh,
   countyExchange: countyExchangeZh,
+  countyDesk: countyDeskZh,
   ...rosterImportZh,
   app: {
     title: '乡镇党员档案',

@@ -21,6 +21,7 @@ export function Workspace({ setup, onLanguage }: Props) {
   const [focus, setFocus] = useState<{ key: number; focus: MembersFocus }>({ key: 0, focus: {} });
   const [drawer, setDrawer] = useState<{ memberId: string; orgs: OrgNodeDto[] } | null>(null);
   const [checksKey, setChecksKey] = useState(0);
+  const [countyRecord, setCountyRecord] = useState<{ townshipCode: string; id: string } | null>(null);
   const [devFocus, setDevFocus] = useState<string | null>(null);
   const [devKey, setDevKey] = useState(0);
   // A township's window opens on 首页; the members grid is nearly always next, so its code loads meanwhile.
@@ -89,7 +90,8 @@ export function Workspace({ setup, onLanguage }: Props) {
           <PageSuspense>
             {page === 'dashboard' && <Pages.dashboard township={township} onOpenMembers={openMembers} onOpenChecks={() => setPage('checks')} />}
             {page === 'stats' && <Pages.stats rootOrgId={setup.rootOrgId} />}
-            {page === 'checks' && <Pages.checks refreshKey={checksKey} onOpenMember={openMember} onOpenOrg={(orgId) => openMembers({ orgId })} />}
+            {page === 'checks' && setup.role === 'county' && <Pages.countyChecks onOpenMember={(townshipCode, id) => setCountyRecord({ townshipCode, id })} />}
+            {page === 'checks' && setup.role !== 'county' && <Pages.checks refreshKey={checksKey} onOpenMember={openMember} onOpenOrg={(orgId) => openMembers({ orgId })} />}
             {page === 'development' && <Pages.development key={`${devKey}-${devFocus ?? ''}`} focusId={devFocus} onOpenMember={openMember} />}
             {page === 'reminders' && (
               <Pages.reminders
@@ -113,6 +115,17 @@ export function Workspace({ setup, onLanguage }: Props) {
             {page === 'countyImport' && <Pages.countyImport onOpenMembers={() => go('members')} />}
           </PageSuspense>
         </div>
+        {countyRecord && (
+          <Suspense fallback={null}>
+            <Pages.countyRecord
+              key={`${countyRecord.townshipCode}:${countyRecord.id}`}
+              townshipCode={countyRecord.townshipCode}
+              id={countyRecord.id}
+              onOpen={(townshipCode, id) => setCountyRecord({ townshipCode, id })}
+              onClose={() => setCountyRecord(null)}
+            />
+          </Suspense>
+        )}
         {drawer && (
           <Suspense fallback={null}>
             <Pages.memberForm

@@ -33,6 +33,8 @@ export const Pages = {
   countyMembers: page(() => import('./countyExchange/CountyMembersPage').then((m) => m.CountyMembersPage)),
   stats: page(() => import('./StatsPage').then((m) => m.StatsPage)),
   checks: page(() => import('./ChecksPage').then((m) => m.ChecksPage)),
+  countyChecks: page(() => import('./countyExchange/CountyChecksPage').then((m) => m.CountyChecksPage)),
+  countyRecord: page(() => import('./countyExchange/CountyMemberRecord').then((m) => m.CountyMemberRecord)),
   development: page(() => import('./DevelopmentPage').then((m) => m.DevelopmentPage)),
   reminders: page(() => import('./RemindersPage').then((m) => m.RemindersPage)),
   yearly: page(() => import('./YearlyPage').then((m) => m.YearlyPage)),
@@ -45,7 +47,7 @@ export const Pages = {
   countyImport: page(() => import('./CountyImportPage').then((m) => m.CountyImportPage)),
   // The member drawer, opened over the checks, reminders and development pages (the members page has its own).
   memberForm: page(() => import('../components/MemberForm').then((m) => m.MemberForm)),
-} satisfies Record<WorkspacePage | 'countyMembers' | 'memberForm', unknown>;
+} satisfies Record<WorkspacePage | 'countyMembers' | 'countyChecks' | 'countyRecord' | 'memberForm', unknown>;
 
 /** While a page's chunk loads: the words the pages show while their data loads, inside `frame` if given. */
 export function PageSuspense({ children, frame }: { children: ReactNode; frame?: (loading: ReactNode) => ReactNode }) {
