@@ -101,7 +101,7 @@ async function* membersOf(ctx: ServiceContext, q: Omit<MemberListQuery, 'startRo
 }
 
 /** Streamed workbook → bytes (a 150,000-row export never holds every cell object at once). */
-async function writeWorkbook(build: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<Buffer> {
+export async function writeWorkbook(build: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<void>): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
