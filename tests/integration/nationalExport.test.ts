@@ -107,6 +107,16 @@ describe('export in the national layout', () => {
       expect(headers).toEqual(HEADERS);
       expect(r.out).toContain(`已导出 ${rows.length} 名党员`);
       expect(rows.length).toBeGreaterThan(100);
+      // members list/show carry the same items.
+      const list = JSON.parse(runCli(dir, ['members', 'list', '--json']).out) as Record<string, unknown>[];
+      const one = list.find((m) => m.educationLevel && m.jobPost && m.category === 'formal')!;
+      const row = rows.find((x) => x['公民身份号码'] === one.idNumber)!;
+      expect([one.educationLevel, one.jobPost, one.isMigrantWorker ? '是' : '否']).toEqual([row['学历'], row['工作岗位'], row['是否农民工']]);
+      const show = runCli(dir, ['members', 'show', String(one.id)]);
+      expect(show.code).toBe(0);
+      expect(show.out).toContain(`学历:${String(one.educationLevel)};工作岗位:${String(one.jobPost)}`);
+      expect(show.out).toContain(`党龄:${String(row['党龄'])}年`);
+      expect(runCli(dir, ['members', 'list']).out).toContain(`\t${String(one.educationLevel)}\t${String(one.jobPost)}\n`);
       const bad = runCli(dir, ['export', 'members', '--layout', 'county', '--out', out]);
       expect(bad.code).not.toBe(0);
       expect(bad.err).toContain('--layout 只能是 national');
