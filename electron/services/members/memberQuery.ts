@@ -139,6 +139,8 @@ const SORTABLE: Record<string, AnyColumn> = {
   name: members.pinyinFull,
   ...Object.fromEntries(Object.entries(CODED_COLUMNS).map(([k, [c]]) => [k, c])),
   ...DATE_COLUMNS,
+  partyAgeAdjustMonths: members.partyAgeAdjustMonths,
+  probationExtensionMonths: members.probationExtensionMonths,
 };
 
 /** Upper bound of a prefix range: text columns compare bytewise, and U+10FFFF sorts after everything. */
