@@ -220,6 +220,7 @@ export function MemberFields({ values, errors, orgs, disabled, exitReason, onCha
               {coded('lostReason', 'lostReason')}
               {date('lostDate', true)}
               {text('lostMonth', { max: 7, placeholder: 'YYYY-MM', hint: t('form.lostMonthHint') })}
+              <div className="field-spacer" />
             </>
           )}
           {values.isMobile && (
