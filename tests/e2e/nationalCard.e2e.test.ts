@@ -163,4 +163,20 @@ describe('the national card (browser, real archive)', () => {
     await expect.poll(() => frame.locator('section.collection-form').count()).toBe(2);
     await page.getByTestId('print-close').click();
   }, LONG);
+
+  it('in English: the card\'s sections and items are labelled in English', async () => {
+    await page.getByTestId('lang-en').click();
+    await page.getByTestId('search').fill('李旧档');
+    const cell = page.locator('[data-testid="members-grid"] .ag-row .ag-cell[col-id="name"]').filter({ hasText: /^李旧档$/ }).first();
+    await cell.waitFor();
+    await cell.dblclick();
+    await page.getByTestId('member-form').waitFor();
+    const legends = await page.locator('[data-testid="member-form"] legend').allTextContents();
+    expect(legends).toEqual(['Basic information', 'Other information', 'Kept in this archive']);
+    await expect.poll(() => page.getByTestId('field-educationLevel').locator('option:checked').textContent()).toBe('High school');
+    await page.getByTestId('field-partyAge').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'national-form-en-1366.png') });
+    await closeForm();
+    await page.getByTestId('lang-zh-CN').click();
+  }, LONG);
 });
