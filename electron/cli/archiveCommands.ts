@@ -1,5 +1,6 @@
 // The archive core from the command line: set up, demo, members, organizations, integrity check.
 import { labelOf } from '../services/core/codes';
+import { educationShown, jobPostShown } from '../services/members/nationalCard';
 import { CliError, flag, intFlag } from './args';
 import type { CliCommand } from './command';
 import type { CallOutput } from '../api/contract';
@@ -64,13 +65,18 @@ export const archiveCommands: CliCommand[] = [
         id: r.id, name: r.name, idNumber: r.idNumber, gender: r.gender, birthDate: r.birthDate, orgId: r.orgId, orgName: r.orgName,
         status: r.exitReason ? 'exited' : r.category, category: r.category, joinDate: r.joinDate, fullDate: r.fullDate,
         exitReason: r.exitReason, exitDate: r.exitDate, isMobile: r.isMobile, isLost: r.isLost,
+        // The national card's items (学历 and 工作岗位 leaves; null leaf + coarse value = 待细化).
+        education: r.education, educationLevel: r.educationLevel, occupation: r.occupation, jobPost: r.jobPost, degree: r.degree,
+        newSocialStratum: r.newSocialStratum, professionalTitle: r.professionalTitle, isMigrantWorker: r.isMigrantWorker, currentResidence: r.currentResidence,
+        householdPlace: r.householdPlace, partyAgeAdjustMonths: r.partyAgeAdjustMonths, joinType: r.joinType, fullStatus: r.fullStatus, joinBranch: r.joinBranch,
+        probationExtensionMonths: r.probationExtensionMonths, mobileProvince: r.mobileProvince, mobileCity: r.mobileCity, mobileCounty: r.mobileCounty, lostMonth: r.lostMonth,
       }));
       if (p.flags.has('json')) {
         env.out(JSON.stringify(shaped, null, 1));
         return 0;
       }
       for (const r of shaped) {
-        env.out([r.name, labelOf('gender', r.gender), r.idNumber, r.orgName, labelOf('memberCategory', r.category), r.joinDate, r.exitReason ? labelOf('exitReason', r.exitReason) : ''].join('\t'));
+        env.out([r.name, labelOf('gender', r.gender), r.idNumber, r.orgName, labelOf('memberCategory', r.category), r.joinDate, r.exitReason ? labelOf('exitReason', r.exitReason) : '', educationShown(r), jobPostShown(r)].join('\t'));
       }
       env.out(`共 ${shaped.length} 人`);
       return 0;

@@ -1,6 +1,6 @@
 // 导入花名册 and Excel export from the command line:
 //   import FILE [--sheet NAME] [--map field=header …] [--duplicates skip|fillEmpty|overwrite] [--org ID] [--dry-run] [--json]
-//   export members --out FILE.xlsx [--org ID] [--status …] [--columns a,b,…] [--roster] [--per-branch]
+//   export members --out FILE.xlsx [--org ID] [--status …] [--columns a,b,…] [--roster] [--per-branch] [--layout national]
 // The CLI reads the file and sends its bytes through the same calls as the window (the window sends the
 // bytes of the file the clerk picked): a dry run is the window's analysis; an import keeps the file and
 // runs the window's import job on it at once, in one pass. The import is one transaction; progress goes
@@ -118,17 +118,23 @@ export const importExportCommands: CliCommand[] = [
   {
     name: 'export',
     sub: 'members',
-    usage: `export members --out FILE.xlsx [--org ID] [--status ${VIEWS.join('|')}] [--columns a,b,… | --columns all] [--roster [--per-branch]]   导出 Excel / 花名册`,
+    usage: `export members --out FILE.xlsx [--org ID] [--status ${VIEWS.join('|')}] [--columns a,b,… | --columns all] [--roster [--per-branch] | --layout national]   导出 Excel / 花名册 / 全国党员管理信息系统格式`,
     async run(env, p) {
       const out = flag(p, 'out');
       if (!out) throw new CliError('export members 需要 --out 文件名.xlsx');
       const status = flag(p, 'status') ?? 'roll';
       if (!(VIEWS as readonly string[]).includes(status)) throw new CliError(`--status 应为 ${VIEWS.join('|')} 之一,收到“${status}”`);
+      const layout = flag(p, 'layout');
+      if (layout !== undefined && layout !== 'national') throw new CliError(`--layout 只能是 national(全国党员管理信息系统的党员信息库格式),收到“${layout}”`);
+      const orgId = flag(p, 'org') ?? null;
+      const view = status as MemberView;
+      if (layout === 'national') {
+        if (p.flags.has('roster') || flag(p, 'columns')) throw new CliError('--layout national 的列和顺序是全国系统规定的,不能与 --roster 或 --columns 同用');
+        return writeXlsx(env, out, await env.call('exportMembersNational', { orgId, view }));
+      }
       const colFlag = flag(p, 'columns');
       // Loaded here, not with the command list: the export's module brings exceljs, which most commands never need.
       const columns = colFlag === 'all' ? (await import('../services/roster/rosterExport')).ALL_EXPORT_COLUMNS : colFlag?.split(',').map((c) => c.trim()).filter(Boolean);
-      const orgId = flag(p, 'org') ?? null;
-      const view = status as MemberView;
       return writeXlsx(
         env,
         out,

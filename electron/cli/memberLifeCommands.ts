@@ -2,6 +2,7 @@
 // and its undoing, and the outgoing transfer letters still waiting for their 回执.
 import { CODE_LISTS, labelOf } from '../services/core/codes';
 import { SUB_RECORD_SPECS, SUB_RECORD_KINDS } from '../services/members/subRecords';
+import { educationShown, jobPostShown, mobileDestination } from '../services/members/nationalCard';
 import { CliError, flag } from './args';
 import type { CliCommand } from './command';
 
@@ -22,6 +23,16 @@ export const memberLifeCommands: CliCommand[] = [
       env.out(`${m.name}  ${labelOf('gender', m.gender)}  ${m.idNumber}  ${m.orgName}`);
       env.out(`${labelOf('memberCategory', m.category)},入党 ${m.joinDate}${m.fullDate ? `,转正 ${m.fullDate}` : `,预备期至 ${d.probation.probationEnd}`}`);
       if (m.exitReason) env.out(`已出党:${labelOf('exitReason', m.exitReason)} ${m.exitDate}`);
+      // The national card's other items, each only when known (党龄 as the national system counts it).
+      const card: [string, string | number | null][] = [
+        ['学历', educationShown(m) || null], ['工作岗位', jobPostShown(m) || null], ['学位', m.degree ? labelOf('degree', m.degree) : null],
+        ['党龄', d.partyAge === null ? null : `${d.partyAge}年`], ['党龄校正值', m.partyAgeAdjustMonths ? `${m.partyAgeAdjustMonths}个月` : null],
+        ['新社会阶层类型', m.newSocialStratum], ['从事专业技术职务', m.professionalTitle], ['是否农民工', m.isMigrantWorker ? '是' : '否'],
+        ['现居住地', m.currentResidence], ['户籍所在地', m.householdPlace], ['入党类型', m.joinType], ['转正情况', m.fullStatus],
+        ['入党时所在支部', m.joinBranch], ['延长预备期时间', m.probationExtensionMonths ? `${m.probationExtensionMonths}个月` : null],
+        ['外出流向', m.isMobile ? mobileDestination(m) || null : null], ['失去联系日期', m.isLost ? (m.lostMonth ?? m.lostDate?.slice(0, 7) ?? null) : null],
+      ];
+      env.out(card.filter(([, v]) => v !== null && v !== '').map(([k, v]) => `${k}:${v}`).join(';'));
       if (m.transferPending) env.out('组织关系转出,待回执');
       for (const kind of SUB_RECORD_KINDS) {
         const rows = d.subRecords[kind] ?? [];

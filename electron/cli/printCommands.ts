@@ -23,6 +23,18 @@ export const printCommands: CliCommand[] = [
   },
   {
     name: 'print',
+    sub: 'collection-form',
+    usage: 'print collection-form (ID | --org ID) --html FILE       党员基本信息采集表(一名党员,或一个党支部每人一页)',
+    async run(env, p) {
+      const id = p.positional[2];
+      const orgId = flag(p, 'org');
+      if (!id && !orgId) throw new CliError('print collection-form 需要党员 ID,或 --org 党支部ID(整个支部每人一页)');
+      if (id && orgId) throw new CliError('print collection-form 只能给党员 ID 或 --org 之一');
+      return writeHtml(env, flag(p, 'html'), await env.call('printCollectionForms', id ? { id } : { orgId }));
+    },
+  },
+  {
+    name: 'print',
     sub: 'roster',
     usage: 'print roster [--org ID] [--status VIEW] [--per-branch|--flat] --html FILE   党员花名册(全乡镇默认按党支部分节)',
     async run(env, p) {

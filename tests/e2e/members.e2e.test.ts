@@ -156,11 +156,11 @@ describe('members workspace (browser, real archive)', () => {
     await page.getByTestId('field-idNumber').fill(badId);
     await page.getByTestId('field-gender').selectOption('1');
     await page.getByTestId('field-birthDate').fill(birthDate);
-    await page.getByTestId('field-education').selectOption({ label: '大学本科' });
+    await page.getByTestId('field-educationLevel').selectOption({ label: '大学' });
     await page.getByTestId('field-orgId').selectOption({ index: 1 });
     await page.getByTestId('field-joinDate').fill('2010-07-01');
     await page.getByTestId('field-fullDate').fill('2011-07-01');
-    await page.getByTestId('field-occupation').selectOption({ label: '农牧渔民' });
+    await page.getByTestId('field-jobPost').selectOption({ label: '农牧渔业生产人员' });
     await page.getByTestId('field-phone').fill('13800138000');
     await page.getByTestId('field-address').fill('纪台镇东村12号');
     await page.getByTestId('save-button').click();

@@ -5,11 +5,11 @@
 // xlsx bytes for the window to offer as a download.
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
-import { id, memberListQuery } from '../schemas';
+import { id, memberListQuery, memberView } from '../schemas';
 import { cancelJob, jobStatus } from '../../services/core/jobs';
 import { ROSTER_FIELDS } from '../../services/roster/rosterFields';
 import { MAX_UPLOAD_BYTES } from '../../services/roster/uploads';
-import { analyseUpload, importErrorsFile, membersFile, rosterFile, startRosterImport, uploadRoster } from '../../services/roster/rosterFiles';
+import { analyseUpload, importErrorsFile, membersFile, nationalMembersFile, rosterFile, startRosterImport, uploadRoster } from '../../services/roster/rosterFiles';
 
 const rosterField = z.enum(ROSTER_FIELDS);
 const branchChoice = z.discriminatedUnion('action', [z.object({ action: z.literal('create'), parentId: id }), z.object({ action: z.literal('map'), orgId: id })]);
@@ -127,6 +127,13 @@ export const importExportCalls = {
     input: z.object({ query: memberListQuery.omit({ startRow: true, endRow: true }), columns: z.array(z.string().max(40)).max(60).optional() }),
     output: fileOutput,
     run: (ctx, i) => membersFile(ctx, i),
+  }),
+  /** The member library in the national system's layout (its columns, order and values). */
+  exportMembersNational: defineCall({
+    access: 'read',
+    input: z.object({ orgId: id.nullable().optional(), view: memberView.optional() }),
+    output: fileOutput,
+    run: (ctx, i) => nationalMembersFile(ctx, i),
   }),
   /** 花名册: title row, 序号, chosen columns; one sheet per branch on request. */
   exportRoster: defineCall({

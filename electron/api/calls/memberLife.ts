@@ -71,6 +71,7 @@ export const memberLifeCalls = {
     input: z.object({ id }),
     output: z.object({
       member: memberRecord, subRecords: z.record(subRecordKind, z.array(subRecord)), probation, transfers: z.array(transfer), mobile: z.array(mobileRecord), files: filesView, history: z.array(memberEvent),
+      partyAge: z.number().nullable(),
     }),
     run: (ctx, i) => memberDossier(ctx, i.id),
   }),

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { id, memberView } from '../schemas';
-import { memberFileData, rosterData, transferLetterData } from '../../services/print/memberPrinting';
+import { collectionFormData, memberFileData, rosterData, transferLetterData } from '../../services/print/memberPrinting';
+import { collectionFormsHtml } from '../../services/print/collectionFormHtml';
 import { memberFileHtml, memberFilesHtml } from '../../services/print/memberFileHtml';
 import { rosterHtml } from '../../services/print/rosterHtml';
 import { transferLetterHtml } from '../../services/print/transferLetterHtml';
@@ -42,6 +43,26 @@ export const printingCalls = {
       const list = [];
       for (const r of rows) list.push(await memberFileData(ctx, r.id));
       return { html: memberFilesHtml(list), title: `党员基本信息表(${list.length} 人)`, pages: list.length };
+    },
+  }),
+  /** 党员基本信息采集表 of one member (id) or of every member of a branch or view: one A4 page each. */
+  printCollectionForms: defineCall({
+    access: 'read',
+    input: z.object({ id: id.optional(), orgId: id.nullable().optional(), view: memberView.optional() }),
+    output: html,
+    run: async (ctx, i) => {
+      let ids: string[];
+      if (i.id) ids = [i.id];
+      else {
+        const { rows, total } = await listMembers(ctx, { startRow: 0, endRow: BATCH_LIMIT, orgId: i.orgId, view: i.view ?? 'roll', sort: [{ colId: 'orgName', sort: 'asc' }] });
+        if (total > BATCH_LIMIT) throw new DomainError('bad_input', `一次最多批量打印 ${BATCH_LIMIT} 份,当前范围有 ${total} 人,请按党支部分批打印`);
+        if (total === 0) throw new DomainError('bad_input', '所选范围内没有党员,没有可打印的采集表');
+        ids = rows.map((r) => r.id);
+      }
+      const list = [];
+      for (const memberId of ids) list.push(await collectionFormData(ctx, memberId));
+      const title = list.length === 1 ? `党员基本信息采集表 ${list[0].items.name}` : `党员基本信息采集表(${list.length} 人)`;
+      return { html: collectionFormsHtml(list), title, pages: list.length };
     },
   }),
   /** The same batch as a job, for the window: progress member by member, and cancel. */

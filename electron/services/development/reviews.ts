@@ -64,6 +64,8 @@ export async function saveAppraisals(ctx: ServiceContext, input: AppraisalSave):
   return ctx.archive.transaction(async () => {
     const problems: FieldProblem[] = [];
     const members = new Map<string, { name: string; category: string; orgId: string; joinDate: string }>();
+    // The results are filed under the organization that held the review: it must exist.
+    if (!(await ctx.archive.queryOne('SELECT 1 AS x FROM organizations WHERE id = ?', [input.orgId]))) problems.push({ field: 'orgId', message: `找不到党组织(${input.orgId})` });
     for (const [i, r] of input.rows.entries()) {
       const m = await ctx.archive.queryOne<{ name: string; category: string; org_id: string; join_date: string }>('SELECT name, category, org_id, join_date FROM members WHERE id = ?', [r.memberId]);
       if (!m) {

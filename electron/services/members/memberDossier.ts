@@ -1,6 +1,7 @@
 // One member's whole record in one answer: the record, its sub-records, 预备期, transfers, mobile
 // periods, the file's documents and checklist, and the history. For the member page and `members show`.
-import type { ServiceContext } from '../core/context';
+import { todayOf, type ServiceContext } from '../core/context';
+import { partyAgeYears } from './nationalCard';
 import { getMember, type MemberRecord } from './members';
 import { memberHistory, type MemberEventView } from './memberEvents';
 import { allSubRecords, type SubRecord, type SubRecordKind } from './subRecords';
@@ -17,6 +18,8 @@ export interface MemberDossier {
   mobile: MobileRecord[];
   files: MemberFilesView;
   history: MemberEventView[];
+  /** 党龄 in whole years as of today (null for a 预备党员). */
+  partyAge: number | null;
 }
 
 export async function memberDossier(ctx: ServiceContext, id: string): Promise<MemberDossier> {
@@ -29,5 +32,6 @@ export async function memberDossier(ctx: ServiceContext, id: string): Promise<Me
     mobile: await mobileRecords(ctx, id),
     files: await listMemberFiles(ctx, id),
     history: await memberHistory(ctx.archive, id),
+    partyAge: partyAgeYears(member, todayOf(ctx)),
   };
 }

@@ -70,6 +70,22 @@ export const listColumns = {
   workUnit: members.workUnit,
   householdPlace: members.householdPlace,
   remarks: members.remarks,
+  degree: members.degree,
+  educationLevel: members.educationLevel,
+  jobPost: members.jobPost,
+  newSocialStratum: members.newSocialStratum,
+  professionalTitle: members.professionalTitle,
+  isMigrantWorker: members.isMigrantWorker,
+  currentResidence: members.currentResidence,
+  partyAgeAdjustMonths: members.partyAgeAdjustMonths,
+  joinType: members.joinType,
+  fullStatus: members.fullStatus,
+  joinBranch: members.joinBranch,
+  probationExtensionMonths: members.probationExtensionMonths,
+  mobileProvince: members.mobileProvince,
+  mobileCity: members.mobileCity,
+  mobileCounty: members.mobileCounty,
+  lostMonth: members.lostMonth,
 };
 
 export type MemberListRow = {
@@ -86,6 +102,19 @@ const TEXT_COLUMNS: Record<string, AnyColumn> = {
   nativePlace: members.nativePlace,
   householdPlace: members.householdPlace,
   remarks: members.remarks,
+  // The national leaves are stored as their names: filtered as text.
+  educationLevel: members.educationLevel,
+  jobPost: members.jobPost,
+  newSocialStratum: members.newSocialStratum,
+  professionalTitle: members.professionalTitle,
+  currentResidence: members.currentResidence,
+  joinType: members.joinType,
+  fullStatus: members.fullStatus,
+  joinBranch: members.joinBranch,
+  mobileProvince: members.mobileProvince,
+  mobileCity: members.mobileCity,
+  mobileCounty: members.mobileCounty,
+  lostMonth: members.lostMonth,
   orgName: organizations.name,
   parentOrgName: parentOrg.name,
 };
@@ -95,6 +124,7 @@ const CODED_COLUMNS: Record<string, [AnyColumn, CodeListName]> = {
   education: [members.education, 'education'],
   occupation: [members.occupation, 'occupation'],
   category: [members.category, 'memberCategory'],
+  degree: [members.degree, 'degree'],
   exitReason: [members.exitReason, 'exitReason'],
 };
 const DATE_COLUMNS: Record<string, AnyColumn> = {
@@ -109,6 +139,8 @@ const SORTABLE: Record<string, AnyColumn> = {
   name: members.pinyinFull,
   ...Object.fromEntries(Object.entries(CODED_COLUMNS).map(([k, [c]]) => [k, c])),
   ...DATE_COLUMNS,
+  partyAgeAdjustMonths: members.partyAgeAdjustMonths,
+  probationExtensionMonths: members.probationExtensionMonths,
 };
 
 /** Upper bound of a prefix range: text columns compare bytewise, and U+10FFFF sorts after everything. */

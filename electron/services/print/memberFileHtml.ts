@@ -18,7 +18,8 @@ export interface MemberFileData {
     orgName: string;
     joinDate: string;
     fullDate: string;
-    occupation: string;
+    /** 工作岗位: the leaf, 待细化(…) for a coarse value, '' when the source said nothing. */
+    jobPost: string;
     jobTitle: string;
     phone: string;
     address: string;
@@ -29,6 +30,18 @@ export interface MemberFileData {
     status: string; // 在册 / 已出党(死亡 2025-03-01) …
     flags: string; // 流动党员 / 失联党员 / ''
     remarks: string;
+    // The national card's other items.
+    newSocialStratum: string;
+    professionalTitle: string;
+    isMigrantWorker: string;
+    currentResidence: string;
+    partyAge: string;
+    joinType: string;
+    fullStatus: string;
+    joinBranch: string;
+    probationExtension: string;
+    mobileDestination: string;
+    lostMonth: string;
   };
   photoDataUrl?: string | null;
   /** Sub-records, each line already summarised in Chinese (newest first). */
@@ -66,11 +79,17 @@ function memberFileBody(d: MemberFileData): string {
 <tr>${cell('籍贯', f.nativePlace)}${cell('参加工作日期', f.workStartDate)}</tr>
 <tr>${cell('所在党支部', f.orgName, 5)}</tr>
 <tr>${cell('人员类别', f.category)}${cell('入党日期', f.joinDate)}${cell('转正日期', f.fullDate)}</tr>
-<tr>${cell('工作岗位', f.occupation)}${cell('具体岗位', f.jobTitle)}${cell('联系电话', f.phone)}</tr>
+<tr>${cell('党龄', f.partyAge)}${cell('入党类型', f.joinType)}${cell('转正情况', f.fullStatus)}</tr>
+<tr>${cell('入党时所在支部', f.joinBranch, 3)}${cell('延长预备期', f.probationExtension)}</tr>
+<tr>${cell('工作岗位', f.jobPost, 3)}${cell('职务', f.jobTitle)}</tr>
+<tr>${cell('专业技术职务', f.professionalTitle)}${cell('是否农民工', f.isMigrantWorker)}${cell('联系电话', f.phone)}</tr>
+<tr>${cell('新社会阶层类型', f.newSocialStratum, 5)}</tr>
 <tr>${cell('工作单位及职务', f.workUnit, 5)}</tr>
 <tr>${cell('家庭住址', f.address, 5)}</tr>
+<tr>${cell('现居住地', f.currentResidence, 5)}</tr>
 <tr>${cell('户籍所在地', f.householdPlace, 5)}</tr>
 <tr>${cell('党籍状态', f.status, 3)}${cell('流动/失联', f.flags || '否')}</tr>
+${f.mobileDestination || f.lostMonth ? `<tr>${cell('外出流向', f.mobileDestination, 3)}${cell('失去联系日期', f.lostMonth)}</tr>` : ''}
 ${sections}
 <tr>${cell('备注', f.remarks, 5)}</tr>
 </table>
@@ -86,8 +105,8 @@ const MEMBER_FILE_CSS = `
 h1 { text-align: center; font-size: 18pt; letter-spacing: 0.3em; margin: 0 0 3mm; }
 .meta { display: flex; justify-content: space-between; font-size: 9.5pt; margin-bottom: 2mm; }
 table.form { table-layout: fixed; }
-col.l { width: 25mm; } col.v { width: 40mm; } col.p { width: 27mm; }
-table.form th, table.form td { border: 0.6pt solid #000; padding: 1.2mm 1.6mm; font-size: 10pt; height: 8.4mm; }
+col.l { width: 29mm; } col.v { width: 34mm; } col.p { width: 27mm; }
+table.form th, table.form td { border: 0.6pt solid #000; padding: 1mm 1.6mm; font-size: 9.5pt; height: 7.4mm; }
 table.form th { font-weight: normal; text-align: center; background: #f3f3f3; vertical-align: top; }
 th.section { writing-mode: horizontal-tb; }
 td.photo { text-align: center; color: #666; }

@@ -8,6 +8,8 @@ import { listMembers, type MemberListQuery, type MemberListRow } from '../member
 import { getSetup } from '../core/settings';
 import { getOrg } from '../organizations/organizations';
 import type { MemberFileData } from './memberFileHtml';
+import type { CollectionFormData } from './collectionFormHtml';
+import { educationShown, jobPostShown, mobileDestination, partyAgeYears, partyStanding } from '../members/nationalCard';
 import type { RosterColumn, RosterData } from './rosterHtml';
 import type { TransferLetterData } from './transferLetterHtml';
 import { listTransfers } from '../members/life/transfers';
@@ -28,13 +30,13 @@ export async function memberFileData(ctx: ServiceContext, id: string): Promise<M
       idNumber: m.idNumber,
       ethnicity: labelOf('ethnicity', m.ethnicity),
       birthDate: m.birthDate,
-      education: labelOf('education', m.education),
+      education: educationShown(m),
       degree: labelOf('degree', m.degree),
       category: labelOf('memberCategory', m.category),
       orgName: m.orgName,
       joinDate: m.joinDate,
       fullDate: m.fullDate ?? '',
-      occupation: labelOf('occupation', m.occupation),
+      jobPost: jobPostShown(m),
       jobTitle: m.jobTitle ?? '',
       phone: m.phone ?? '',
       address: m.address ?? '',
@@ -45,9 +47,67 @@ export async function memberFileData(ctx: ServiceContext, id: string): Promise<M
       status,
       flags: [m.isMobile ? '流动党员' : '', m.isLost ? `失联党员(${labelOf('lostReason', m.lostReason)})` : ''].filter(Boolean).join('、'),
       remarks: m.remarks ?? '',
+      newSocialStratum: m.newSocialStratum ?? '',
+      professionalTitle: m.professionalTitle ?? '',
+      isMigrantWorker: m.isMigrantWorker ? '是' : '否',
+      currentResidence: m.currentResidence ?? '',
+      partyAge: partyAgeText(m, todayOf(ctx)),
+      joinType: m.joinType ?? '',
+      fullStatus: m.fullStatus ?? '',
+      joinBranch: m.joinBranch ?? '',
+      probationExtension: m.probationExtensionMonths ? `${m.probationExtensionMonths} 个月` : '',
+      mobileDestination: m.isMobile ? mobileDestination(m) : '',
+      lostMonth: m.isLost ? monthText(lostMonthOf(m)) : '',
     },
     photoDataUrl: null,
     sections: [{ title: '档案记录', lines: history.map((h) => `${h.eventDate} ${h.summary}`) }],
+  };
+}
+
+function monthText(month: string | null): string {
+  return month ? `${month.slice(0, 4)}年${month.slice(5, 7)}月` : '';
+}
+
+/** 失去联系日期 to the month: the month the national form was given, or the month of the known day. */
+function lostMonthOf(m: { lostMonth: string | null; lostDate: string | null }): string | null {
+  return m.lostMonth ?? m.lostDate?.slice(0, 7) ?? null;
+}
+
+function partyAgeText(m: Parameters<typeof partyAgeYears>[0] & { partyAgeAdjustMonths: number | null }, today: string): string {
+  const years = partyAgeYears(m, today);
+  if (years === null) return '';
+  return m.partyAgeAdjustMonths ? `${years}年(校正${m.partyAgeAdjustMonths}个月)` : `${years}年`;
+}
+
+/** One member's 党员基本信息采集表: the 16 items as the national form has them. */
+export async function collectionFormData(ctx: ServiceContext, id: string): Promise<CollectionFormData> {
+  const m = await getMember(ctx, id);
+  const setup = await getSetup(ctx);
+  return {
+    committee: setup.township ? `中共${setup.township.name}委员会` : '',
+    printedOn: todayOf(ctx),
+    items: {
+      name: m.name,
+      gender: labelOf('gender', m.gender),
+      ethnicity: labelOf('ethnicity', m.ethnicity),
+      idNumber: m.idNumber,
+      birthDate: m.birthDate,
+      education: educationShown(m),
+      category: labelOf('memberCategory', m.category),
+      orgName: m.orgName,
+      joinDate: m.joinDate,
+      fullDate: m.fullDate ?? '',
+      jobPost: jobPostShown(m),
+      phone: m.phone ?? '',
+      address: m.address ?? '',
+      standing: partyStanding(m),
+      isLost: m.isLost,
+      lostMonth: m.isLost ? monthText(lostMonthOf(m)) : '',
+      isMobile: m.isMobile,
+      mobileProvince: m.isMobile ? (m.mobileProvince ?? '') : '',
+      mobileCity: m.isMobile ? (m.mobileCity ?? '') : '',
+      mobileCounty: m.isMobile ? (m.mobileCounty ?? '') : '',
+    },
   };
 }
 
@@ -57,11 +117,11 @@ export const ROSTER_COLUMNS: Record<string, RosterColumn & { value: (r: MemberLi
   ethnicity: { key: 'ethnicity', label: '民族', weight: 0.8, value: (r) => labelOf('ethnicity', r.ethnicity) },
   birthDate: { key: 'birthDate', label: '出生日期', weight: 1.2, value: (r) => r.birthDate },
   idNumber: { key: 'idNumber', label: '公民身份号码', weight: 2.6, value: (r) => r.idNumber },
-  education: { key: 'education', label: '学历', weight: 1, value: (r) => labelOf('education', r.education) },
+  education: { key: 'education', label: '学历', weight: 1.2, value: (r) => educationShown(r) },
   category: { key: 'category', label: '人员类别', weight: 1, value: (r) => labelOf('memberCategory', r.category) },
   joinDate: { key: 'joinDate', label: '入党日期', weight: 1.2, value: (r) => r.joinDate },
   fullDate: { key: 'fullDate', label: '转正日期', weight: 1.2, value: (r) => r.fullDate ?? '' },
-  occupation: { key: 'occupation', label: '工作岗位', weight: 1.6, value: (r) => labelOf('occupation', r.occupation) },
+  occupation: { key: 'occupation', label: '工作岗位', weight: 1.8, value: (r) => jobPostShown(r) },
   orgName: { key: 'orgName', label: '所在党支部', weight: 2, value: (r) => r.orgShortName ?? r.orgName },
   phone: { key: 'phone', label: '联系电话', weight: 1.4, value: (r) => r.phone ?? '' },
   address: { key: 'address', label: '家庭住址', weight: 2.4, value: (r) => r.address ?? '' },

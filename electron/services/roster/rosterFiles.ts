@@ -7,6 +7,7 @@ import { DomainError } from '../core/errors';
 import { jobsOf, type JobStatus } from '../core/jobs';
 import { analyseRoster, importRoster, type ImportOptions, type RosterAnalysis } from './rosterImport';
 import { exportImportErrors, exportMembersXlsx, exportRosterXlsx, type MemberExportInput, type RosterExportInput } from './rosterExport';
+import { exportNationalXlsx, type NationalExportInput } from './nationalExport';
 import { ROSTER_FIELDS, ROSTER_FIELD_LABELS, type RosterField } from './rosterFields';
 import { keepUpload, uploadedSource, type UploadedFile } from './uploads';
 
@@ -55,6 +56,11 @@ export async function importErrorsFile(ctx: ServiceContext, input: { analysisId:
 export async function membersFile(ctx: ServiceContext, input: MemberExportInput): Promise<XlsxFile> {
   const r = await exportMembersXlsx(ctx, input);
   return { fileName: `党员名单_${todayOf(ctx)}.xlsx`, mimeType: XLSX_MIME, base64: r.bytes.toString('base64'), rows: r.rows };
+}
+
+export async function nationalMembersFile(ctx: ServiceContext, input: NationalExportInput): Promise<XlsxFile> {
+  const r = await exportNationalXlsx(ctx, input);
+  return { fileName: `党员信息库_全国系统格式_${todayOf(ctx)}.xlsx`, mimeType: XLSX_MIME, base64: r.bytes.toString('base64'), rows: r.rows };
 }
 
 export async function rosterFile(ctx: ServiceContext, input: RosterExportInput): Promise<XlsxFile> {

@@ -1,15 +1,21 @@
-// The fields of a member record, laid out as the paper 党员信息采集表: core fields first, then status
-// (流动 / 失联), then the extended ones. Each field has data-testid="field-<name>" and its problem,
-// when there is one, data-testid="error-<name>" right under it.
-import type { ReactNode } from 'react';
+// The fields of a member record, grouped as the national card: 基本信息 with the 16 items of the
+// 党员基本信息采集表 (流动 and 失联 with their 外出流向 and 失去联系日期), 其他信息 with the card's other items,
+// then what only this archive keeps. 学历 and 工作岗位 offer the national leaves; a record holding only a
+// coarse value shows it as 待细化 until a leaf is picked. Each field has data-testid="field-<name>" and
+// its problem, when there is one, data-testid="error-<name>" right under it.
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgNodeDto } from '../api';
-import { codeItems, type CodeListName } from '../lib/codes';
+import { codeItems, labelOf, type CodeListName } from '../lib/codes';
+import { todayLocal } from '../lib/dates';
+import { educationLevels, jobPosts, partyAgeYears, type LeafGroup } from '../lib/nationalCard';
 import { FieldError } from './FieldError';
-import type { MemberField, MemberFormValues } from './memberFormValues';
+import type { FlagField, MemberField, MemberFormValues, TextField } from './memberFormValues';
 
 interface Props {
   values: MemberFormValues;
+  /** The record as stored: its 党籍 state (停止党籍 is an exit of its own kind). */
+  exitReason?: string | null;
   errors: Record<string, string>;
   orgs: OrgNodeDto[];
   disabled: boolean;
@@ -19,37 +25,46 @@ interface Props {
 
 const BRANCH_TYPES = new Set(['branch', 'joint_branch']);
 
-export function MemberFields({ values, errors, orgs, disabled, onChange, onBlur }: Props) {
+export function MemberFields({ values, errors, orgs, disabled, exitReason, onChange, onBlur }: Props) {
   const { t, i18n } = useTranslation();
   const en = i18n.language.startsWith('en');
+  const [postSearch, setPostSearch] = useState('');
 
-  const frame = (field: MemberField, control: ReactNode, options: { required?: boolean; wide?: boolean; hint?: string } = {}) => (
-    <div className={`field${options.wide ? ' wide' : ''}${errors[field] ? ' has-error' : ''}`}>
-      <label className="field-label" htmlFor={`member-${field}`}>
-        {t(`fields.${field}`)}
-        {options.required && (
-          <span className="req" title={t('form.required')}>
-            *
+  const frame = (field: MemberField, control: ReactNode, options: { required?: boolean; wide?: boolean; hint?: string; warn?: string; error?: string } = {}) => {
+    const error = options.error ?? errors[field];
+    return (
+      <div className={`field${options.wide ? ' wide' : ''}${error ? ' has-error' : ''}`}>
+        <label className="field-label" htmlFor={`member-${field}`}>
+          {t(`fields.${field}`)}
+          {options.required && (
+            <span className="req" title={t('form.required')}>
+              *
+            </span>
+          )}
+        </label>
+        {control}
+        {options.warn && !error && (
+          <span className="field-hint refine" data-testid={`refine-${field}`}>
+            {options.warn}
           </span>
         )}
-      </label>
-      {control}
-      {options.hint && !errors[field] && <span className="field-hint">{options.hint}</span>}
-      <FieldError field={field} message={errors[field]} />
-    </div>
-  );
+        {options.hint && !options.warn && !error && <span className="field-hint">{options.hint}</span>}
+        <FieldError field={field} message={error} />
+      </div>
+    );
+  };
 
-  const common = (field: MemberField) => ({
+  const common = (field: MemberField, error = errors[field]) => ({
     id: `member-${field}`,
     name: field,
     'data-testid': `field-${field}`,
     disabled,
-    'aria-invalid': !!errors[field],
-    'aria-describedby': errors[field] ? `error-${field}` : undefined,
+    'aria-invalid': !!error,
+    'aria-describedby': error ? `error-${field}` : undefined,
     onBlur: () => onBlur(field),
   });
 
-  const text = (field: Exclude<MemberField, 'isMobile' | 'isLost'>, options: { required?: boolean; wide?: boolean; hint?: string; max?: number; placeholder?: string } = {}) =>
+  const text = (field: TextField, options: { required?: boolean; wide?: boolean; hint?: string; max?: number; placeholder?: string; inputMode?: 'numeric' } = {}) =>
     frame(
       field,
       <input
@@ -58,16 +73,16 @@ export function MemberFields({ values, errors, orgs, disabled, onChange, onBlur 
         value={values[field]}
         maxLength={options.max ?? 200}
         placeholder={options.placeholder}
+        inputMode={options.inputMode}
         autoComplete="off"
         onChange={(e) => onChange(field, e.target.value)}
       />,
       options,
     );
 
-  const date = (field: Exclude<MemberField, 'isMobile' | 'isLost'>, required = false) =>
-    text(field, { required, max: 20, placeholder: t('common.datePlaceholder') });
+  const date = (field: TextField, required = false) => text(field, { required, max: 20, placeholder: t('common.datePlaceholder') });
 
-  const coded = (field: Exclude<MemberField, 'isMobile' | 'isLost'>, list: CodeListName, required = true) =>
+  const coded = (field: TextField, list: CodeListName, required = true) =>
     frame(
       field,
       <select {...common(field)} value={values[field]} onChange={(e) => onChange(field, e.target.value)}>
@@ -81,17 +96,73 @@ export function MemberFields({ values, errors, orgs, disabled, onChange, onBlur 
       { required },
     );
 
-  const check = (field: 'isMobile' | 'isLost') => (
+  const check = (field: FlagField) => (
     <label className={`check field-check${errors[field] ? ' has-error' : ''}`}>
-      <input
-        {...common(field)}
-        type="checkbox"
-        checked={values[field]}
-        onChange={(e) => onChange(field, e.target.checked)}
-      />
+      <input {...common(field)} type="checkbox" checked={values[field]} onChange={(e) => onChange(field, e.target.checked)} />
       <span>{t(`fields.${field}`)}</span>
     </label>
   );
+
+  const readOnly = (key: string, value: string) => (
+    <div className="field">
+      <span className="field-label">{t(`fields.${key}`)}</span>
+      <output className="field-static" data-testid={`field-${key}`}>
+        {value || '—'}
+      </output>
+    </div>
+  );
+
+  // 学历 / 工作岗位: the national leaves under their group. The empty choice names what an older record holds
+  // (待细化 高中) or that the source said nothing (未填写); its problem is the coarse field's (请选择学历).
+  const leafPicker = (
+    field: 'educationLevel' | 'jobPost',
+    coarseField: 'education' | 'occupation',
+    groups: LeafGroup[],
+    options: { wide?: boolean; search?: string } = {},
+  ) => {
+    const coarse = values[field] ? '' : values[coarseField] === '0' ? '' : values[coarseField];
+    const coarseLabel = coarse ? labelOf(coarseField, coarse, i18n.language) : '';
+    const empty = coarse ? t('form.toRefine', { value: coarseLabel }) : values[coarseField] === '0' ? t('form.notFilled') : t('common.select');
+    const error = errors[field] ?? errors[coarseField];
+    const q = (options.search ?? '').trim().toLowerCase();
+    const shown = groups
+      .map((g) => ({ ...g, leaves: g.leaves.filter((l) => !q || l.code === values[field] || l.zh.includes(q) || l.en.toLowerCase().includes(q)) }))
+      .filter((g) => g.leaves.length);
+    const select = (
+      <select {...common(field, error)} value={values[field]} onChange={(e) => onChange(field, e.target.value)}>
+        <option value="">{empty}</option>
+        {shown.map((g) => (
+          <optgroup key={g.code} label={g.label}>
+            {g.leaves.map((l) => (
+              <option key={l.code} value={l.code}>
+                {en ? l.en : l.zh}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    );
+    const control =
+      options.search === undefined ? (
+        select
+      ) : (
+        <div className="leaf-picker">
+          <input
+            type="search"
+            className="leaf-search"
+            value={options.search}
+            placeholder={t('form.searchJobPost')}
+            aria-label={t('form.searchJobPost')}
+            data-testid={`search-${field}`}
+            disabled={disabled}
+            onChange={(e) => setPostSearch(e.target.value)}
+          />
+          {select}
+          {q && <span className="muted small">{t('form.searchMatches', { count: shown.reduce((n, g) => n + g.leaves.length, 0) })}</span>}
+        </div>
+      );
+    return frame(field, control, { required: true, wide: options.wide, error, warn: coarse ? t('form.refineHint', { value: coarseLabel }) : undefined });
+  };
 
   // 所在党支部: only branches and joint branches hold members; grouped under their parent organization.
   const nameOf = new Map(orgs.map((o) => [o.id, o.shortName || o.name]));
@@ -101,6 +172,8 @@ export function MemberFields({ values, errors, orgs, disabled, onChange, onBlur 
     const parent = (b.parentId && nameOf.get(b.parentId)) || '';
     groups.set(parent, [...(groups.get(parent) ?? []), b]);
   }
+  const adjust = /^-?\d+$/.test(values.partyAgeAdjustMonths.trim()) ? Number(values.partyAgeAdjustMonths.trim()) : null;
+  const partyAge = partyAgeYears(values.category, values.fullDate, adjust, todayLocal());
 
   return (
     <div className="member-fields">
@@ -108,11 +181,11 @@ export function MemberFields({ values, errors, orgs, disabled, onChange, onBlur 
         <legend>{t('form.sectionCore')}</legend>
         <div className="form-grid">
           {text('name', { required: true, max: 60 })}
-          {text('idNumber', { required: true, max: 40, hint: t('form.idHint') })}
           {coded('gender', 'gender')}
-          {date('birthDate', true)}
           {coded('ethnicity', 'ethnicity')}
-          {coded('education', 'education')}
+          {text('idNumber', { required: true, max: 40, hint: t('form.idHint') })}
+          {date('birthDate', true)}
+          {leafPicker('educationLevel', 'education', educationLevels(i18n.language))}
           {coded('category', 'memberCategory')}
           {frame(
             'orgId',
@@ -132,40 +205,59 @@ export function MemberFields({ values, errors, orgs, disabled, onChange, onBlur 
           )}
           {date('joinDate', true)}
           {date('fullDate')}
-          {coded('occupation', 'occupation')}
-          {text('jobTitle', { max: 100 })}
+          {leafPicker('jobPost', 'occupation', jobPosts(i18n.language), { wide: true, search: postSearch })}
           {text('phone', { max: 30 })}
+          {readOnly('standing', exitReason === 'suspended' ? t('form.standingSuspended') : t('form.standingNormal'))}
           {text('address', { wide: true, max: 200 })}
-        </div>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>{t('form.sectionStatus')}</legend>
-        <div className="form-grid">
-          <div className="field checks">
-            {check('isMobile')}
+          <div className="field checks wide">
             {check('isLost')}
+            {check('isMobile')}
             <FieldError field="isMobile" message={errors.isMobile} />
             <FieldError field="isLost" message={errors.isLost} />
           </div>
-          <div className="field-spacer" />
           {values.isLost && (
             <>
               {coded('lostReason', 'lostReason')}
               {date('lostDate', true)}
+              {text('lostMonth', { max: 7, placeholder: 'YYYY-MM', hint: t('form.lostMonthHint') })}
+              <div className="field-spacer" />
+            </>
+          )}
+          {values.isMobile && (
+            <>
+              {text('mobileProvince', { max: 40 })}
+              {text('mobileCity', { max: 40 })}
+              {text('mobileCounty', { max: 40 })}
             </>
           )}
         </div>
       </fieldset>
 
       <fieldset className="form-section">
+        <legend>{t('form.sectionNational')}</legend>
+        <div className="form-grid">
+          {coded('degree', 'degree', false)}
+          {coded('newSocialStratum', 'newSocialStratum', false)}
+          {text('professionalTitle', { max: 60 })}
+          <div className="field checks">{check('isMigrantWorker')}</div>
+          {text('currentResidence', { wide: true, max: 200 })}
+          {text('householdPlace', { wide: true, max: 200 })}
+          {readOnly('partyAge', partyAge === null ? '' : t('form.partyAgeYears', { count: partyAge }))}
+          {text('partyAgeAdjustMonths', { max: 5, inputMode: 'numeric', hint: t('form.monthsHint') })}
+          {coded('joinType', 'joinType', false)}
+          {coded('fullStatus', 'fullStatus', false)}
+          {text('joinBranch', { max: 100 })}
+          {text('probationExtensionMonths', { max: 2, inputMode: 'numeric' })}
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
         <legend>{t('form.sectionExtended')}</legend>
         <div className="form-grid">
+          {text('jobTitle', { max: 100 })}
           {text('nativePlace', { max: 100 })}
-          {coded('degree', 'degree', false)}
           {date('workStartDate')}
           {text('workUnit', { max: 200 })}
-          {text('householdPlace', { wide: true, max: 200 })}
           {frame(
             'remarks',
             <textarea {...common('remarks')} value={values.remarks} rows={3} maxLength={2000} onChange={(e) => onChange('remarks', e.target.value)} />,

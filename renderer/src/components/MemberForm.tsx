@@ -9,6 +9,7 @@ import { api, ApiCallError, messageOf, type FieldProblem, type MemberRecordDto, 
 import { labelOf } from '../lib/codes';
 import { normalizeDateText } from '../lib/dates';
 import { factsFromIdNumber } from '../lib/idNumber';
+import { educationGroupOf, occupationClassOf } from '../lib/nationalCard';
 import { ExitDialog } from './ExitDialog';
 import { UndoExitDialog } from './UndoExitDialog';
 import { MemberFields } from './MemberFields';
@@ -147,11 +148,15 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
         if (!next.gender) next.gender = facts.gender;
       }
     }
+    // A leaf decides its group and class (as the archive does); back to no leaf, an older record's coarse
+    // value comes back (待细化), never a guess.
+    if (field === 'educationLevel') next.education = value ? educationGroupOf(String(value)) : initial.educationLevel ? '' : initial.education;
+    if (field === 'jobPost') next.occupation = value ? occupationClassOf(String(value)) : initial.jobPost ? '' : initial.occupation;
     setValues(next);
     setMessage(null);
     // The old message no longer describes what is in the field; leaving the field checks it again.
     setProblems(({ [field]: _gone, ...rest }) => rest);
-    if (field === 'isMobile' || field === 'isLost') {
+    if (field === 'isMobile' || field === 'isLost' || field === 'isMigrantWorker') {
       setTouched((s) => new Set(s).add(field));
       validate(next);
     }
@@ -166,7 +171,13 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
         setValues(v);
       }
     }
-    setTouched((s) => new Set(s).add(field));
+    // 学历 and 工作岗位 answer for the group and class they decide.
+    const alsoTouched = field === 'educationLevel' ? 'education' : field === 'jobPost' ? 'occupation' : null;
+    setTouched((s) => {
+      const n = new Set(s).add(field);
+      if (alsoTouched) n.add(alsoTouched);
+      return n;
+    });
     validate(v);
   }
 
@@ -303,7 +314,7 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
           {loading && <div className="muted pad">{t('common.loading')}</div>}
           {!loading && !loadError && tab === 'basic' && (
             <>
-              <MemberFields values={values} errors={shown} orgs={orgs} disabled={saving} onChange={change} onBlur={blur} />
+              <MemberFields values={values} errors={shown} orgs={orgs} disabled={saving} exitReason={record?.exitReason ?? null} onChange={change} onBlur={blur} />
               {otherProblems.map(([field, text]) => (
                 <div key={field} className="alert error" role="alert" data-testid={`error-${field}`}>
                   {text}
@@ -336,6 +347,11 @@ export function MemberForm({ memberId: initialId, defaultOrgId, orgs, onClose, o
               {record && (
                 <button type="button" className="btn" data-testid="print-member" onClick={() => setPrinting(() => () => api.call('printMemberFile', { id: record.id }))}>
                   {t('print.memberFile')}
+                </button>
+              )}
+              {record && (
+                <button type="button" className="btn" data-testid="print-collection-form" onClick={() => setPrinting(() => () => api.call('printCollectionForms', { id: record.id }))}>
+                  {t('print.collectionForm')}
                 </button>
               )}
               {record && !record.exitReason && (

@@ -6,6 +6,8 @@ import type { ColDef, ICellRendererParams, ValueFormatterParams } from 'ag-grid-
 import type { TFunction } from 'i18next';
 import type { MemberListRowDto } from '../api';
 import { labelOf, type CodeListName } from '../lib/codes';
+import { todayLocal } from '../lib/dates';
+import { partyAgeYears } from '../lib/nationalCard';
 
 export type MemberRow = MemberListRowDto;
 
@@ -100,5 +102,47 @@ export function memberColumns(t: TFunction, language: string): ColDef<MemberRow>
     col('workUnit', 200, { ...TEXT_FILTER, initialHide: true }),
     col('householdPlace', 200, { ...TEXT_FILTER, initialHide: true }),
     col('remarks', 200, { ...TEXT_FILTER, initialHide: true }),
+    // The national card's items, offered by the column chooser. A record holding only a coarse 学历/职业
+    // shows 待细化 beside it; 未填写 shows nothing.
+    col('educationLevel', 170, {
+      ...TEXT_FILTER,
+      initialHide: true,
+      valueFormatter: (p) => (p.value ? String(p.value) : p.data?.education ? t('form.toRefine', { value: labelOf('education', p.data.education, language) }) : ''),
+    }),
+    col('jobPost', 220, {
+      ...TEXT_FILTER,
+      initialHide: true,
+      valueFormatter: (p) =>
+        p.value ? String(p.value) : p.data?.occupation && p.data.occupation !== '0' ? t('form.toRefine', { value: labelOf('occupation', p.data.occupation, language) }) : '',
+    }),
+    col('degree', 90, { ...coded('degree'), initialHide: true }),
+    col('newSocialStratum', 200, { ...TEXT_FILTER, initialHide: true }),
+    col('professionalTitle', 150, { ...TEXT_FILTER, initialHide: true }),
+    col('isMigrantWorker', 110, { initialHide: true, sortable: false, filter: false, valueFormatter: (p) => (p.value ? t('common.yes') : t('common.no')) }),
+    col('currentResidence', 220, { ...TEXT_FILTER, initialHide: true }),
+    {
+      colId: 'partyAge',
+      headerName: header('partyAge'),
+      initialWidth: 90,
+      initialHide: true,
+      sortable: false,
+      filter: false,
+      valueGetter: (p) => (p.data ? partyAgeYears(p.data.category, p.data.fullDate ?? '', p.data.partyAgeAdjustMonths, todayLocal()) : null),
+    },
+    col('partyAgeAdjustMonths', 130, { initialHide: true, filter: false }),
+    col('joinType', 110, { ...TEXT_FILTER, initialHide: true }),
+    col('fullStatus', 140, { ...TEXT_FILTER, initialHide: true }),
+    col('joinBranch', 180, { ...TEXT_FILTER, initialHide: true }),
+    col('probationExtensionMonths', 130, { initialHide: true, filter: false }),
+    {
+      colId: 'mobileDestination',
+      headerName: header('mobileDestination'),
+      initialWidth: 200,
+      initialHide: true,
+      sortable: false,
+      filter: false,
+      valueGetter: (p) => (p.data?.isMobile ? [p.data.mobileProvince, p.data.mobileCity, p.data.mobileCounty].filter(Boolean).join(' ') : ''),
+    },
+    col('lostMonth', 120, { ...TEXT_FILTER, initialHide: true }),
   ];
 }

@@ -27,9 +27,28 @@ export interface MemberFormValues {
   workUnit: string;
   householdPlace: string;
   remarks: string;
+  // The national card's items. 学历/工作岗位 are the leaves; `education`/`occupation` above follow them, and
+  // keep an older record's coarse value while the leaf is empty (shown as 待细化).
+  educationLevel: string;
+  jobPost: string;
+  newSocialStratum: string;
+  professionalTitle: string;
+  isMigrantWorker: boolean;
+  currentResidence: string;
+  partyAgeAdjustMonths: string;
+  joinType: string;
+  fullStatus: string;
+  joinBranch: string;
+  probationExtensionMonths: string;
+  mobileProvince: string;
+  mobileCity: string;
+  mobileCounty: string;
+  lostMonth: string;
 }
 
 export type MemberField = keyof MemberFormValues;
+export type FlagField = 'isMobile' | 'isLost' | 'isMigrantWorker';
+export type TextField = Exclude<MemberField, FlagField>;
 
 export const DATE_FIELDS: MemberField[] = ['birthDate', 'joinDate', 'fullDate', 'lostDate', 'workStartDate'];
 
@@ -59,6 +78,21 @@ export function emptyMemberValues(orgId = ''): MemberFormValues {
     workUnit: '',
     householdPlace: '',
     remarks: '',
+    educationLevel: '',
+    jobPost: '',
+    newSocialStratum: '',
+    professionalTitle: '',
+    isMigrantWorker: false,
+    currentResidence: '',
+    partyAgeAdjustMonths: '',
+    joinType: '',
+    fullStatus: '',
+    joinBranch: '',
+    probationExtensionMonths: '',
+    mobileProvince: '',
+    mobileCity: '',
+    mobileCounty: '',
+    lostMonth: '',
   };
 }
 
@@ -89,7 +123,28 @@ export function valuesFromRecord(r: MemberRecordDto): MemberFormValues {
     workUnit: s(r.workUnit),
     householdPlace: s(r.householdPlace),
     remarks: s(r.remarks),
+    educationLevel: s(r.educationLevel),
+    jobPost: s(r.jobPost),
+    newSocialStratum: s(r.newSocialStratum),
+    professionalTitle: s(r.professionalTitle),
+    isMigrantWorker: r.isMigrantWorker,
+    currentResidence: s(r.currentResidence),
+    partyAgeAdjustMonths: r.partyAgeAdjustMonths == null ? '' : String(r.partyAgeAdjustMonths),
+    joinType: s(r.joinType),
+    fullStatus: s(r.fullStatus),
+    joinBranch: s(r.joinBranch),
+    probationExtensionMonths: r.probationExtensionMonths == null ? '' : String(r.probationExtensionMonths),
+    mobileProvince: s(r.mobileProvince),
+    mobileCity: s(r.mobileCity),
+    mobileCounty: s(r.mobileCounty),
+    lostMonth: s(r.lostMonth),
   };
+}
+
+/** A whole number the clerk typed ("-14", "６"), or null when empty or not a number. */
+function months(text: string): number | null {
+  const v = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/^－/, '-');
+  return /^-?\d{1,4}$/.test(v) ? Number(v) : null;
 }
 
 export function inputFromValues(v: MemberFormValues): MemberInputDto {
@@ -119,6 +174,21 @@ export function inputFromValues(v: MemberFormValues): MemberInputDto {
     workUnit: opt(v.workUnit),
     householdPlace: opt(v.householdPlace),
     remarks: opt(v.remarks),
+    educationLevel: opt(v.educationLevel),
+    jobPost: opt(v.jobPost),
+    newSocialStratum: opt(v.newSocialStratum),
+    professionalTitle: opt(v.professionalTitle),
+    isMigrantWorker: v.isMigrantWorker,
+    currentResidence: opt(v.currentResidence),
+    partyAgeAdjustMonths: months(v.partyAgeAdjustMonths),
+    joinType: opt(v.joinType),
+    fullStatus: opt(v.fullStatus),
+    joinBranch: opt(v.joinBranch),
+    probationExtensionMonths: months(v.probationExtensionMonths),
+    mobileProvince: v.isMobile ? opt(v.mobileProvince) : null,
+    mobileCity: v.isMobile ? opt(v.mobileCity) : null,
+    mobileCounty: v.isMobile ? opt(v.mobileCounty) : null,
+    lostMonth: v.isLost ? opt(v.lostMonth) : null,
   };
 }
 

@@ -242,6 +242,16 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
                 >
                   {t('print.batch')}
                 </button>
+                {selectedNode && (selectedNode.type === 'branch' || selectedNode.type === 'joint_branch') && (
+                  <button
+                    type="button"
+                    className="btn"
+                    data-testid="print-collection-forms"
+                    onClick={() => setPrinting(() => () => api.call('printCollectionForms', { orgId: selectedNode.id, view: 'roll' }))}
+                  >
+                    {t('print.collectionForms')}
+                  </button>
+                )}
                 <ExportMenu
                   currentView={() => {
                     const v = grid.current?.exportView() ?? { sort: [], filters: {}, columns: [] };

@@ -1,6 +1,6 @@
 // 导出Excel on the members toolbar: the grid's current view (its organization, status view, search,
 // column filters, sort and the columns the clerk shows) as an xlsx; or the 花名册 in the offices' layout
-// (title row, 序号), one sheet per branch on request. The archive writes the workbook; the window only
+// (title row, 序号), one sheet per branch on request; or the member library in the national system's layout. The archive writes the workbook; the window only
 // offers it as a download.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,6 +86,14 @@ export function ExportMenu({ currentView, rosterScope }: Props) {
           <div className="popover-actions">
             <button type="button" className="btn" data-testid="export-roster" disabled={busy} onClick={() => void run(() => api.call('exportRoster', { ...rosterScope(), perBranch }))}>
               {t('rosterExport.roster')}
+            </button>
+          </div>
+          <hr className="rexport-sep" />
+          <div className="popover-title">{t('rosterExport.nationalTitle')}</div>
+          <p className="muted small">{t('rosterExport.nationalHint')}</p>
+          <div className="popover-actions">
+            <button type="button" className="btn" data-testid="export-national" disabled={busy} onClick={() => void run(() => api.call('exportMembersNational', rosterScope()))}>
+              {t('rosterExport.national')}
             </button>
           </div>
         </div>
