@@ -10,6 +10,10 @@ import {
 import { listDevRules, setDevRule } from '../../services/development/rules';
 import { correctDevStep, voidDevStep } from '../../services/development/stepCorrections';
 import { listReminders, REMINDER_KINDS } from '../../services/development/reminders';
+import { REMINDER_SCOPES, remindersPrintList, remindersWorkbookList } from '../../services/development/remindersList';
+import { groupedListHtml } from '../../services/print/groupedListHtml';
+import { listWorkbook, safeFileName, XLSX_MIME } from '../../services/core/listWorkbook';
+import { getSetup } from '../../services/core/settings';
 import { appraisalGrid, getRegistrationOutcomes, listAnalyses, recordDisposal, reviewsSummary, saveAnalysis, saveAppraisals, saveRegistration, setRegistrationOutcomes } from '../../services/development/reviews';
 import { DUES_RATE_TABLE, duesGrid, duesSummary, saveDuesPayments, setDuesStandard } from '../../services/development/dues';
 
@@ -42,7 +46,11 @@ const devRule = z.object({
 const reminder = z.object({
   kind: z.enum(REMINDER_KINDS), target: z.enum(['member', 'devPerson', 'villageMatter']), targetId: id, name: z.string(), orgId: id, orgName: z.string(), dueDate: z.string(), overdue: z.boolean(), text: z.string(),
 });
-const reminders = z.object({ asOf: z.string(), items: z.array(reminder), counts: z.record(z.string(), z.number()), dueCount: z.number() });
+const reminders = z.object({
+  asOf: z.string(), items: z.array(reminder), counts: z.record(z.string(), z.number()), dueCount: z.number(), overdueCount: z.number(), dueSoonCount: z.number(), greetingCount: z.number(),
+});
+const reminderFilter = z.object({ scope: z.enum(REMINDER_SCOPES).optional(), kind: z.enum(REMINDER_KINDS).nullable().optional() }).optional();
+const townshipOf = async (ctx: Parameters<typeof getSetup>[0]) => (await getSetup(ctx)).township?.name ?? '';
 
 const year = z.number().int().min(2000).max(2100);
 const appraisalRow = z.object({ memberId: id, name: z.string(), category: z.string(), grade: nullableText, note: nullableText, disposal: nullableText });
@@ -92,6 +100,22 @@ export const developmentCalls = {
   setDevRule: defineCall({ access: 'rules', input: z.object({ key: z.string().max(40), value: z.number(), maxValue: z.number().nullable().optional(), advisory: z.boolean() }), output: devRule, run: (ctx, i) => setDevRule(ctx, i) }),
   // ---- 待办 ----
   reminders: defineCall({ access: 'read', input: z.object({}).optional(), output: reminders, run: (ctx) => listReminders(ctx) }),
+  // the list as shown (已超期 / 即将到期 / 政治生日, one kind), on A4 and as xlsx
+  printReminders: defineCall({
+    access: 'read', input: reminderFilter, output: z.object({ html: z.string(), title: z.string() }),
+    run: async (ctx, i) => {
+      const list = await remindersPrintList(ctx, await townshipOf(ctx), i ?? {});
+      return { html: groupedListHtml(list), title: list.title };
+    },
+  }),
+  exportReminders: defineCall({
+    access: 'read', input: reminderFilter, output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number() }),
+    run: async (ctx, i) => {
+      const list = await remindersWorkbookList(ctx, await townshipOf(ctx), i ?? {});
+      const bytes = await listWorkbook(list);
+      return { fileName: safeFileName(`${list.title}_${list.asOf}.xlsx`), mimeType: XLSX_MIME, base64: bytes.toString('base64'), rows: list.groups.reduce((s, g) => s + g.rows.length, 0) };
+    },
+  }),
   // ---- 民主评议 and the yearly work ----
   appraisalGrid: defineCall({ access: 'read', input: z.object({ year, orgId: id }), output: z.array(appraisalRow), run: (ctx, i) => appraisalGrid(ctx, i.year, i.orgId) }),
   saveAppraisals: defineCall({

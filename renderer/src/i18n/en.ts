@@ -297,12 +297,17 @@ export const en: Messages = {
     vote: { entitled: 'Entitled', present: 'Present', yes: 'Yes', no: 'No', abstain: 'Abstain' },
   },
   reminders: {
-    heading: 'To do · as of {{date}} · {{count}} items',
+    heading: 'To do · as of {{date}} · {{count}} items ({{overdue}} overdue, {{soon}} due soon)',
     all: 'All',
+    allKinds: 'All kinds',
+    scopes: { due: 'All to do', overdue: 'Overdue', dueSoon: 'Due soon', greeting: 'Join anniversaries (not counted)' },
+    greetingHint: 'Join anniversaries are greetings, not work: they are not counted as items to do.',
+    print: 'Print', export: 'Export Excel', exported: 'Exported {{count}} items: {{name}}',
+    none: 'Nothing to do', more: '{{count}} more not shown: print or export to get them all',
     kind: 'Kind', name: 'Name', org: 'Organization', due: 'Due', what: 'What', overdue: 'overdue',
     kinds: {
-      talk: 'Applicants awaiting talk', activistReview: 'Activist reviews due', candidateEligible: 'Eligible candidates', probationEnding: 'Probation ending',
-      approvalOverdue: 'Approval overdue', duesArrears: 'Dues unpaid', lostOverdue: 'Lost contact overdue', matterOverdue: 'Village matters overdue', orgLifeAbsent: 'Absent from meetings 6 months', politicalBirthday: 'Join anniversaries',
+      talk: 'Applicants awaiting talk', activistReview: 'Activist reviews due', candidateEligible: 'Eligible candidates', probationEnding: 'Probation ending', probationOverdue: 'Probation over, no decision',
+      approvalOverdue: 'Approval overdue', correctionDue: 'Correction under deadline', duesArrears: 'Dues unpaid', lostOverdue: 'Lost contact overdue', matterOverdue: 'Village matters overdue', orgLifeAbsent: 'Absent from meetings 6 months', politicalBirthday: 'Join anniversaries',
     },
   },
   yearly: {
@@ -433,7 +438,9 @@ export const en: Messages = {
     unavailable: 'No data yet',
     member: 'Member',
     org: 'Organization',
-    showMore: '{{count}} more not shown',
+    showMore: '{{count}} more: show some',
+    groupNone: 'No problems here',
+    print: 'Print', export: 'Export Excel', exported: 'Exported {{count}} problems: {{name}}',
   },
   life: {
     tabRecords: 'Records',

@@ -296,12 +296,17 @@ export const zhCN = {
     vote: { entitled: '应到', present: '实到', yes: '同意', no: '反对', abstain: '弃权' },
   },
   reminders: {
-    heading: '待办 · 截至 {{date}} · {{count}} 项',
+    heading: '待办 · 截至 {{date}} · {{count}} 项(已超期 {{overdue}} 项,即将到期 {{soon}} 项)',
     all: '全部',
+    allKinds: '全部类别',
+    scopes: { due: '全部待办', overdue: '已超期', dueSoon: '即将到期', greeting: '本月政治生日(不计入待办)' },
+    greetingHint: '政治生日是对党员的问候,不是待办的工作,不计入待办的项数。',
+    print: '打印', export: '导出 Excel', exported: '已导出 {{count}} 项:{{name}}',
+    none: '没有待办', more: '另有 {{count}} 项未显示,打印或导出 Excel 可得全部',
     kind: '类别', name: '姓名', org: '党组织', due: '到期日', what: '事项', overdue: '已超期',
     kinds: {
-      talk: '待谈话的申请人', activistReview: '待考察的积极分子', candidateEligible: '可列为发展对象', probationEnding: '预备期即将期满',
-      approvalOverdue: '党委审批超期', duesArrears: '连续未交党费', lostOverdue: '失联超期', matterOverdue: '五事办理超期', orgLifeAbsent: '连续6个月未参加组织生活', politicalBirthday: '本月政治生日',
+      talk: '待谈话的申请人', activistReview: '待考察的积极分子', candidateEligible: '可列为发展对象', probationEnding: '预备期即将期满', probationOverdue: '预备期已满未讨论转正',
+      approvalOverdue: '党委审批超期', correctionDue: '限期改正', duesArrears: '连续未交党费', lostOverdue: '失联超期', matterOverdue: '五事办理超期', orgLifeAbsent: '连续6个月未参加组织生活', politicalBirthday: '本月政治生日',
     },
   },
   yearly: {
@@ -432,7 +437,9 @@ export const zhCN = {
     unavailable: '尚无数据',
     member: '党员',
     org: '党组织',
-    showMore: '另有 {{count}} 条未显示',
+    showMore: '另有 {{count}} 条,再显示一些',
+    groupNone: '本项没有问题',
+    print: '打印', export: '导出 Excel', exported: '已导出 {{count}} 条问题:{{name}}',
   },
   life: {
     tabRecords: '子记录',
