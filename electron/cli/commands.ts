@@ -6,6 +6,7 @@ import { memberLifeCommands } from './memberLifeCommands';
 import { importExportCommands } from './importExportCommands';
 import { printCommands } from './printCommands';
 import { developmentCommands } from './developmentCommands';
+import { yearlyCommands } from './yearlyCommands';
 import { accountCommands } from './accountCommands';
 import { practicesCommands } from './practicesCommands';
 import { careCommands } from './careCommands';
@@ -14,4 +15,4 @@ import { auditCommands } from './auditCommands';
 import { exchangeCommands } from './exchangeCommands';
 import { correctionCommands } from './correctionCommands';
 
-export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands];
+export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...yearlyCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands];
