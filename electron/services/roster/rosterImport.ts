@@ -10,6 +10,7 @@
 import { type ServiceContext } from '../core/context';
 import { insertMembersBulk, type BulkMemberInput } from '../members/memberBulk';
 import { getMemberRow, updateMember } from '../members/members';
+import { orgTypeOfName, holdsMembers, NAMED_TYPE_LABELS } from './branchTypes';
 import { createOrg } from '../organizations/organizations';
 import { requireTownship } from '../core/settings';
 import { throwIfCancelled } from '../core/jobs';
@@ -114,13 +115,22 @@ async function importInTransaction(
       if (choice?.action === 'map') id = choice.orgId;
       else if (!choice && matched) id = matched.id;
       else {
-        const org = await createOrg(ctx, {
-          parentId: choice?.action === 'create' ? choice.parentId : township.rootOrgId, name, type: 'branch',
-          sector: /社区/.test(name) ? 'community' : /村/.test(name) ? 'rural' : /公司|企业|厂/.test(name) ? 'private' : /学校|中学|小学/.test(name) ? 'school' : 'other',
-          unitSituation: 'same_as_parent',
-        });
+        // Created with the type its name says; members are kept by a 党支部, so a 党总支 or 党委 named as
+        // members' branch gets one under it (直属党支部) that holds them, and the clerk is told.
+        const type = orgTypeOfName(name);
+        const sector = /社区/.test(name) ? 'community' : /村/.test(name) ? 'rural' : /公司|企业|厂/.test(name) ? 'private' : /学校|中学|小学/.test(name) ? 'school' : 'other';
+        const parentId = choice?.action === 'create' ? choice.parentId : township.rootOrgId;
+        const joint = type === 'joint_branch' || type === 'joint_general_branch';
+        const org = await createOrg(ctx, { parentId, name, type, sector, unitSituation: joint ? 'joint' : 'same_as_parent' }, { unitsLater: joint });
         out.createdBranches.push(org.name);
         id = org.id;
+        if (joint) state.notices.push(`“${org.name}”按名称建为${NAMED_TYPE_LABELS[type]},请在组织设置中补充其成员单位`);
+        if (!holdsMembers(type)) {
+          const direct = await createOrg(ctx, { parentId: org.id, name: `${name}直属党支部`, type: type === 'joint_general_branch' ? 'joint_branch' : 'branch', sector, unitSituation: joint ? 'joint' : 'same_as_parent' }, { unitsLater: joint });
+          out.createdBranches.push(direct.name);
+          id = direct.id;
+          state.notices.push(`“${org.name}”按名称建为${NAMED_TYPE_LABELS[type]};党员由党支部管理,其名下的党员放在新建的“${direct.name}”,可在组织设置中调整`);
+        }
       }
       orgIdOf.set(name, id);
       return id;

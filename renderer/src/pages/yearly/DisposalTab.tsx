@@ -72,7 +72,7 @@ export function DisposalTab({ orgId, year, today }: { orgId: string; year: numbe
         </table>
       )}
       {form && (
-        <div className="dev-form" data-testid="disposal-form">
+        <div className="dev-form narrow-form" data-testid="disposal-form">
           <strong>{t('yearly.recordDisposalFor', { name: list?.lines.find((l) => l.memberId === form.memberId)?.name ?? '' })}</strong>
           <label>{t('yearly.disposal')}
             <select value={form.kind} data-testid="disposal-kind" onChange={(e) => setForm({ ...form, kind: e.target.value as (typeof KINDS)[number] })}>
