@@ -256,6 +256,13 @@ export function RosterImportWizard({ rootOrgId, onClose, onImported }: Props) {
                 <div data-testid="import-result">
                   <p className="rimport-ok">{t('rosterImport.done', { inserted: outcome.inserted, updated: outcome.updated, skipped: outcome.skipped, errors: outcome.errors })}</p>
                   {outcome.createdBranches.length > 0 && <p className="muted">{t('rosterImport.createdBranches', { names: outcome.createdBranches.join('、') })}</p>}
+                  {(outcome.notices ?? []).map((n) => <p key={n} className="muted small">{n}</p>)}
+                  {/* The rows left out stay downloadable: fixed in Excel, they are imported again. */}
+                  {outcome.errors > 0 && (
+                    <button type="button" className="btn" data-testid="import-result-errors" disabled={exporting} onClick={() => void exportErrors()}>
+                      {t('rosterImport.exportErrors')}
+                    </button>
+                  )}
                 </div>
               )}
             </div>
