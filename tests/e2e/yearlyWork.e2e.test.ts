@@ -222,6 +222,17 @@ describe('年度工作, 待办 and 数据校验 in the window (browser, demo tow
     const after = await call<{ memberId: string; paid: Record<string, number> }[]>('duesGrid', { year: 2026, orgId: imported.orgId });
     expect(after.find((r) => r.memberId === a.memberId)!.paid['2026-11']).toBe(50);
     await page.screenshot({ path: path.join(SHOTS, 'dues-imported-branch.png') });
+  }, LONG);
+
+  it('导入花名册 says the last import can no longer be undone once its members have records of their own', async () => {
+    await page.getByTestId('nav-members').click();
+    await page.getByTestId('import-roster').click();
+    await page.getByTestId('import-wizard').waitFor();
+    await expect.poll(() => page.getByTestId('last-import').textContent()).toContain('上一次导入:新庄村花名册.csv');
+    await expect(page.getByTestId('undo-import-refusal').textContent()).resolves.toMatch(/^不能撤销:导入的党员“.+”在导入之后有过登记或修改,不能撤销$/);
+    await expect(page.getByTestId('undo-import').count()).resolves.toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'import-undo-refused.png') });
+    await page.getByTestId('import-close').click();
     expect(app.pageErrors).toEqual([]);
   }, LONG);
 });

@@ -330,6 +330,11 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
               void loadCounts();
               toast('info', t('rosterImport.done', { ...outcome }));
             }}
+            onUndone={() => {
+              grid.current?.refresh();
+              void loadTree();
+              void loadCounts();
+            }}
           />
         )}
         {transferIn && (
