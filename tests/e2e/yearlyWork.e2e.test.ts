@@ -37,9 +37,14 @@ describe('年度工作, 待办 and 数据校验 in the window (browser, demo tow
   const frameText = async () => (await page.frameLocator('[data-testid="print-frame"]').locator('body').innerText()).replace(/\s+/g, '');
   /** The document the preview shows, printed to a real PDF: its text without spaces. */
   const pdfOf = async (callName: string, input: unknown) => pdfText(await htmlToPdf(browser, (await call<{ html: string }>(callName, input)).html)).replace(/\s+/g, '');
+  let pickerShot = false;
   async function chooseBranch(search: string, orgId: string) {
     await page.getByTestId('yearly-branch').click();
     await page.getByTestId('yearly-branch-search').fill(search);
+    if (!pickerShot) {
+      pickerShot = true;
+      await page.screenshot({ path: path.join(SHOTS, 'branch-picker.png') });
+    }
     await page.locator(`[data-testid="yearly-branch-option"][data-org-id="${orgId}"]`).click();
   }
   async function closePreview() {
