@@ -24,6 +24,8 @@ export interface GroupedList {
   meta: string[];
   columns: ListColumn[];
   groups: ListGroup[];
+  /** The heading of the summary's first column (类别, 校验项目). */
+  groupLabel?: string;
   /** Said in a group without rows. */
   emptyText?: string;
   /** Words at the end (a signature line, a note on what is not counted). */
@@ -36,7 +38,7 @@ export function groupedListHtml(d: GroupedList): string {
   const cols = d.columns.map((c) => `<col${c.width ? ` style="width:${c.width}mm"` : ''}>`).join('');
   const head = `<thead><tr><th class="no">序号</th>${d.columns.map((c) => `<th>${e(c.label)}</th>`).join('')}</tr></thead>`;
   const total = d.groups.reduce((s, g) => s + g.rows.length, 0);
-  const summary = `<table class="summary"><thead><tr><th>类别</th><th class="n">条数</th></tr></thead><tbody>${d.groups
+  const summary = `<table class="summary"><thead><tr><th>${e(d.groupLabel ?? '类别')}</th><th class="n">条数</th></tr></thead><tbody>${d.groups
     .map((g) => `<tr><td>${e(g.title)}</td><td class="n">${g.rows.length}</td></tr>`)
     .join('')}<tr class="total"><td>合计</td><td class="n">${total}</td></tr></tbody></table>`;
   const groups = d.groups

@@ -13,6 +13,7 @@ export function dataChecksPrintList(checks: DataChecks, township: string): Group
     meta: [`校验日期 ${checks.today}`, `共 ${checks.total} 条问题`],
     columns: [{ label: '类型', width: 13 }, { label: '姓名/名称', width: 36 }, { label: '所在党组织', width: 44 }, { label: '问题' }],
     groups: checks.checks.map((c) => ({ title: c.title, note: c.available ? undefined : c.note, rows: rowsOf(c) })),
+    groupLabel: '校验项目',
     emptyText: '没有问题',
   };
 }
