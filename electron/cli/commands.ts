@@ -6,6 +6,7 @@ import { memberLifeCommands } from './memberLifeCommands';
 import { importExportCommands } from './importExportCommands';
 import { printCommands } from './printCommands';
 import { developmentCommands } from './developmentCommands';
+import { yearlyCommands } from './yearlyCommands';
 import { accountCommands } from './accountCommands';
 import { practicesCommands } from './practicesCommands';
 import { careCommands } from './careCommands';
@@ -16,4 +17,4 @@ import { correctionCommands } from './correctionCommands';
 import { withCountyVariants } from './countyCommands';
 
 // At a county archive some commands answer over every township's records (countyCommands).
-export const COMMANDS: CliCommand[] = withCountyVariants([...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands]);
+export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands, ...yearlyCommands];

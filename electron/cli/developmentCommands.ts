@@ -1,6 +1,8 @@
-// 待办, 党费 and 民主评议 from the command line: `reminders [--json]`, `dues summary --year Y [--json]`,
-// `reviews summary --year Y [--json]`.
-import { CliError, intFlag } from './args';
+// 待办, 党费 and 民主评议 from the command line: `reminders [--json] [--out F.xlsx] [--html F]`,
+// `dues summary --year Y [--json]`, `reviews summary --year Y [--json]`.
+import { writeFileAtomic } from '../services/core/atomicFile';
+import { REMINDER_KINDS, type ReminderKind } from '../services/development/reminders';
+import { CliError, flag, intFlag } from './args';
 import type { CliCommand } from './command';
 import type { Parsed } from './args';
 
@@ -15,15 +17,35 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
 export const developmentCommands: CliCommand[] = [
   {
     name: 'reminders',
-    usage: 'reminders [--json]                                      待办:待谈话、待考察、预备期满、审批超期、欠缴党费、失联超期、政治生日',
+    usage: 'reminders [--json] [--out F.xlsx] [--html F] [--overdue|--due-soon|--birthdays] [--kind K]   待办(已超期、即将到期分开;政治生日另列,不计入待办)',
     async run(env, p) {
+      const chosen = (['overdue', 'due-soon', 'birthdays'] as const).filter((f) => p.flags.has(f));
+      if (chosen.length > 1) throw new CliError('--overdue、--due-soon、--birthdays 只能选一个');
+      const scope = chosen[0] === 'overdue' ? 'overdue' : chosen[0] === 'due-soon' ? 'dueSoon' : chosen[0] === 'birthdays' ? 'greeting' : 'due';
+      const kind = flag(p, 'kind');
+      if (kind !== undefined && !(REMINDER_KINDS as readonly string[]).includes(kind)) throw new CliError(`--kind 应为 ${REMINDER_KINDS.join('、')} 之一,收到“${kind}”`);
+      const filter = { scope, kind: (kind as ReminderKind | undefined) ?? null } as const;
+      const out = flag(p, 'out');
+      const html = flag(p, 'html');
+      if (out) {
+        const x = await env.call('exportReminders', filter);
+        writeFileAtomic(out, Buffer.from(x.base64, 'base64'), { mode: 0o644 });
+        env.out(`已导出 ${x.rows} 项到 ${out}`);
+      }
+      if (html) {
+        const d = await env.call('printReminders', filter);
+        writeFileAtomic(html, d.html, { mode: 0o644 });
+        env.out(`已写出:${d.title} → ${html}`);
+      }
+      if (out || html) return 0;
       const r = await env.call('reminders', {});
       if (p.flags.has('json')) {
         env.out(JSON.stringify(r, null, 1));
         return 0;
       }
-      for (const i of r.items) env.out([i.dueDate, i.overdue ? '超期' : '', i.name, i.orgName, i.text].join('\t'));
-      env.out(`共 ${r.items.length} 项(待办 ${r.dueCount} 项),截至 ${r.asOf}`);
+      const phase = (i: (typeof r.items)[number]) => (i.kind === 'politicalBirthday' ? '政治生日' : i.overdue ? '已超期' : '即将到期');
+      for (const i of r.items) env.out([i.dueDate, phase(i), i.name, i.orgName, i.text].join('\t'));
+      env.out(`截至 ${r.asOf}:待办 ${r.dueCount} 项(已超期 ${r.overdueCount} 项,即将到期 ${r.dueSoonCount} 项);另有本月政治生日 ${r.greetingCount} 人,不计入待办`);
       return 0;
     },
   },

@@ -66,6 +66,26 @@ function importOptions(p: Parsed): ImportOptions {
 
 export const importExportCommands: CliCommand[] = [
   {
+    name: 'undo-import',
+    usage: 'undo-import [--check]                                     撤销上一次导入(--check 只说明能否撤销);导入的党员有过修改后不能撤销',
+    async run(env, p) {
+      const last = await env.call('lastImport', {});
+      if (!last) {
+        env.err('没有可以撤销的导入');
+        return 1;
+      }
+      if (p.flags.has('check') || last.refusal) {
+        env.out(`上一次导入:${last.fileName}(${last.at.slice(0, 16).replace('T', ' ')},新建 ${last.inserted} 名党员)`);
+        if (last.refusal) env.err(last.refusal);
+        else env.out('可以撤销');
+        return last.refusal ? 1 : 0;
+      }
+      const r = await env.call('undoLastImport', {});
+      env.out(`已撤销导入 ${r.fileName}:删除导入的 ${r.members} 名党员${r.organizations ? `和导入时新建的 ${r.organizations} 个党组织` : ''}`);
+      return 0;
+    },
+  },
+  {
     name: 'import',
     usage: 'import FILE [--sheet NAME] [--map field=header …] [--duplicates skip|fillEmpty|overwrite] [--org ID] [--dry-run] [--json]   导入花名册(.xlsx/.xls/.csv)',
     async run(env, p) {

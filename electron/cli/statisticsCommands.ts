@@ -1,4 +1,5 @@
 // 党内统计 and 数据校验 from the command line: `stats --as-of 2026-12-31 [--org ID] [--json]`, `checks [--json]`.
+import { writeFileAtomic } from '../services/core/atomicFile';
 import { CliError, flag } from './args';
 import type { CliCommand } from './command';
 
@@ -48,8 +49,26 @@ export const statisticsCommands: CliCommand[] = [
   },
   {
     name: 'checks',
-    usage: 'checks [--json]                                          数据校验:列出每条不符合要求的记录',
+    usage: 'checks [--json] [--out F.xlsx] [--html F]                 数据校验:按校验项目列出每条不符合要求的记录(有问题时退出码为 1)',
     async run(env, p) {
+      const out = flag(p, 'out');
+      const html = flag(p, 'html');
+      if (out || html) {
+        let total = 0;
+        if (out) {
+          const x = await env.call('exportDataChecks', {});
+          writeFileAtomic(out, Buffer.from(x.base64, 'base64'), { mode: 0o644 });
+          env.out(`已导出 ${x.rows} 条问题到 ${out}`);
+          total = x.rows;
+        }
+        if (html) {
+          const d = await env.call('printDataChecks', {});
+          writeFileAtomic(html, d.html, { mode: 0o644 });
+          env.out(`已写出:${d.title} → ${html}`);
+          if (!out) total = (await env.call('dataChecks', {})).total;
+        }
+        return total === 0 ? 0 : 1;
+      }
       const r = await env.call('dataChecks', {});
       if (p.flags.has('json')) {
         env.out(JSON.stringify(r, null, 1));

@@ -1,5 +1,5 @@
 // The development and yearly-work forms printed as a clerk does it, in Chromium through the harness: from an
-// activist's record the 培养考察登记表, from a 发展对象 the branch's 公示, from 评议与党费 the branch's 民主评议
+// activist's record the 培养考察登记表, from a 发展对象 the branch's 公示, from 年度工作 the branch's 民主评议
 // results, and from a member's 预备期 the 转正表决结果 — each in the print preview with the archive's data.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -82,10 +82,11 @@ describe('printing the development forms (browser, real archive)', () => {
     await page.getByTestId('print-close').click();
   }, LONG);
 
-  it('prints the 民主评议 results of a branch from 评议与党费', async () => {
+  it('prints the 民主评议 results of a branch from 年度工作', async () => {
     await page.getByTestId('nav-yearly').click();
     await page.getByTestId('yearly-page').waitFor();
-    await page.getByTestId('yearly-branch').selectOption(reviewed.orgId);
+    await page.getByTestId('yearly-branch').click();
+    await page.locator(`[data-testid="yearly-branch-option"][data-org-id="${reviewed.orgId}"]`).click();
     await page.getByTestId('appraisal-grid').filter({ hasText: reviewed.name }).waitFor();
     await page.getByTestId('print-reviews').click();
     await page.getByTestId('print-frame').waitFor();

@@ -1,4 +1,4 @@
-// 党费 entered in the 评议与党费 page as a clerk types it, in Chromium against a real demo archive: text
+// 党费 entered in the 年度工作 page as a clerk types it, in Chromium against a real demo archive: text
 // that is not money is an error under its cell and nothing is sent; 490 元 against a 49 元 standard is
 // asked about before it is kept; the message counts what was really saved.
 import fs from 'node:fs';
@@ -46,7 +46,8 @@ describe('党费 entry (browser, demo township)', () => {
     await page.getByTestId('dashboard').waitFor({ timeout: LONG });
     await page.getByTestId('nav-yearly').click();
     await page.getByTestId('yearly-page').waitFor();
-    await page.getByTestId('yearly-branch').selectOption(branchId);
+    await page.getByTestId('yearly-branch').click();
+    await page.locator(`[data-testid="yearly-branch-option"][data-org-id="${branchId}"]`).click();
     await page.getByTestId('tab-dues').click();
     await page.getByTestId('dues-grid').waitFor();
   }, LONG);

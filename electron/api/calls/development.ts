@@ -10,6 +10,13 @@ import {
 import { listDevRules, setDevRule } from '../../services/development/rules';
 import { correctDevStep, voidDevStep } from '../../services/development/stepCorrections';
 import { listReminders, REMINDER_KINDS } from '../../services/development/reminders';
+import { REMINDER_SCOPES, remindersPrintList, remindersWorkbookList } from '../../services/development/remindersList';
+import { groupedListHtml } from '../../services/print/groupedListHtml';
+import { listWorkbook, safeFileName, XLSX_MIME } from '../../services/core/listWorkbook';
+import { getSetup } from '../../services/core/settings';
+import { duesStandardsGrid, setDuesStandards } from '../../services/development/duesStandards';
+import { analysisGrid, disposalList, registrationGrid, saveAnalyses, saveRegistrations } from '../../services/development/yearlyRecords';
+import { analysesPrintList, disposalsPrintList, registrationsPrintList } from '../../services/development/yearlyRecordsList';
 import { appraisalGrid, getRegistrationOutcomes, listAnalyses, recordDisposal, reviewsSummary, saveAnalysis, saveAppraisals, saveRegistration, setRegistrationOutcomes } from '../../services/development/reviews';
 import { DUES_RATE_TABLE, duesGrid, duesSummary, saveDuesPayments, setDuesStandard } from '../../services/development/dues';
 
@@ -42,7 +49,25 @@ const devRule = z.object({
 const reminder = z.object({
   kind: z.enum(REMINDER_KINDS), target: z.enum(['member', 'devPerson', 'villageMatter']), targetId: id, name: z.string(), orgId: id, orgName: z.string(), dueDate: z.string(), overdue: z.boolean(), text: z.string(),
 });
-const reminders = z.object({ asOf: z.string(), items: z.array(reminder), counts: z.record(z.string(), z.number()), dueCount: z.number() });
+const reminders = z.object({
+  asOf: z.string(), items: z.array(reminder), counts: z.record(z.string(), z.number()), dueCount: z.number(), overdueCount: z.number(), dueSoonCount: z.number(), greetingCount: z.number(),
+});
+const reminderFilter = z.object({ scope: z.enum(REMINDER_SCOPES).optional(), kind: z.enum(REMINDER_KINDS).nullable().optional() }).optional();
+const printed = z.object({ html: z.string(), title: z.string() });
+const period = z.string().max(10);
+const categorised = { memberId: id, name: z.string(), category: z.string() };
+const analysisSheet = z.object({ orgId: id, orgName: z.string(), period: z.string(), label: z.string(), rows: z.array(z.object({ ...categorised, note: nullableText })), analysed: z.number() });
+const registrationSheet = z.object({
+  orgId: id, orgName: z.string(), year: z.number(), outcomes: z.array(z.string()),
+  rows: z.array(z.object({ ...categorised, outcome: nullableText, date: nullableText, note: nullableText })),
+  summary: z.array(z.object({ outcome: z.string(), count: z.number() })), notRegistered: z.number(),
+});
+const disposalSheet = z.object({
+  year: z.number(), orgName: nullableText,
+  lines: z.array(z.object({ memberId: id, name: z.string(), orgName: z.string(), onRoll: z.boolean(), disposals: z.array(z.object({ id, kind: z.string(), label: z.string(), decidedDate: z.string(), deadline: nullableText, note: nullableText })) })),
+  counts: z.array(z.object({ kind: z.string(), label: z.string(), count: z.number() })), pending: z.number(),
+});
+const townshipOf = async (ctx: Parameters<typeof getSetup>[0]) => (await getSetup(ctx)).township?.name ?? '';
 
 const year = z.number().int().min(2000).max(2100);
 const appraisalRow = z.object({ memberId: id, name: z.string(), category: z.string(), grade: nullableText, note: nullableText, disposal: nullableText });
@@ -92,6 +117,22 @@ export const developmentCalls = {
   setDevRule: defineCall({ access: 'rules', input: z.object({ key: z.string().max(40), value: z.number(), maxValue: z.number().nullable().optional(), advisory: z.boolean() }), output: devRule, run: (ctx, i) => setDevRule(ctx, i) }),
   // ---- 待办 ----
   reminders: defineCall({ access: 'read', input: z.object({}).optional(), output: reminders, run: (ctx) => listReminders(ctx) }),
+  // the list as shown (已超期 / 即将到期 / 政治生日, one kind), on A4 and as xlsx
+  printReminders: defineCall({
+    access: 'read', input: reminderFilter, output: z.object({ html: z.string(), title: z.string() }),
+    run: async (ctx, i) => {
+      const list = await remindersPrintList(ctx, await townshipOf(ctx), i ?? {});
+      return { html: groupedListHtml(list), title: list.title };
+    },
+  }),
+  exportReminders: defineCall({
+    access: 'read', input: reminderFilter, output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number() }),
+    run: async (ctx, i) => {
+      const list = await remindersWorkbookList(ctx, await townshipOf(ctx), i ?? {});
+      const bytes = await listWorkbook(list);
+      return { fileName: safeFileName(`${list.title}_${list.asOf}.xlsx`), mimeType: XLSX_MIME, base64: bytes.toString('base64'), rows: list.groups.reduce((s, g) => s + g.rows.length, 0) };
+    },
+  }),
   // ---- 民主评议 and the yearly work ----
   appraisalGrid: defineCall({ access: 'read', input: z.object({ year, orgId: id }), output: z.array(appraisalRow), run: (ctx, i) => appraisalGrid(ctx, i.year, i.orgId) }),
   saveAppraisals: defineCall({
@@ -109,6 +150,26 @@ export const developmentCalls = {
   reviewsSummary: defineCall({ access: 'read', input: z.object({ year }), output: z.object({ year: z.number(), branches: z.array(reviewRow), total: reviewTotal }), run: (ctx, i) => reviewsSummary(ctx, i.year) }),
   saveAnalysis: defineCall({ access: 'write', input: z.object({ memberId: id, period: z.string().max(10), note: z.string().max(2000) }), output: z.object({ id, period: z.string(), note: z.string() }), run: (ctx, i) => saveAnalysis(ctx, i) }),
   listAnalyses: defineCall({ access: 'read', input: z.object({ memberId: id }), output: z.array(z.object({ id, period: z.string(), note: z.string() })), run: (ctx, i) => listAnalyses(ctx, i.memberId) }),
+  // a branch's 半年分析 in one grid, saved in one transaction; printed
+  analysisGrid: defineCall({ access: 'read', input: z.object({ orgId: id, period }), output: analysisSheet, run: (ctx, i) => analysisGrid(ctx, i.orgId, i.period) }),
+  saveAnalyses: defineCall({
+    access: 'write', input: z.object({ orgId: id, period, rows: z.array(z.object({ memberId: id, note: z.string().max(2000) })).max(5000) }),
+    output: z.object({ saved: z.number() }), run: (ctx, i) => saveAnalyses(ctx, i),
+  }),
+  printAnalyses: defineCall({ access: 'read', input: z.object({ orgId: id, period }), output: printed, run: async (ctx, i) => { const l = await analysesPrintList(ctx, i.orgId, i.period); return { html: groupedListHtml(l), title: l.title }; } }),
+  // a branch's 三年一登记: outcomes per member and the branch's summary
+  registrationGrid: defineCall({ access: 'read', input: z.object({ orgId: id, year }), output: registrationSheet, run: (ctx, i) => registrationGrid(ctx, i.orgId, i.year) }),
+  saveRegistrations: defineCall({
+    access: 'write', input: z.object({ orgId: id, year, date: day, rows: z.array(z.object({ memberId: id, outcome: z.string().max(40), note: optText })).max(5000) }),
+    output: z.object({ saved: z.number() }), run: (ctx, i) => saveRegistrations(ctx, i),
+  }),
+  printRegistrations: defineCall({ access: 'read', input: z.object({ orgId: id, year }), output: printed, run: async (ctx, i) => { const l = await registrationsPrintList(ctx, i.orgId, i.year); return { html: groupedListHtml(l), title: l.title }; } }),
+  // 不合格党员处置 of an appraisal year (a branch, or the township)
+  disposalList: defineCall({ access: 'read', input: z.object({ year, orgId: id.nullable().optional() }), output: disposalSheet, run: (ctx, i) => disposalList(ctx, i.year, i.orgId) }),
+  printDisposals: defineCall({
+    access: 'read', input: z.object({ year, orgId: id.nullable().optional() }), output: printed,
+    run: async (ctx, i) => { const l = await disposalsPrintList(ctx, i.year, i.orgId ?? null, await townshipOf(ctx)); return { html: groupedListHtml(l), title: l.title }; },
+  }),
   registrationOutcomes: defineCall({ access: 'read', input: z.object({}).optional(), output: z.array(z.string()), run: (ctx) => getRegistrationOutcomes(ctx) }),
   // accounts (管理员, 安全管理员)
   setRegistrationOutcomes: defineCall({ access: 'rules', input: z.object({ outcomes: z.array(z.string().max(40)).max(10) }), output: z.array(z.string()), run: (ctx, i) => setRegistrationOutcomes(ctx, i.outcomes) }),
@@ -120,6 +181,17 @@ export const developmentCalls = {
     access: 'write',
     input: z.object({ memberId: id, fromMonth: z.string().max(10), basis: z.string().max(20), incomeFen: z.number().int().nullable().optional(), fixedFen: z.number().int().nullable().optional() }),
     output: z.object({ id, monthlyFen: z.number() }), run: (ctx, i) => setDuesStandard(ctx, i),
+  }),
+  // 月标准 of a whole branch in one grid
+  duesStandardsGrid: defineCall({
+    access: 'read', input: z.object({ orgId: id }),
+    output: z.array(z.object({ memberId: id, name: z.string(), category: z.string(), fromMonth: nullableText, basis: nullableText, basisLabel: nullableText, incomeFen: z.number().nullable(), monthlyFen: z.number().nullable() })),
+    run: (ctx, i) => duesStandardsGrid(ctx, i.orgId),
+  }),
+  setDuesStandards: defineCall({
+    access: 'write',
+    input: z.object({ orgId: id, fromMonth: z.string().max(10), rows: z.array(z.object({ memberId: id, basis: z.string().max(20), incomeFen: z.number().int().nullable().optional(), fixedFen: z.number().int().nullable().optional() })).max(5000) }),
+    output: z.object({ saved: z.number() }), run: (ctx, i) => setDuesStandards(ctx, i),
   }),
   duesGrid: defineCall({ access: 'read', input: z.object({ year, orgId: id }), output: z.array(duesRow), run: (ctx, i) => duesGrid(ctx, i.year, i.orgId) }),
   saveDuesPayments: defineCall({

@@ -4,6 +4,7 @@
 // the import runs without sending the file again. The import is a job (progress, cancel); exports return
 // xlsx bytes for the window to offer as a download.
 import { z } from 'zod';
+import { lastImport, undoLastImport } from '../../services/roster/importUndo';
 import { defineCall } from '../defineCall';
 import { id, memberListQuery, memberView } from '../schemas';
 import { cancelJob, jobStatus } from '../../services/core/jobs';
@@ -75,6 +76,18 @@ export const jobStatusSchema = z.object({
 const fileOutput = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number() });
 
 export const importExportCalls = {
+  /** The last import, and whether it can still be undone (the reason when not). */
+  lastImport: defineCall({
+    access: 'read', input: z.object({}).optional(),
+    output: z.object({ fileName: z.string(), at: z.string(), inserted: z.number(), refusal: z.string().nullable() }).nullable(),
+    run: (ctx) => lastImport(ctx),
+  }),
+  /** 撤销上一次导入: one recorded action; the archive as before the import. */
+  undoLastImport: defineCall({
+    access: 'write', input: z.object({}).optional(),
+    output: z.object({ fileName: z.string(), members: z.number(), organizations: z.number() }),
+    run: (ctx) => undoLastImport(ctx),
+  }),
   /** Read the picked file (or the one under analysis again, with the clerk's corrections); nothing is written. */
   // writes nothing yet, but is only the first step of an import
   analyseImport: defineCall({

@@ -10,6 +10,10 @@ import { runDataChecks } from '../../services/statistics/dataChecks';
 import { statisticsToXlsx } from '../../services/statistics/statisticsExport';
 import { statsToHtml } from '../../services/print/statsToHtml';
 import { todayOf } from '../../services/core/context';
+import { getSetup } from '../../services/core/settings';
+import { dataChecksPrintList, dataChecksWorkbookList } from '../../services/statistics/dataChecksList';
+import { groupedListHtml } from '../../services/print/groupedListHtml';
+import { listWorkbook, safeFileName, XLSX_MIME } from '../../services/core/listWorkbook';
 
 const statisticsInput = z.object({
   asOf: date,
@@ -78,6 +82,22 @@ export const statisticsCalls = {
   dashboardFigures: defineCall({ access: 'read', input: z.object({ asOf: date.optional() }).optional(), output: z.object({ asOf: date, figures: dashboardFigures }), run: (ctx, i) => computeDashboardFigures(ctx, { asOf: i?.asOf }) }),
   dashboard: defineCall({ access: 'read', input: z.object({ asOf: date.optional() }).optional(), output: dashboardSchema, run: (ctx, i) => computeDashboard(ctx, { asOf: i?.asOf }) }),
   dataChecks: defineCall({ access: 'read', input: z.object({}).optional(), output: dataChecksSchema, run: (ctx) => runDataChecks(ctx) }),
+  // every rule with its lines, on A4 and as xlsx
+  printDataChecks: defineCall({
+    access: 'read', input: z.object({}).optional(), output: z.object({ html: z.string(), title: z.string() }),
+    run: async (ctx) => {
+      const list = dataChecksPrintList(await runDataChecks(ctx), (await getSetup(ctx)).township?.name ?? '');
+      return { html: groupedListHtml(list), title: list.title };
+    },
+  }),
+  exportDataChecks: defineCall({
+    access: 'read', input: z.object({}).optional(), output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number() }),
+    run: async (ctx) => {
+      const checks = await runDataChecks(ctx);
+      const list = dataChecksWorkbookList(checks, (await getSetup(ctx)).township?.name ?? '');
+      return { fileName: safeFileName(`${list.title}_${list.asOf}.xlsx`), mimeType: XLSX_MIME, base64: (await listWorkbook(list)).toString('base64'), rows: checks.total };
+    },
+  }),
   exportStatistics: defineCall({
     access: 'read',
     input: statisticsInput,

@@ -52,7 +52,7 @@ export const KIND_LABELS: Record<string, string> = {
 };
 
 const ACTION_LABELS: Record<string, string> = {
-  'member.create': '新建党员档案', 'member.update': '修改党员档案', 'member.exit': '办理出党', 'member.undoExit': '撤销出党', 'member.restore': '恢复党籍', 'member.bulk_create': '批量建立党员档案',
+  'member.create': '新建党员档案', 'member.update': '修改党员档案', 'member.exit': '办理出党', 'member.undoExit': '撤销出党', 'member.restore': '恢复党籍', 'member.bulk_create': '批量建立党员档案', 'import.undo': '撤销导入',
   'subrecord.create': '新增子记录', 'subrecord.update': '修改子记录', 'subrecord.delete': '删除子记录',
   'probation.full': '转正', 'probation.extend': '延长预备期', 'probation.cancel': '取消预备党员资格',
   'transfer.internal': '乡镇内转接', 'transfer.out': '开具转出介绍信', 'transfer.receipt': '登记回执', 'transfer.cancel': '撤销转出', 'transfer.in': '转入', 'transfer.in.returning': '转入(原档案恢复)',

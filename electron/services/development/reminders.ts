@@ -1,7 +1,12 @@
 // 待办: what is due or overdue today, each item linking to its record — applicants waiting for their talk,
 // activists due for the half-yearly review or eligible to become 发展对象, 预备党员 whose probation ends
 // soon, resolutions waiting for 党委 approval past the normal time, members with months of unpaid dues,
-// members lost for months, and this month's 政治生日 (join anniversaries). Limits come from the rule table.
+// members lost for months, 限期改正 of a 不合格党员 until its deadline, and this month's 政治生日 (join
+// anniversaries). Limits come from the rule table.
+//
+// One count everywhere: 待办 is the work due (every kind but the 政治生日 greetings, which are listed apart and
+// counted apart), split into 已超期 (past its date) and 即将到期 (not yet past). A 预备党员 whose probation has
+// already ended is 已超期 under its own kind, never under 预备期即将期满.
 import type { ServiceContext } from '../core/context';
 import { todayOf } from '../core/context';
 import { addYears } from '../members/memberRules';
@@ -10,12 +15,23 @@ import { getDevRules } from './rules';
 import { unpaidMonths } from './dues';
 import { practiceReminders } from '../practices/practiceReminders';
 
-export const REMINDER_KINDS = ['talk', 'activistReview', 'candidateEligible', 'probationEnding', 'approvalOverdue', 'duesArrears', 'lostOverdue', 'matterOverdue', 'orgLifeAbsent', 'politicalBirthday'] as const;
+export const REMINDER_KINDS = [
+  'talk', 'activistReview', 'candidateEligible', 'probationEnding', 'probationOverdue', 'approvalOverdue', 'correctionDue', 'duesArrears', 'lostOverdue', 'matterOverdue', 'orgLifeAbsent', 'politicalBirthday',
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const REMINDER_LABELS: Record<ReminderKind, string> = {
-  talk: '待谈话的入党申请人', activistReview: '待考察的入党积极分子', candidateEligible: '可列为发展对象的积极分子', probationEnding: '预备期即将期满',
-  approvalOverdue: '党委审批超期', duesArrears: '连续未交党费', lostOverdue: '失联超期', matterOverdue: '五事办理超期', orgLifeAbsent: '连续6个月未参加组织生活', politicalBirthday: '本月政治生日',
+  talk: '待谈话的入党申请人', activistReview: '待考察的入党积极分子', candidateEligible: '可列为发展对象的积极分子', probationEnding: '预备期即将期满', probationOverdue: '预备期已满未讨论转正',
+  approvalOverdue: '党委审批超期', correctionDue: '不合格党员限期改正', duesArrears: '连续未交党费', lostOverdue: '失联超期', matterOverdue: '五事办理超期', orgLifeAbsent: '连续6个月未参加组织生活', politicalBirthday: '本月政治生日',
 };
+/** Greetings, not work: listed and counted apart from 待办. */
+export const GREETING_KINDS: readonly ReminderKind[] = ['politicalBirthday'];
+export type ReminderPhase = 'overdue' | 'dueSoon' | 'greeting';
+export const PHASE_LABELS: Record<ReminderPhase, string> = { overdue: '已超期', dueSoon: '即将到期', greeting: '本月政治生日(不计入待办)' };
+
+export function phaseOf(item: Pick<Reminder, 'kind' | 'overdue'>): ReminderPhase {
+  if (GREETING_KINDS.includes(item.kind)) return 'greeting';
+  return item.overdue ? 'overdue' : 'dueSoon';
+}
 
 export interface Reminder {
   kind: ReminderKind;
@@ -34,8 +50,14 @@ export interface RemindersView {
   asOf: string;
   items: Reminder[];
   counts: Record<ReminderKind, number>;
-  /** Work due (everything but the 政治生日 greetings): the number on the navigation badge. */
+  /** Work due (everything but the 政治生日 greetings): the number on the navigation badge, the heading and 全部. */
   dueCount: number;
+  /** Of dueCount: past their date. */
+  overdueCount: number;
+  /** Of dueCount: not yet past their date. */
+  dueSoonCount: number;
+  /** 政治生日 greetings this month, outside dueCount. */
+  greetingCount: number;
 }
 
 export async function listReminders(ctx: ServiceContext): Promise<RemindersView> {
@@ -77,7 +99,7 @@ export async function listReminders(ctx: ServiceContext): Promise<RemindersView>
   for (const m of probationers) {
     const end = addMonths(addYears(m.join_date, 1), m.ext ?? 0);
     if (end <= soon) {
-      push({ kind: 'probationEnding', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: end, overdue: end < today, text: end < today ? `预备期已于 ${end} 期满,尚未讨论转正` : `预备期于 ${end} 期满,应及时讨论转正` });
+      push({ kind: end < today ? 'probationOverdue' : 'probationEnding', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: end, overdue: end < today, text: end < today ? `预备期已于 ${end} 期满,尚未讨论转正` : `预备期于 ${end} 期满,应及时讨论转正` });
     }
   }
 
@@ -106,6 +128,21 @@ export async function listReminders(ctx: ServiceContext): Promise<RemindersView>
     if (due <= today) push({ kind: 'lostOverdue', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: due, overdue: true, text: `${m.lost_date} 失去联系,已满 ${rules.lostMonths.value} 个月,应进行停止党籍审查` });
   }
 
+  // 限期改正: a 不合格党员 given a deadline, followed until a later decision (劝其退党, 除名) or his leaving.
+  const corrections = await ctx.archive.query<{ id: string; name: string; org_id: string; org_name: string; decided_date: string; deadline: string }>(
+    `SELECT m.id, m.name, m.org_id, o.name AS org_name, d.decided_date, d.deadline
+     FROM disposals d JOIN members m ON m.id = d.member_id JOIN organizations o ON o.id = m.org_id
+     WHERE d.kind = 'correct' AND d.deadline IS NOT NULL AND d.outcome IS NULL AND m.exit_reason IS NULL
+       AND NOT EXISTS (SELECT 1 FROM disposals later WHERE later.member_id = d.member_id AND later.decided_date >= d.decided_date AND later.id <> d.id AND (later.kind <> 'correct' OR later.decided_date > d.decided_date))`,
+  );
+  for (const c of corrections) {
+    const overdue = c.deadline < today;
+    push({
+      kind: 'correctionDue', target: 'member', targetId: c.id, name: c.name, orgId: c.org_id, orgName: c.org_name, dueDate: c.deadline, overdue,
+      text: overdue ? `${c.decided_date} 决定限期改正,改正期限 ${c.deadline} 已过,应评定改正情况并作出处置` : `${c.decided_date} 决定限期改正,改正期限至 ${c.deadline},期满时评定改正情况`,
+    });
+  }
+
   // 党建实务: overdue 五事 matters, six months absent from organization life.
   items.push(...(await practiceReminders(ctx)));
 
@@ -125,5 +162,8 @@ export async function listReminders(ctx: ServiceContext): Promise<RemindersView>
   const order = new Map(REMINDER_KINDS.map((k, i) => [k, i]));
   items.sort((a, b) => order.get(a.kind)! - order.get(b.kind)! || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.name.localeCompare(b.name, 'zh')));
   const counts = Object.fromEntries(REMINDER_KINDS.map((k) => [k, items.filter((i) => i.kind === k).length])) as Record<ReminderKind, number>;
-  return { asOf: today, items, counts, dueCount: items.filter((i) => i.kind !== 'politicalBirthday').length };
+  const phases = items.map(phaseOf);
+  const overdueCount = phases.filter((p) => p === 'overdue').length;
+  const dueSoonCount = phases.filter((p) => p === 'dueSoon').length;
+  return { asOf: today, items, counts, dueCount: overdueCount + dueSoonCount, overdueCount, dueSoonCount, greetingCount: items.length - overdueCount - dueSoonCount };
 }

@@ -195,8 +195,12 @@ async function writeUnits(archive: Archive, orgId: string, units: OrgUnitInput[]
   }
 }
 
-export async function createOrg(ctx: ServiceContext, input: OrgInput): Promise<OrgRecord> {
-  const issues = [...validateOrgFields(input, false), ...jointIssues(input.type, input.unitSituation, input.units ?? [])];
+/**
+ * `unitsLater`: a joint organization created by an import, which knows its name but not its member units;
+ * they are listed when the organization is next edited (updateOrg asks for them).
+ */
+export async function createOrg(ctx: ServiceContext, input: OrgInput, options: { unitsLater?: boolean } = {}): Promise<OrgRecord> {
+  const issues = [...validateOrgFields(input, false), ...(options.unitsLater ? [] : jointIssues(input.type, input.unitSituation, input.units ?? []))];
   if (issues.length) throw new ValidationError(issues);
   const id = newId();
   await ctx.archive.transaction(async () => {

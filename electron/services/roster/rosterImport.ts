@@ -7,9 +7,11 @@
 //     new members through insertMembersBulk, updates of people already in the archive), with progress
 //     and cancel; cancelling or any failure rolls everything back.
 // Rows are streamed: the sheet is never held whole, only the batch being written.
-import { type ServiceContext } from '../core/context';
+import { nowIso, type ServiceContext } from '../core/context';
 import { insertMembersBulk, type BulkMemberInput } from '../members/memberBulk';
 import { getMemberRow, updateMember } from '../members/members';
+import { recordImport } from './importUndo';
+import { orgTypeOfName, holdsMembers, NAMED_TYPE_LABELS } from './branchTypes';
 import { createOrg } from '../organizations/organizations';
 import { requireTownship } from '../core/settings';
 import { throwIfCancelled } from '../core/jobs';
@@ -105,6 +107,7 @@ async function importInTransaction(
     const state: PlanState = { sheets: [], notices: [] };
     const out: ImportResult = { rows: 0, inserted: 0, updated: 0, skipped: 0, errors: 0, problems: [], problemTotal: 0, sheets: state.sheets, notices: state.notices, createdBranches: [], droppedIndexes: false };
     const orgIdOf = new Map<string, string>();
+    const createdOrgIds: string[] = [];
     const resolveOrg = async (name: string | null): Promise<string> => {
       if (!name) return options.defaultOrgId!;
       let id = orgIdOf.get(name);
@@ -114,13 +117,24 @@ async function importInTransaction(
       if (choice?.action === 'map') id = choice.orgId;
       else if (!choice && matched) id = matched.id;
       else {
-        const org = await createOrg(ctx, {
-          parentId: choice?.action === 'create' ? choice.parentId : township.rootOrgId, name, type: 'branch',
-          sector: /社区/.test(name) ? 'community' : /村/.test(name) ? 'rural' : /公司|企业|厂/.test(name) ? 'private' : /学校|中学|小学/.test(name) ? 'school' : 'other',
-          unitSituation: 'same_as_parent',
-        });
+        // Created with the type its name says; members are kept by a 党支部, so a 党总支 or 党委 named as
+        // members' branch gets one under it (直属党支部) that holds them, and the clerk is told.
+        const type = orgTypeOfName(name);
+        const sector = /社区/.test(name) ? 'community' : /村/.test(name) ? 'rural' : /公司|企业|厂/.test(name) ? 'private' : /学校|中学|小学/.test(name) ? 'school' : 'other';
+        const parentId = choice?.action === 'create' ? choice.parentId : township.rootOrgId;
+        const joint = type === 'joint_branch' || type === 'joint_general_branch';
+        const org = await createOrg(ctx, { parentId, name, type, sector, unitSituation: joint ? 'joint' : 'same_as_parent' }, { unitsLater: joint });
         out.createdBranches.push(org.name);
+        createdOrgIds.push(org.id);
         id = org.id;
+        if (joint) state.notices.push(`“${org.name}”按名称建为${NAMED_TYPE_LABELS[type]},请在组织设置中补充其成员单位`);
+        if (!holdsMembers(type)) {
+          const direct = await createOrg(ctx, { parentId: org.id, name: `${name}直属党支部`, type: type === 'joint_general_branch' ? 'joint_branch' : 'branch', sector, unitSituation: joint ? 'joint' : 'same_as_parent' }, { unitsLater: joint });
+          out.createdBranches.push(direct.name);
+          createdOrgIds.push(direct.id);
+          id = direct.id;
+          state.notices.push(`“${org.name}”按名称建为${NAMED_TYPE_LABELS[type]};党员由党支部管理,其名下的党员放在新建的“${direct.name}”,可在组织设置中调整`);
+        }
       }
       orgIdOf.set(name, id);
       return id;
@@ -208,6 +222,8 @@ async function importInTransaction(
       for (const ix of indexes) await ctx.archive.run(ix.sql);
     }
     throwIfCancelled(signal);
+    // What 撤销上一次导入 needs: written with the import, under its change sequence number.
+    if (out.inserted > 0 || out.updated > 0) await recordImport(ctx, { fileName: src.fileName, inserted: out.inserted, updated: out.updated, createdOrgIds, at: nowIso() });
     control.progress?.(out.rows, out.rows, '正在提交');
     return out;
   });

@@ -340,6 +340,11 @@ export function MainPage({ setup, onLanguage, nav, focus }: Props) {
               void loadCounts();
               toast('info', t('rosterImport.done', { ...outcome }));
             }}
+            onUndone={() => {
+              grid.current?.refresh();
+              void loadTree();
+              void loadCounts();
+            }}
           />
         )}
         {transferIn && (

@@ -1,11 +1,17 @@
-// The yearly work of one branch: 民主评议 (one grade per member in one grid; 预备党员 take part without a
-// grade) and 党费 (one row per member, one cell per month, amounts in 元), each saved in one call.
+// The yearly work of one branch, chosen in the organization tree: 民主评议 (one grade per member in one grid;
+// 预备党员 take part without a grade), 不合格党员处置, 半年一分析, 三年一登记 and 党费 (月标准 for the whole branch,
+// then one row per member, one cell per month, amounts in 元), each saved in one call and each list printed.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, messageOf, type CallOutput } from '../api';
 import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
 import { formatYuan, parseYuan } from '../lib/money';
 import { useCall } from '../lib/useCall';
+import { BranchPicker, isBranch } from '../components/BranchPicker';
+import { AnalysisTab } from './yearly/AnalysisTab';
+import { RegistrationTab } from './yearly/RegistrationTab';
+import { DisposalTab } from './yearly/DisposalTab';
+import { DuesStandardsPanel } from './yearly/DuesStandardsPanel';
 
 type AppraisalRow = CallOutput<'appraisalGrid'>[number];
 type DuesRow = CallOutput<'duesGrid'>[number];
@@ -18,31 +24,35 @@ export function YearlyPage({ today }: { today: string }) {
   const { t } = useTranslation();
   const [chosenOrgId, setOrgId] = useState('');
   const [year, setYear] = useState(Number(today.slice(0, 4)));
-  const [tab, setTab] = useState<'appraisal' | 'dues'>('appraisal');
+  const [tab, setTab] = useState<(typeof TABS)[number]>('appraisal');
   const { value: nodes } = useCall('orgTree', {});
-  const branches = useMemo(
-    () => (nodes ?? []).filter((n) => (n.type === 'branch' || n.type === 'joint_branch') && n.status === 'active' && n.memberCount > 0).map((n) => ({ id: n.id, name: n.shortName || n.name })),
-    [nodes],
-  );
+  const branches = useMemo(() => (nodes ?? []).filter((n) => isBranch(n) && n.memberCount > 0), [nodes]);
   // Until the clerk picks one: the first branch with members.
   const orgId = chosenOrgId || (branches[0]?.id ?? '');
+  const key = `${orgId}-${year}`;
   return (
     <div className="yearly" data-testid="yearly-page">
       <div className="toolbar">
-        <div className="chips">
-          <button type="button" className={`chip${tab === 'appraisal' ? ' active' : ''}`} data-testid="tab-appraisal" onClick={() => setTab('appraisal')}>{t('yearly.appraisal')}</button>
-          <button type="button" className={`chip${tab === 'dues' ? ' active' : ''}`} data-testid="tab-dues" onClick={() => setTab('dues')}>{t('yearly.dues')}</button>
+        <div className="chips" role="tablist">
+          {TABS.map((x) => (
+            <button key={x} type="button" role="tab" aria-selected={tab === x} className={`chip${tab === x ? ' active' : ''}`} data-testid={`tab-${x}`} onClick={() => setTab(x)}>{t(`yearly.tabs.${x}`)}</button>
+          ))}
         </div>
-        <select value={orgId} onChange={(e) => setOrgId(e.target.value)} data-testid="yearly-branch">
-          {branches.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
-        </select>
-        <input type="number" value={year} min={2000} max={2100} onChange={(e) => setYear(Number(e.target.value))} data-testid="yearly-year" style={{ width: 90 }} />
+        <BranchPicker nodes={nodes ?? []} value={orgId} onChange={setOrgId} testId="yearly-branch" />
+        <label className="field-inline">{t(tab === 'registration' ? 'yearly.registrationYear' : tab === 'disposal' ? 'yearly.appraisalYear' : 'yearly.year')}
+          <input type="number" value={year} min={2000} max={2100} onChange={(e) => setYear(Number(e.target.value))} data-testid="yearly-year" style={{ width: 90 }} />
+        </label>
       </div>
-      {orgId && tab === 'appraisal' && <AppraisalGrid key={`${orgId}-${year}`} orgId={orgId} year={year} />}
-      {orgId && tab === 'dues' && <DuesGrid key={`${orgId}-${year}`} orgId={orgId} year={year} today={today} />}
+      {orgId && tab === 'appraisal' && <AppraisalGrid key={key} orgId={orgId} year={year} />}
+      {orgId && tab === 'disposal' && <DisposalTab key={key} orgId={orgId} year={year} today={today} />}
+      {orgId && tab === 'analysis' && <AnalysisTab key={key} orgId={orgId} year={year} today={today} />}
+      {orgId && tab === 'registration' && <RegistrationTab key={key} orgId={orgId} year={year} today={today} />}
+      {orgId && tab === 'dues' && <DuesGrid key={key} orgId={orgId} year={year} today={today} />}
     </div>
   );
 }
+
+const TABS = ['appraisal', 'disposal', 'analysis', 'registration', 'dues'] as const;
 
 function AppraisalGrid({ orgId, year }: { orgId: string; year: number }) {
   const { t } = useTranslation();
@@ -99,7 +109,9 @@ function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: 
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   // Amounts far from a member's standard, as the archive names them, waiting for the clerk's confirmation.
   const [unusual, setUnusual] = useState<string[] | null>(null);
+  const [standards, setStandards] = useState(false);
   const { value: rows, reload: load } = useCall('duesGrid', { year, orgId }, { initial: NO_DUES, onError: (text) => setMessage({ kind: 'error', text }) });
+  const withoutStandard = rows.filter((r) => r.monthlyFen === null).length;
   // Without separators: the amounts are typed over and read back as numbers.
   const yuan = (fen: number | null | undefined) => formatYuan(fen, { grouping: false });
   // A cell emptied removes the month's payment; anything else must read as an amount.
@@ -129,6 +141,11 @@ function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: 
   };
   return (
     <div>
+      <div className="toolbar">
+        <button type="button" className="btn" data-testid="dues-standards-open" onClick={() => setStandards(!standards)}>{t('yearly.setStandards')}</button>
+        {withoutStandard > 0 && <span className="warn-text small" data-testid="dues-no-standard">{t('yearly.withoutStandard', { n: withoutStandard })}</span>}
+      </div>
+      {standards && <DuesStandardsPanel orgId={orgId} today={today} onSaved={() => void load()} onClose={() => setStandards(false)} />}
       {message && <div className={`alert ${message.kind}`} data-testid="dues-message">{message.text}</div>}
       {unusual && (
         <div className="alert warn" role="alert" data-testid="dues-unusual">
@@ -151,7 +168,7 @@ function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: 
             {rows.map((r) => (
               <tr key={r.memberId} className={r.unpaidMonths >= 6 ? 'overdue' : ''}>
                 <td>{r.name}</td>
-                <td>{yuan(r.monthlyFen)}</td>
+                <td>{r.monthlyFen === null ? <span className="warn-text">{t('yearly.noStandardShort')}</span> : yuan(r.monthlyFen)}</td>
                 {MONTHS.map((m) => {
                   const key = `${r.memberId}|${year}-${m}`;
                   const value = edits[key] ?? yuan(r.paid[`${year}-${m}`]);

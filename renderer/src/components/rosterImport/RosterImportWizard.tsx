@@ -12,6 +12,7 @@ import { useJob } from '../../lib/useJob';
 import { ImportChoicesStep } from './ImportChoicesStep';
 import { ImportMappingStep } from './ImportMappingStep';
 import { ImportPreviewStep, ImportProblemsStep } from './ImportPreviewStep';
+import { LastImportPanel } from './LastImportPanel';
 import type { BranchChoice, DuplicateMode, ImportDefaults, ImportOptions, ImportOutcome, RosterAnalysis, RosterField } from './types';
 
 const STEPS = ['mapping', 'preview', 'problems', 'choices', 'confirm'] as const;
@@ -31,9 +32,11 @@ interface Props {
   onClose: () => void;
   /** The archive changed (an import was committed): the window refreshes its grid, tree and counts. */
   onImported: (outcome: ImportOutcome) => void;
+  /** After 撤销上一次导入: the grid and the tree show the archive as it is now. */
+  onUndone?: () => void;
 }
 
-export function RosterImportWizard({ rootOrgId, onClose, onImported }: Props) {
+export function RosterImportWizard({ rootOrgId, onClose, onImported, onUndone }: Props) {
   const { t } = useTranslation();
   const [analysis, setAnalysis] = useState<RosterAnalysis | null>(null);
   const [settings, setSettings] = useState<Settings>(FRESH);
@@ -149,6 +152,7 @@ export function RosterImportWizard({ rootOrgId, onClose, onImported }: Props) {
             </label>
             <input id="rimport-file" type="file" accept=".xlsx,.xls,.csv" data-testid="import-file" disabled={busy !== null} onChange={(e) => void pick(e.target.files?.[0])} />
             <span className="muted small">{t('rosterImport.pickHint')}</span>
+            {!analysis && <LastImportPanel onUndone={() => onUndone?.()} />}
           </div>
         )}
 
@@ -256,6 +260,13 @@ export function RosterImportWizard({ rootOrgId, onClose, onImported }: Props) {
                 <div data-testid="import-result">
                   <p className="rimport-ok">{t('rosterImport.done', { inserted: outcome.inserted, updated: outcome.updated, skipped: outcome.skipped, errors: outcome.errors })}</p>
                   {outcome.createdBranches.length > 0 && <p className="muted">{t('rosterImport.createdBranches', { names: outcome.createdBranches.join('、') })}</p>}
+                  {(outcome.notices ?? []).map((n) => <p key={n} className="muted small">{n}</p>)}
+                  {/* The rows left out stay downloadable: fixed in Excel, they are imported again. */}
+                  {outcome.errors > 0 && (
+                    <button type="button" className="btn" data-testid="import-result-errors" disabled={exporting} onClick={() => void exportErrors()}>
+                      {t('rosterImport.exportErrors')}
+                    </button>
+                  )}
                 </div>
               )}
             </div>

@@ -17,6 +17,8 @@ export interface ImportOutcome {
   skipped: number;
   errors: number;
   createdBranches: string[];
+  /** What the clerk should know of the import (an organization created with the type its name says). */
+  notices?: string[];
 }
 
 /** Excel's column letters: 0 → A, 26 → AA. */
