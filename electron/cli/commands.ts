@@ -17,4 +17,4 @@ import { correctionCommands } from './correctionCommands';
 import { withCountyVariants } from './countyCommands';
 
 // At a county archive some commands answer over every township's records (countyCommands).
-export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands, ...yearlyCommands];
+export const COMMANDS: CliCommand[] = withCountyVariants([...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands, ...yearlyCommands]);
