@@ -9,7 +9,7 @@ import {
 } from '../../services/development/pipeline';
 import { listDevRules, setDevRule } from '../../services/development/rules';
 import { correctDevStep, voidDevStep } from '../../services/development/stepCorrections';
-import { listReminders, REMINDER_KINDS } from '../../services/development/reminders';
+import { countDueReminders, listReminders, REMINDER_KINDS } from '../../services/development/reminders';
 import { appraisalGrid, getRegistrationOutcomes, listAnalyses, recordDisposal, reviewsSummary, saveAnalysis, saveAppraisals, saveRegistration, setRegistrationOutcomes } from '../../services/development/reviews';
 import { DUES_RATE_TABLE, duesGrid, duesSummary, saveDuesPayments, setDuesStandard } from '../../services/development/dues';
 
@@ -92,6 +92,8 @@ export const developmentCalls = {
   setDevRule: defineCall({ access: 'rules', input: z.object({ key: z.string().max(40), value: z.number(), maxValue: z.number().nullable().optional(), advisory: z.boolean() }), output: devRule, run: (ctx, i) => setDevRule(ctx, i) }),
   // ---- 待办 ----
   reminders: defineCall({ access: 'read', input: z.object({}).optional(), output: reminders, run: (ctx) => listReminders(ctx) }),
+  /** The 待办 badge: how much work is due, without the list. */
+  remindersDue: defineCall({ access: 'read', input: z.object({}).optional(), output: z.object({ asOf: z.string(), dueCount: z.number() }), run: (ctx) => countDueReminders(ctx) }),
   // ---- 民主评议 and the yearly work ----
   appraisalGrid: defineCall({ access: 'read', input: z.object({ year, orgId: id }), output: z.array(appraisalRow), run: (ctx, i) => appraisalGrid(ctx, i.year, i.orgId) }),
   saveAppraisals: defineCall({
