@@ -63,6 +63,7 @@ export async function saveAppraisals(ctx: ServiceContext, input: AppraisalSave):
   requireYear(input.year);
   return ctx.archive.transaction(async () => {
     const problems: FieldProblem[] = [];
+    if (!(await ctx.archive.queryOne('SELECT 1 FROM organizations WHERE id = ?', [input.orgId]))) problems.push({ field: 'orgId', message: '找不到要评议的党组织,请重新选择' });
     const members = new Map<string, { name: string; category: string; orgId: string; joinDate: string }>();
     for (const [i, r] of input.rows.entries()) {
       const m = await ctx.archive.queryOne<{ name: string; category: string; org_id: string; join_date: string }>('SELECT name, category, org_id, join_date FROM members WHERE id = ?', [r.memberId]);
