@@ -9,6 +9,7 @@ import { api, messageOf, type SetupStatusDto } from './api';
 import { isLanguage, type Language } from './i18n';
 import { SetupPage } from './pages/SetupPage';
 import { Workspace } from './pages/Workspace';
+import { preloadPages } from './pages/pageRegistry';
 import { LoginPage } from './pages/accounts/LoginPage';
 import { FirstAdminPage } from './pages/accounts/FirstAdminPage';
 import { LockScreen } from './pages/accounts/LockScreen';
@@ -77,6 +78,12 @@ export function App() {
   const session = loaded.state === 'ready' ? loaded.session : null;
   const ready = loaded.state === 'ready' ? loaded.setup : null;
   const identity = useMemo<InstallIdentity>(() => ({ role: ready?.role ?? 'township', name: ready?.township?.name ?? null }), [ready?.role, ready?.township?.name]);
+  // While the login screen waits for the clerk, the first page's code loads, so that the workspace opens
+  // on it without waiting: 首页 in a township, every township's members at the county.
+  const firstPage = ready?.initialized ? (ready.role === 'county' ? 'countyMembers' : 'dashboard') : null;
+  useEffect(() => {
+    if (firstPage) preloadPages([firstPage]);
+  }, [firstPage]);
   useWindowTitle(identity);
   const user = session?.user ?? null;
   const lock = useCallback(() => {

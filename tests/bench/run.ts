@@ -22,10 +22,7 @@ import { insertMembersBulk, MEMBER_COLUMNS, memberInsertSql, ROWS_PER_STATEMENT 
 import { nameSearchKeys } from '../../electron/services/members/searchKeys';
 import { newId } from '../../electron/services/core/ids';
 import type { ServiceContext } from '../../electron/services/core/context';
-import { measureCountyMembers, measureTownshipWindow } from './windowFigures';
-import { connect, openInstall, type Install } from '../support/exchangeScenario';
-import { writePackage } from '../../electron/services/exchange/packageWriter';
-import { importPackages } from '../../electron/services/exchange/countyImport';
+import { buildWindowCounty, buildWindowTownship, measureCountyMembers, measureTownshipWindow } from './windowFigures';
 import { measurePrintBatch } from './printBatch';
 import { measureRosterImport } from './rosterImport';
 import { benchExchange } from './exchange';
@@ -41,6 +38,10 @@ function quantile(values: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+/** BENCH_WINDOW_RUNS: how many times each window figure is measured (the median is reported). */
+const WINDOW_RUNS = Math.max(1, Number(process.env.BENCH_WINDOW_RUNS ?? 3));
+const median = (values: number[]) => quantile(values, 0.5);
+const spread = (values: number[]) => (values.length > 1 ? ` (median of ${values.length}: ${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})` : '');
 const results: { name: string; figure: string; target: string; ok: boolean | null }[] = [];
 function report(name: string, figure: string, target: string, ok: boolean | null) {
   results.push({ name, figure, target, ok });
@@ -67,7 +68,8 @@ async function rawInsert(file: string, rows: unknown[][]): Promise<number> {
 
 async function main() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-bench-'));
-  console.log(`乡镇党员档案 benchmark — ${MEMBERS} members, ${os.cpus().length} cores, node ${process.version}\n`);
+  // The load average says how much the figures owe to other work on a shared machine.
+  console.log(`乡镇党员档案 benchmark — ${MEMBERS} members, ${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
   if (process.env.BENCH_SCALE === '1') {
     // BENCH_SCALE=1: only the growth of a county archive towards a city's (scale.ts).
     await benchScale(path.join(root, 'scale'), report).catch((e: Error) => report('scale', `failed: ${e.message.split('\n')[0]}`, '', false));
@@ -217,49 +219,42 @@ async function main() {
 // The window in Chromium: a small and a county-sized township, then the county after one full package.
 async function reportWindow(root: string, bigTownship: string) {
   const small = path.join(root, 'small');
-  const demo = generateTownship({ seed: 6, members: 6_000, townshipName: '西城镇', townshipCode: '370783102', asOf: TODAY });
-  {
-    const archive = await openArchive(archiveFile(small));
-    const ctx: ServiceContext = { archive, actor: 'bench', today: TODAY };
-    const s = await initTownship(ctx, { code: '370783102', name: '西城镇', role: 'township' });
-    const idOf = await insertDemoOrganizations(ctx, demo.orgs, s.rootOrgId!);
-    await insertMembersBulk(ctx, demo.members.map(({ orgKey, ...m }) => ({ ...m, orgId: idOf.get(orgKey)! })), { source: 'bench' });
-    await archive.close();
-  }
+  await buildWindowTownship(small, 6_000);
   for (const [label, dir] of [['6,000', small], [MEMBERS.toLocaleString('en'), bigTownship]] as const) {
-    const w = await measureTownshipWindow(dir).catch((e: Error) => e);
-    if (w === null) report(`dashboard at ${label} members`, 'skipped: no renderer build (npm run build)', '≤ 1 s', null);
-    else if (w instanceof Error) report(`dashboard at ${label} members`, `failed: ${w.message.split('\n')[0]}`, '≤ 1 s', false);
+    // Each run in a fresh harness and browser; the median of WINDOW_RUNS, since the machine is shared.
+    const runs: { dashboardMs: number; loginMs: number; gridMs: number }[] = [];
+    let failure: Error | null = null;
+    for (let r = 0; r < WINDOW_RUNS && !failure; r++) {
+      const w = await measureTownshipWindow(dir).catch((e: Error) => e);
+      if (w === null) break;
+      if (w instanceof Error) failure = w;
+      else runs.push(w);
+    }
+    if (failure) report(`dashboard at ${label} members`, `failed: ${failure.message.split('\n')[0]}`, '≤ 1 s', false);
+    else if (!runs.length) report(`dashboard at ${label} members`, 'skipped: no renderer build (npm run build)', '≤ 1 s', null);
     else {
-      report(`dashboard at ${label} members`, `${ms(w.dashboardMs)} from 登录 to the first figures`, '≤ 1000 ms', w.dashboardMs <= 1000);
-      report(`grid first rows at ${label} members`, `${ms(w.gridMs)} after the click on 党员`, '≤ 500 ms', w.gridMs <= 500);
+      const dash = median(runs.map((w) => w.dashboardMs));
+      const grid = median(runs.map((w) => w.gridMs));
+      console.log(`  (load average now ${os.loadavg()[0].toFixed(1)})`);
+      report(`dashboard at ${label} members`, `${ms(dash)} from 登录 to the first figures${spread(runs.map((w) => w.dashboardMs))}`, '≤ 1000 ms', dash <= 1000);
+      report(`  of which the login's password check`, ms(median(runs.map((w) => w.loginMs))), '', null);
+      report(`grid first rows at ${label} members`, `${ms(grid)} after the click on 党员${spread(runs.map((w) => w.gridMs))}`, '≤ 500 ms', grid <= 500);
     }
   }
   // The county: the big township's full package imported, then its member page.
-  let county: Install | undefined;
-  let town: Install | undefined;
   try {
-    county = await openInstall('county', '370783000', '寿光市', { dir: path.join(root, 'county'), today: TODAY });
-    const archive = await openArchive(archiveFile(bigTownship));
-    town = { dir: bigTownship, code: '370783101', name: '东城镇', archive, ctx: { archive, actor: 'bench', today: TODAY }, rootOrgId: '', reopen: async () => undefined, close: () => archive.close() };
-    await connect(county, [town]);
-    const stick = path.join(root, 'stick');
-    fs.mkdirSync(stick);
-    const written = await writePackage(town.ctx, { outDir: stick, full: true });
-    await town.close();
-    town = undefined;
-    const [outcome] = await importPackages(county.ctx, [written.file]);
-    if (outcome.status !== 'applied') throw new Error(`the package was not applied: ${outcome.status}`);
-    await county.close();
-    county = undefined;
-    const c = await measureCountyMembers(path.join(root, 'county'));
-    if (c === null) report(`county member page (${MEMBERS.toLocaleString('en')})`, 'skipped: no renderer build (npm run build)', '≤ 1 s', null);
-    else report(`county member page (${MEMBERS.toLocaleString('en')})`, `${ms(c.membersMs)} from 登录 to the first rows`, '≤ 1000 ms', c.membersMs <= 1000);
+    const countyDir = path.join(root, 'county');
+    await buildWindowCounty(countyDir, bigTownship, path.join(root, 'stick'));
+    const times: number[] = [];
+    for (let r = 0; r < WINDOW_RUNS; r++) {
+      const c = await measureCountyMembers(countyDir);
+      if (c === null) break;
+      times.push(c.membersMs);
+    }
+    if (!times.length) report(`county member page (${MEMBERS.toLocaleString('en')})`, 'skipped: no renderer build (npm run build)', '≤ 1 s', null);
+    else report(`county member page (${MEMBERS.toLocaleString('en')})`, `${ms(median(times))} from 登录 to the first rows${spread(times)}`, '≤ 1000 ms', median(times) <= 1000);
   } catch (e) {
     report(`county member page (${MEMBERS.toLocaleString('en')})`, `failed: ${(e as Error).message.split('\n')[0]}`, '≤ 1 s', false);
-  } finally {
-    await town?.close();
-    await county?.close();
   }
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoTownship } from '../../electron/services/demo/demoTownship';
-import { listReminders, REMINDER_KINDS } from '../../electron/services/development/reminders';
+import { countDueReminders, listReminders, REMINDER_KINDS } from '../../electron/services/development/reminders';
 import { duesSummary } from '../../electron/services/development/dues';
 import { reviewsSummary, saveAppraisals } from '../../electron/services/development/reviews';
 import { devStageCounts } from '../../electron/services/development/pipeline';
@@ -44,6 +44,9 @@ describe('the demo township', () => {
     // The demo's 预备党员 are all within their year (listExports.test.ts makes one overdue).
     for (const kind of REMINDER_KINDS.filter((k) => k !== 'probationOverdue')) expect(r.counts[kind], kind).toBeGreaterThan(0);
     expect(r.dueCount).toBe(r.items.length - r.counts.politicalBirthday);
+    // The badge's count, read without the list, is the list's.
+    expect(r.dueCount).toBeGreaterThan(0);
+    expect(await countDueReminders(t.ctx)).toEqual({ asOf: TODAY, dueCount: r.dueCount });
     expect(r.dueCount).toBe(r.overdueCount + r.dueSoonCount);
     for (const item of r.items.slice(0, 200)) {
       const table = item.target === 'member' ? 'members' : item.target === 'villageMatter' ? 'village_matters' : 'dev_people';

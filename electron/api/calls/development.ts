@@ -9,7 +9,7 @@ import {
 } from '../../services/development/pipeline';
 import { listDevRules, setDevRule } from '../../services/development/rules';
 import { correctDevStep, voidDevStep } from '../../services/development/stepCorrections';
-import { listReminders, REMINDER_KINDS } from '../../services/development/reminders';
+import { countDueReminders, listReminders, REMINDER_KINDS } from '../../services/development/reminders';
 import { REMINDER_SCOPES, remindersPrintList, remindersWorkbookList } from '../../services/development/remindersList';
 import { groupedListHtml } from '../../services/print/groupedListHtml';
 import { listWorkbook, safeFileName, XLSX_MIME } from '../../services/core/listWorkbook';
@@ -117,6 +117,8 @@ export const developmentCalls = {
   setDevRule: defineCall({ access: 'rules', input: z.object({ key: z.string().max(40), value: z.number(), maxValue: z.number().nullable().optional(), advisory: z.boolean() }), output: devRule, run: (ctx, i) => setDevRule(ctx, i) }),
   // ---- 待办 ----
   reminders: defineCall({ access: 'read', input: z.object({}).optional(), output: reminders, run: (ctx) => listReminders(ctx) }),
+  /** The 待办 badge: how much work is due, without the list. */
+  remindersDue: defineCall({ access: 'read', input: z.object({}).optional(), output: z.object({ asOf: z.string(), dueCount: z.number() }), run: (ctx) => countDueReminders(ctx) }),
   // the list as shown (已超期 / 即将到期 / 政治生日, one kind), on A4 and as xlsx
   printReminders: defineCall({
     access: 'read', input: reminderFilter, output: z.object({ html: z.string(), title: z.string() }),

@@ -63,6 +63,7 @@ export async function saveAppraisals(ctx: ServiceContext, input: AppraisalSave):
   requireYear(input.year);
   return ctx.archive.transaction(async () => {
     const problems: FieldProblem[] = [];
+    if (!(await ctx.archive.queryOne('SELECT 1 FROM organizations WHERE id = ?', [input.orgId]))) problems.push({ field: 'orgId', message: '找不到要评议的党组织,请重新选择' });
     const members = new Map<string, { name: string; category: string; orgId: string; joinDate: string }>();
     // The results are filed under the organization that held the review: it must exist.
     if (!(await ctx.archive.queryOne('SELECT 1 AS x FROM organizations WHERE id = ?', [input.orgId]))) problems.push({ field: 'orgId', message: `找不到党组织(${input.orgId})` });

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../core/context';
 import { todayOf } from '../core/context';
 import { MEMBER_HOLDING_TYPES } from '../organizations/organizations';
 import { devStageCounts } from '../development/pipeline';
-import { listReminders } from '../development/reminders';
+import { countDueReminders } from '../development/reminders';
 import { AGE_BANDS, computeStatisticsWithRoll, ON_ROLL, PROBATIONARY, type StatRow } from './statistics';
 import { DomainError } from '../core/errors';
 
@@ -159,6 +159,6 @@ export async function computeDashboard(ctx: ServiceContext, q: { asOf?: string |
     // 预备党员 are on the roll already; the earlier stages need the development records.
     pipeline: { available: true, stages: PIPELINE_STAGES.map((s) => ({ ...s, count: s.code === 'probationary' ? count('category', 'probationary') : (stages[s.code] ?? 0) })) },
     trend,
-    reminders: { available: true, count: (await listReminders(ctx)).dueCount },
+    reminders: { available: true, count: (await countDueReminders(ctx)).dueCount },
   };
 }

@@ -27,7 +27,7 @@ export function TopNav({ page, onPage, role }: { page: WorkspacePage; onPage: (p
   const session = useSession();
   const pages = [...(role === 'county' ? COUNTY_PAGES : PAGES), ...(role && session.can('write') ? [EXCHANGE_PAGE[role]] : []), ...(session.can('users') ? ACCOUNT_PAGES : []), ...(session.can('audit') ? AUDIT_PAGES : []), ...(session.can('system') ? BACKUP_PAGES : [])];
   // The 待办 badge: work due today (without the 政治生日 greetings), refreshed whenever the navigation is drawn anew.
-  const reminders = useCall('reminders', {}, { refresh: page });
+  const reminders = useCall('remindersDue', {}, { refresh: page });
   const due = reminders.error ? null : (reminders.value?.dueCount ?? null);
   return (
     <nav className="top-nav" aria-label={t('nav.label')}>

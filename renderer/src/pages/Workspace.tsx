@@ -1,7 +1,7 @@
 // The workspace after setup: a top navigation between 首页 (the dashboard, where the window opens),
 // 党员 (the members page), 统计报表 and 数据校验. Other pages send the clerk to the members page on a
 // subset (a branch, an age band) through a focus; the checks page opens a member in the member drawer.
-import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useState, type ReactNode } from 'react';
 import { api, messageOf, type OrgNodeDto, type SetupStatusDto } from '../api';
 import { todayLocal } from '../lib/dates';
 import type { Language } from '../i18n';
@@ -24,10 +24,9 @@ export function Workspace({ setup, onLanguage }: Props) {
   const [countyRecord, setCountyRecord] = useState<{ townshipCode: string; id: string } | null>(null);
   const [devFocus, setDevFocus] = useState<string | null>(null);
   const [devKey, setDevKey] = useState(0);
-  // A township's window opens on 首页; the members grid is nearly always next, so its code loads meanwhile.
-  useEffect(() => {
-    if (setup.role !== 'county') preloadPages(['members']);
-  }, [setup.role]);
+  // A township's window opens on 首页; the members grid is nearly always next, so its code loads once the
+  // dashboard's figures are on screen (compiling it earlier would hold them up).
+  const preloadMembers = useCallback(() => preloadPages(['members']), []);
   const today = todayLocal();
   // The workspace's toasts last while the clerk visits the members page, which keeps its own.
   const { toasts, toast, dismiss } = useToastList();
@@ -88,7 +87,7 @@ export function Workspace({ setup, onLanguage }: Props) {
         <AppHeader township={township} nav={nav} onLanguage={onLanguage} />
         <div className="page-scroll">
           <PageSuspense>
-            {page === 'dashboard' && <Pages.dashboard township={township} onOpenMembers={openMembers} onOpenChecks={() => setPage('checks')} />}
+            {page === 'dashboard' && <Pages.dashboard township={township} onOpenMembers={openMembers} onOpenChecks={() => setPage('checks')} onFiguresShown={preloadMembers} />}
             {page === 'stats' && <Pages.stats rootOrgId={setup.rootOrgId} />}
             {page === 'checks' && setup.role === 'county' && <Pages.countyChecks onOpenMember={(townshipCode, id) => setCountyRecord({ townshipCode, id })} />}
             {page === 'checks' && setup.role !== 'county' && <Pages.checks refreshKey={checksKey} onOpenMember={openMember} onOpenOrg={(orgId) => openMembers({ orgId })} />}

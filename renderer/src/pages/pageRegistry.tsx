@@ -5,11 +5,25 @@ import { lazy, Suspense, type FunctionComponent, type LazyExoticComponent, type 
 import { useTranslation } from 'react-i18next';
 import type { WorkspacePage } from '../components/AppHeader';
 
-/** React.lazy for a component its module exports by name (the pages have no default exports). */
+/**
+ * React.lazy for a component its module exports by name (the pages have no default exports). Once the
+ * code is in (preloaded), the lazy component gets it synchronously, so showing the page does not suspend:
+ * a suspended page is revealed no sooner than React's fallback throttle (300 ms) after its fallback.
+ */
 function page<P>(load: () => Promise<FunctionComponent<P>>): LazyExoticComponent<FunctionComponent<P>> {
   let loading: Promise<FunctionComponent<P>> | undefined;
-  const once = () => (loading ??= load());
-  const component = lazy(async () => ({ default: await once() }));
+  let loaded: FunctionComponent<P> | undefined;
+  const once = () =>
+    (loading ??= load().then((c) => {
+      loaded = c;
+      return c;
+    }));
+  const component = lazy(() => {
+    if (!loaded) return once().then((c) => ({ default: c }));
+    const ready = { default: loaded };
+    // A thenable that calls back at once: React.lazy then holds the component before it renders.
+    return { then: (onFulfilled: (m: typeof ready) => unknown) => onFulfilled(ready) } as unknown as Promise<typeof ready>;
+  });
   pageLoaders.set(component, once);
   return component;
 }
