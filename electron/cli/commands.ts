@@ -4,6 +4,7 @@ import { archiveCommands } from './archiveCommands';
 import { statisticsCommands } from './statisticsCommands';
 import { memberLifeCommands } from './memberLifeCommands';
 import { importExportCommands } from './importExportCommands';
+import { compareCommands } from './compareCommands';
 import { printCommands } from './printCommands';
 import { developmentCommands } from './developmentCommands';
 import { accountCommands } from './accountCommands';
@@ -14,4 +15,4 @@ import { auditCommands } from './auditCommands';
 import { exchangeCommands } from './exchangeCommands';
 import { correctionCommands } from './correctionCommands';
 
-export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands];
+export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...compareCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands];
