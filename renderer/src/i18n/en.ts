@@ -5,6 +5,7 @@ import { careEn } from '../pages/practices/careMessages';
 import { accountsEn } from '../pages/accounts/messages';
 import { countyExchangeEn } from '../pages/countyExchange/messages';
 import { rosterImportEn } from '../components/rosterImport/messages';
+import { compareEn } from '../pages/compare/messages';
 
 export const en: Messages = {
   practices: practicesEn,
@@ -12,6 +13,7 @@ export const en: Messages = {
   accounts: accountsEn,
   countyExchange: countyExchangeEn,
   ...rosterImportEn,
+  ...compareEn,
   app: {
     title: 'Party Records',
     countyTitle: 'County Party Records',
@@ -261,6 +263,7 @@ export const en: Messages = {
     members: 'Members',
     stats: 'Statistics',
     checks: 'Data checks',
+    compare: 'Compare',
     development: 'Development',
     reminders: 'To do',
     yearly: 'Appraisal & dues',

@@ -4,6 +4,7 @@ import { careZh } from '../pages/practices/careMessages';
 import { accountsZh } from '../pages/accounts/messages';
 import { countyExchangeZh } from '../pages/countyExchange/messages';
 import { rosterImportZh } from '../components/rosterImport/messages';
+import { compareZh } from '../pages/compare/messages';
 
 export const zhCN = {
   practices: practicesZh,
@@ -11,6 +12,7 @@ export const zhCN = {
   accounts: accountsZh,
   countyExchange: countyExchangeZh,
   ...rosterImportZh,
+  ...compareZh,
   app: {
     title: '乡镇党员档案',
     countyTitle: '县级党员档案汇总',
@@ -260,6 +262,7 @@ export const zhCN = {
     members: '党员',
     stats: '统计报表',
     checks: '数据校验',
+    compare: '信息比对',
     development: '发展党员',
     reminders: '待办',
     yearly: '评议与党费',

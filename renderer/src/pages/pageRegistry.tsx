@@ -33,6 +33,7 @@ export const Pages = {
   countyMembers: page(() => import('./countyExchange/CountyMembersPage').then((m) => m.CountyMembersPage)),
   stats: page(() => import('./StatsPage').then((m) => m.StatsPage)),
   checks: page(() => import('./ChecksPage').then((m) => m.ChecksPage)),
+  compare: page(() => import('./compare/ComparePage').then((m) => m.ComparePage)),
   development: page(() => import('./DevelopmentPage').then((m) => m.DevelopmentPage)),
   reminders: page(() => import('./RemindersPage').then((m) => m.RemindersPage)),
   yearly: page(() => import('./YearlyPage').then((m) => m.YearlyPage)),
