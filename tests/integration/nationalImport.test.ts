@@ -139,3 +139,33 @@ describe('import of the national system’s member-library export', () => {
     })).rejects.toThrow();
   });
 });
+
+describe('the national export over an archive of coarse records', () => {
+  it('“update empty fields” refines coarse 学历/工作岗位 to the leaves within their group, and fills the new items', async () => {
+    const t = await archive();
+    const rows = nationalRows(60).filter((r) => r.valid && codes.educationLevel.some((e) => e.zh === r.cells.学历) && codes.jobPost.some((e) => e.zh === r.cells.工作岗位));
+    // The same people as an older roster held them: 学历 and 职业 by their coarse groups only.
+    const eduGroup = (zh: string | number) => codes.education.find((e) => e.code === codes.educationLevel.find((l) => l.zh === zh)!.group)!.zh;
+    const jobClass = (zh: string | number) => codes.occupation.find((e) => e.code === codes.jobPost.find((l) => l.zh === zh)!.bulletin)!.zh;
+    const old = path.join(t.dir, 'old.xlsx');
+    await writeXlsx(old, [{
+      name: 'Sheet1',
+      rows: [['姓名', '公民身份号码', '学历', '职业', '所在党支部', '入党日期', '转正日期', '人员类别'], ...rows.map((r) => [r.cells.姓名, r.cells.公民身份号码, eduGroup(r.cells.学历), jobClass(r.cells.工作岗位), r.cells.所在党支部, r.cells.入党日期, r.cells.转正日期, r.cells.人员类别])],
+      textColumns: [2],
+    }]);
+    expect((await importRoster(t.ctx, { fileName: 'old.xlsx', path: old })).inserted).toBe(rows.length);
+    expect((await t.archive.queryOne<{ n: number }>('SELECT count(*) AS n FROM members WHERE education_level IS NOT NULL OR job_post IS NOT NULL'))!.n).toBe(0);
+
+    const national = path.join(t.dir, 'national.xlsx');
+    await writeNationalXlsx(national, rows);
+    const r = await importRoster(t.ctx, { fileName: 'national.xlsx', path: national }, { duplicateMode: 'fillEmpty' });
+    expect(r.updated).toBe(rows.length);
+    const stored = await t.archive.query<{ id_number: string; education_level: string; job_post: string; join_type: string | null; education: string; occupation: string }>('SELECT id_number, education_level, job_post, join_type, education, occupation FROM members');
+    for (const row of rows) {
+      const m = stored.find((s) => s.id_number === row.cells.公民身份号码)!;
+      expect(m).toMatchObject({ education_level: row.cells.学历, job_post: row.cells.工作岗位, join_type: row.cells.入党类型 });
+    }
+    const refine = (await runDataChecks(t.ctx)).checks.filter((c) => c.id === 'educationToRefine' || c.id === 'jobPostToRefine');
+    expect(refine.map((c) => c.problems.length)).toEqual([0, 0]);
+  }, 60_000);
+});
