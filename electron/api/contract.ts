@@ -11,6 +11,7 @@ import { memberCalls } from './calls/members';
 import { memberLifeCalls } from './calls/memberLife';
 import { statisticsCalls } from './calls/statistics';
 import { importExportCalls } from './calls/importExport';
+import { nationalCompareCalls } from './calls/nationalCompare';
 import { developmentCalls } from './calls/development';
 import { printingCalls } from './calls/printing';
 import { backupCalls } from './calls/backup';
@@ -29,6 +30,7 @@ export const contract = {
   ...memberLifeCalls,
   ...statisticsCalls,
   ...importExportCalls,
+  ...nationalCompareCalls,
   ...developmentCalls,
   ...printingCalls,
   ...backupCalls,

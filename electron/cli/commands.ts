@@ -4,6 +4,7 @@ import { archiveCommands } from './archiveCommands';
 import { statisticsCommands } from './statisticsCommands';
 import { memberLifeCommands } from './memberLifeCommands';
 import { importExportCommands } from './importExportCommands';
+import { compareCommands } from './compareCommands';
 import { printCommands } from './printCommands';
 import { developmentCommands } from './developmentCommands';
 import { yearlyCommands } from './yearlyCommands';
@@ -17,4 +18,4 @@ import { correctionCommands } from './correctionCommands';
 import { withCountyVariants } from './countyCommands';
 
 // At a county archive some commands answer over every township's records (countyCommands).
-export const COMMANDS: CliCommand[] = withCountyVariants([...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands, ...yearlyCommands]);
+export const COMMANDS: CliCommand[] = withCountyVariants([...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands, ...yearlyCommands, ...compareCommands]);

@@ -99,8 +99,8 @@ describe('roster import wizard and Excel export (browser, real archive)', () => 
     expect(await page.getByTestId('map-0-14').inputValue()).toBe('jobTitle');
     const corrected = page.locator('.rimport-mapping tr').filter({ hasText: '党内职务' });
     expect(await corrected.innerText()).toContain('已更正');
-    // The roster has no 职业 column: every row takes the value chosen here (农牧渔民 unless changed).
-    expect(await page.getByTestId('import-default-occupation').inputValue()).toBe('2');
+    // The roster has no 职业 column: 工作岗位 stays 未填写 (listed by 数据校验) unless the clerk picks a value here.
+    expect(await page.getByTestId('import-default-occupation').inputValue()).toBe('0');
     await page.getByTestId('import-default-occupation').selectOption('1');
     await settle();
     expect(await page.getByTestId('import-default-occupation').inputValue()).toBe('1');

@@ -27,6 +27,8 @@ interface Raw {
   address: string | null;
   exit_reason: string | null;
   exit_date: string | null;
+  education_level: string | null;
+  job_post: string | null;
 }
 
 async function insert(over: Partial<Raw> = {}): Promise<string> {
@@ -35,7 +37,7 @@ async function insert(over: Partial<Raw> = {}): Promise<string> {
   const row: Raw = {
     name: `党员${n}`, id_number: makeIdNumber('370783', birth, 10 + n * 2), gender: '1', ethnicity: '01', birth_date: birth, education: '50',
     category: 'formal', org_id: branchId, join_date: '2000-07-01', full_date: '2001-07-01', occupation: '2', phone: '13800000000', address: '东城镇1号',
-    exit_reason: null, exit_date: null, ...over,
+    exit_reason: null, exit_date: null, education_level: '普通高中', job_post: '农牧渔业生产人员', ...over,
   };
   const id = newId();
   const cols = Object.keys(row);
@@ -151,6 +153,47 @@ describe('数据校验', () => {
     const r = await runDataChecks(t.ctx);
     const problem = r.checks.find((c) => c.id === 'smallBranch')!.problems[0];
     expect(problem).toMatchObject({ entity: 'org', detail: expect.stringContaining('2') });
+  });
+
+  it('学历 and 工作岗位 recorded only coarsely are listed to refine; 未填写 is listed as such; leaves pass', async () => {
+    const coarseEducation = await insert({ education_level: null });
+    const coarseJob = await insert({ job_post: null });
+    const notFilled = await insert({ job_post: null, occupation: '0' });
+    const fine = await insert();
+    const exited = await insert({ education_level: null, job_post: null, exit_reason: 'death', exit_date: '2020-01-01' });
+    expect(await failing('educationToRefine')).toEqual([coarseEducation]);
+    expect(await failing('jobPostToRefine')).toEqual([coarseJob]);
+    expect(await failing('jobPostMissing')).toEqual([notFilled]);
+    for (const c of ['educationToRefine', 'jobPostToRefine', 'jobPostMissing'] as const) {
+      expect(await failing(c)).not.toContain(fine);
+      expect(await failing(c)).not.toContain(exited);
+    }
+    const r = await runDataChecks(t.ctx);
+    expect(r.checks.find((c) => c.id === 'educationToRefine')!.problems[0].detail).toContain('“高中”');
+    expect(r.checks.find((c) => c.id === 'jobPostToRefine')!.problems[0].detail).toContain('“农牧渔民”');
+    expect(r.checks.find((c) => c.id === 'jobPostToRefine')!.title).toBe('工作岗位待细化');
+  });
+
+  it('失联 members without a date or a reason, and 流动 members whose 外出流向 is on the record itself', async () => {
+    const noDetails = await insert({ name: '失联甲' });
+    const noReason = await insert({ name: '失联乙' });
+    const complete = await insert({ name: '失联丙' });
+    const monthOnly = await insert({ name: '失联丁' });
+    await t.archive.run('UPDATE members SET is_lost = 1 WHERE id IN (?, ?, ?, ?)', [noDetails, noReason, complete, monthOnly]);
+    await t.archive.run("UPDATE members SET lost_date = '2024-03-05' WHERE id = ?", [noReason]);
+    await t.archive.run("UPDATE members SET lost_date = '2024-03-05', lost_reason = 'migrant_work' WHERE id = ?", [complete]);
+    await t.archive.run("UPDATE members SET lost_month = '2024-03', lost_reason = 'moved' WHERE id = ?", [monthOnly]);
+    expect((await failing('lostWithoutDetails')).sort()).toEqual([noDetails, noReason].sort());
+    const r = await runDataChecks(t.ctx);
+    const details = Object.fromEntries(r.checks.find((c) => c.id === 'lostWithoutDetails')!.problems.map((p) => [p.id, p.detail]));
+    expect(details[noDetails]).toBe('失联党员缺少:失去联系日期、失联原因');
+    expect(details[noReason]).toBe('失联党员缺少:失联原因');
+
+    const mobileBare = await insert();
+    const mobileWithProvince = await insert();
+    await t.archive.run('UPDATE members SET is_mobile = 1 WHERE id IN (?, ?)', [mobileBare, mobileWithProvince]);
+    await t.archive.run("UPDATE members SET mobile_province = '广东省', mobile_city = '深圳市' WHERE id = ?", [mobileWithProvince]);
+    expect(await failing('mobileNoDestination')).toEqual([mobileBare]);
   });
 
   it('answers through the dispatcher', async () => {

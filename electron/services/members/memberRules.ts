@@ -180,10 +180,12 @@ export function checkMemberRecord(input: MemberInput, today: string, parsedIdNum
     if (typeof v === 'string' && v !== '' && !isCode(list, v)) add(issues, field, `${FIELD_LABELS[field]}“${v}”不在全国党员管理信息系统的代码表中`);
   }
   if (input.lostMonth != null && input.lostMonth !== '' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(input.lostMonth)) add(issues, 'lostMonth', '失去联系日期应为年月(格式 YYYY-MM)');
+  // A 失联 member whose date or reason nobody knows (the national export gives only 是/否) is still a member:
+  // accepted, and listed by 数据校验 until the gap is filled. What is given must be right.
   if (input.isLost) {
-    if (!isCode('lostReason', input.lostReason)) add(issues, 'lostReason', '失联党员需选择失联原因');
-    if (!input.lostDate) add(issues, 'lostDate', '失联党员需填写失联日期');
-    else if (isIsoDate(input.lostDate) && isIsoDate(joinDate) && input.lostDate < joinDate) add(issues, 'lostDate', '失联日期不能早于入党日期');
+    if (input.lostReason != null && input.lostReason !== '' && !isCode('lostReason', input.lostReason)) add(issues, 'lostReason', '失联原因不正确');
+    if (isIsoDate(input.lostDate) && isIsoDate(joinDate) && input.lostDate < joinDate) add(issues, 'lostDate', '失联日期不能早于入党日期');
+    if (input.lostMonth && isIsoDate(joinDate) && /^\d{4}-\d{2}$/.test(input.lostMonth) && input.lostMonth < joinDate.slice(0, 7)) add(issues, 'lostMonth', '失去联系日期不能早于入党日期');
   }
   return issues;
 }

@@ -104,7 +104,12 @@ function pickEditable(source: Partial<MemberInput>): Record<string, unknown> {
   return out;
 }
 
-export async function createMember(ctx: ServiceContext, input: MemberInput): Promise<MemberRecord> {
+/** Where a change came from when it is not the clerk's own typing (信息比对 with a national export): shown in history and audit. */
+export interface ChangeSource {
+  source?: string;
+}
+
+export async function createMember(ctx: ServiceContext, input: MemberInput, options: ChangeSource = {}): Promise<MemberRecord> {
   const clean = normalizeMemberInput(input);
   const own = checkMemberRecord(clean, todayOf(ctx));
   if (own.length) throw new ValidationError(own, '党员信息有误');
@@ -117,9 +122,9 @@ export async function createMember(ctx: ServiceContext, input: MemberInput): Pro
     const fields = pickEditable(clean);
     await ctx.archive.db.insert(members).values({ ...fields, id, ...nameSearchKeys(clean.name), seq, createdAt: now, updatedAt: now } as typeof members.$inferInsert);
     await recordMemberEvents(ctx.archive, [
-      { memberId: id, kind: 'created', eventDate: todayOf(ctx), actor: ctx.actor, summary: '建立党员档案', before: null, after: fields },
+      { memberId: id, kind: 'created', eventDate: todayOf(ctx), actor: ctx.actor, summary: options.source ? `建立党员档案(${options.source})` : '建立党员档案', before: null, after: fields },
     ]);
-    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'member.create', entity: 'members', entityId: id, before: null, after: fields }]);
+    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'member.create', entity: 'members', entityId: id, before: null, after: options.source ? { ...fields, source: options.source } : fields }]);
   });
   return getMember(ctx, id);
 }
@@ -136,7 +141,7 @@ function describeChange(field: string, before: unknown, after: unknown): string 
   return `${FIELD_LABELS[field] ?? field}:${show(before)} → ${show(after)}`;
 }
 
-export async function updateMember(ctx: ServiceContext, id: string, patch: Partial<MemberInput>): Promise<MemberRecord> {
+export async function updateMember(ctx: ServiceContext, id: string, patch: Partial<MemberInput>, options: ChangeSource = {}): Promise<MemberRecord> {
   await ctx.archive.transaction(async () => {
     const current = await getMemberRow(ctx, id);
     const merged = normalizeMemberInput({ ...(pickEditable(current as unknown as MemberInput) as unknown as MemberInput), ...patch });
@@ -166,8 +171,9 @@ export async function updateMember(ctx: ServiceContext, id: string, patch: Parti
       const nameOf = (v: unknown) => names.find((n) => n.id === v)?.name ?? String(v);
       summary = [`所在党支部:${nameOf(before.orgId)} → ${nameOf(after.orgId)}`, summary].filter(Boolean).join(';');
     }
+    if (options.source) summary = `${summary}(${options.source})`;
     await recordMemberEvents(ctx.archive, [{ memberId: id, kind: moved ? 'moved' : 'edited', eventDate: todayOf(ctx), actor: ctx.actor, summary, before, after }]);
-    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'member.update', entity: 'members', entityId: id, before, after }]);
+    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'member.update', entity: 'members', entityId: id, before, after: options.source ? { ...after, source: options.source } : after }]);
   });
   return getMember(ctx, id);
 }

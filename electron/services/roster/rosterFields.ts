@@ -10,6 +10,9 @@ export const ROSTER_FIELDS = [
   'name', 'gender', 'idNumber', 'ethnicity', 'birthDate', 'education', 'category', 'orgName', 'joinDate', 'fullDate',
   'occupation', 'jobTitle', 'phone', 'address', 'isMobile', 'isLost', 'lostReason', 'lostDate', 'nativePlace', 'degree',
   'workStartDate', 'workUnit', 'householdPlace', 'remarks', 'exitReason', 'exitDate', 'exitNote',
+  // The national system's items (its member-library export has a column for each).
+  'newSocialStratum', 'professionalTitle', 'isMigrantWorker', 'currentResidence', 'partyAgeAdjustMonths', 'joinType', 'fullStatus',
+  'joinBranch', 'probationExtensionMonths', 'mobileProvince', 'mobileCity', 'mobileCounty',
 ] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
@@ -17,22 +20,22 @@ export type RosterField = (typeof ROSTER_FIELDS)[number];
 export const FIELD_HEADERS: Record<RosterField, string[]> = {
   name: ['姓名', '党员姓名', '名字'],
   gender: ['性别'],
-  idNumber: ['公民身份号码', '身份证号', '身份证号码', '身份证', '身份证件号码', '公民身份证号码', '身份证编号'],
+  idNumber: ['公民身份号码', '身份证号', '身份证号码', '身份证', '身份证件号码', '公民身份证号码', '公民身份证号', '身份证编号'],
   ethnicity: ['民族'],
   birthDate: ['出生日期', '出生年月', '出生年月日', '出生时间'],
   education: ['学历', '文化程度', '全日制学历', '最高学历', '文化'],
   category: ['人员类别', '党员类别', '类别', '党员身份'],
   orgName: ['所在党支部', '所在支部', '支部', '党支部', '所属党支部', '所属支部', '所在党组织', '党组织', '支部名称', '党支部名称'],
-  joinDate: ['入党日期', '入党时间', '入党年月'],
-  fullDate: ['转正日期', '转正时间', '转正年月'],
+  joinDate: ['入党日期', '入党时间', '入党年月', '加入党组织日期'],
+  fullDate: ['转正日期', '转正时间', '转正年月', '转为正式党员日期'],
   occupation: ['职业', '工作岗位', '工作岗位(职业)', '职业类别', '岗位类别'],
   jobTitle: ['职务', '岗位', '具体岗位', '现任职务'],
   phone: ['联系电话', '电话', '手机', '手机号', '手机号码', '联系方式', '电话号码'],
-  address: ['家庭住址', '住址', '现住址', '家庭地址', '现居住地', '居住地址'],
+  address: ['家庭住址', '住址', '现住址', '家庭地址', '居住地址'],
   isMobile: ['是否流动党员', '流动党员'],
   isLost: ['是否失联党员', '是否失联', '失联党员'],
   lostReason: ['失联原因'],
-  lostDate: ['失联日期', '失联时间'],
+  lostDate: ['失联日期', '失联时间', '失去联系日期'],
   nativePlace: ['籍贯'],
   degree: ['学位'],
   workStartDate: ['参加工作日期', '参加工作时间'],
@@ -42,6 +45,19 @@ export const FIELD_HEADERS: Record<RosterField, string[]> = {
   exitReason: ['出党方式', '减少原因', '出党原因'],
   exitDate: ['出党日期', '出党时间', '减少日期'],
   exitNote: ['出党说明'],
+  newSocialStratum: ['新社会阶层类型', '新社会阶层'],
+  professionalTitle: ['从事专业技术职务', '专业技术职务', '职称'],
+  isMigrantWorker: ['是否农民工', '农民工'],
+  // The national card's 现居住地 is an item of its own, beside 家庭住址.
+  currentResidence: ['现居住地', '现居住地址'],
+  partyAgeAdjustMonths: ['党龄校正值', '党龄校正值(月)', '党龄校正'],
+  joinType: ['入党类型'],
+  fullStatus: ['转正情况'],
+  joinBranch: ['入党时所在支部', '入党时所在党支部'],
+  probationExtensionMonths: ['延长预备期时间', '延长预备期时间(月)', '延长预备期'],
+  mobileProvince: ['外出流向(省)', '外出流向省', '流向省', '流出省份'],
+  mobileCity: ['外出流向(市)', '外出流向市', '流向市'],
+  mobileCounty: ['外出流向(县)', '外出流向县', '流向县'],
 };
 
 /** Fields shown to the clerk in the mapping step (Chinese labels). */
@@ -78,9 +94,15 @@ export function cellText(cell: RosterCell): string {
   if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell);
   if (typeof cell === 'object') return cell.date;
   // indexOf rather than a regular expression: every cell of every row passes here.
-  return (cell.indexOf('\u200b') >= 0 || cell.indexOf('\ufeff') >= 0 ? cell.replace(ZERO_WIDTHS, '') : cell).trim();
+  const text = (cell.indexOf('\u200b') >= 0 || cell.indexOf('\ufeff') >= 0 ? cell.replace(ZERO_WIDTHS, '') : cell).trim();
+  return isNoneMark(text) ? '' : text;
 }
 const ZERO_WIDTHS = /[\u200b\ufeff]/g;
+
+/** `-` (and its look-alikes): how the national system's exports write "none" (a 预备党员's 转正日期, 党龄). */
+export function isNoneMark(text: string): boolean {
+  return text.length > 0 && text.length <= 3 && /^[-－—–─]+$/.test(text);
+}
 
 /** How the cell would look in the clerk's spreadsheet (for the problem report and the error file). */
 export function cellDisplay(cell: RosterCell): string {
@@ -125,7 +147,7 @@ export function readDate(cell: RosterCell): DateRead {
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30))
     .replace(/[\s\u3000]+/g, '')
     .replace(/[．。]/g, '.');
-  if (!text) return null;
+  if (!text || isNoneMark(text)) return null;
   let m: RegExpExecArray | null;
   const fail = { ok: false as const, message: '不是可识别的日期(可写作 1985-07-12、1985.07、1985年7月 或 198507)' };
   if ((m = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$/.exec(text))) {
@@ -171,7 +193,7 @@ export function readIdNumber(cell: RosterCell): IdRead {
     };
   }
   const text = normalizeIdNumber(cell);
-  if (!text) return null;
+  if (!text || isNoneMark(text)) return null;
   if (/^\d(\.\d+)?E\+\d+$/i.test(text)) {
     return { ok: false, message: `公民身份号码被存成了科学计数法(${cell.trim()}),末几位已丢失;请把该列设为“文本”后重新填写` };
   }
@@ -221,6 +243,35 @@ export function readCode(list: CodeListName, cell: RosterCell): { ok: true; code
   const synPrefix = Object.entries(SYNONYMS[list] ?? {}).sort((a, b) => b[0].length - a[0].length).find(([k]) => text.startsWith(k));
   if (synPrefix) return { ok: true, code: synPrefix[1] };
   return { ok: false, message: `“${text}”不是可识别的值` };
+}
+
+/**
+ * A national 学历 or 工作岗位 leaf, written exactly as the national system names it (spaces and bracket
+ * widths aside), or null. Never a prefix or a synonym: a coarse value ("大学本科", "农民") stays coarse and is
+ * refined by the clerk, not guessed into a leaf.
+ */
+export function readLeaf(list: 'educationLevel' | 'jobPost', cell: RosterCell): string | null {
+  const text = cellText(cell);
+  if (!text) return null;
+  return LEAVES[list].get(text) ?? LEAVES[list].get(text.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')')) ?? null;
+}
+const leafIndex = (list: 'educationLevel' | 'jobPost') => new Map(CODE_LISTS[list].flatMap((e) => [[e.code, e.code], [e.zh, e.code]] as [string, string][]));
+const LEAVES = { educationLevel: leafIndex('educationLevel'), jobPost: leafIndex('jobPost') };
+
+export type MonthsRead = { ok: true; months: number } | { ok: false; message: string } | null;
+
+/** A number of months as the national export writes it: `6`, `6个月`, `-3` (党龄校正值 may be negative), `1年`. */
+export function readMonths(cell: RosterCell): MonthsRead {
+  if (typeof cell === 'number') return Number.isInteger(cell) ? { ok: true, months: cell } : { ok: false, message: `“${cell}”不是整月数` };
+  const text = cellText(cell).replace(/[\s\u3000]+/g, '').replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
+  if (!text) return null;
+  let m: RegExpExecArray | null;
+  if ((m = /^([-+]?\d{1,4})(个月|月)?$/.exec(text))) return { ok: true, months: Number(m[1]) };
+  if ((m = /^([-+]?\d{1,3})年(?:(\d{1,2})(个月|月))?$/.exec(text))) {
+    const sign = m[1].startsWith('-') ? -1 : 1;
+    return { ok: true, months: Number(m[1]) * 12 + sign * Number(m[2] ?? 0) };
+  }
+  return { ok: false, message: `“${text}”不是月数(可写作 6、6个月 或 1年)` };
 }
 
 /** 是/否 as rosters write it (是, √, ✓, Y, 1, 流动党员 …); empty → null. */

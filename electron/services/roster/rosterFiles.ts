@@ -10,6 +10,8 @@ import { exportImportErrors, exportMembersXlsx, exportRosterXlsx, type MemberExp
 import { exportNationalXlsx, type NationalExportInput } from './nationalExport';
 import { ROSTER_FIELDS, ROSTER_FIELD_LABELS, type RosterField } from './rosterFields';
 import { keepUpload, uploadedSource, type UploadedFile } from './uploads';
+import { acceptDifferences, compareWithNational, type AcceptResult, type NationalComparison } from './nationalCompare';
+import { nationalCompareXlsx } from './nationalCompareReport';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // Characters no file name may hold on Windows, where most of the offices are.
@@ -66,4 +68,23 @@ export async function nationalMembersFile(ctx: ServiceContext, input: NationalEx
 export async function rosterFile(ctx: ServiceContext, input: RosterExportInput): Promise<XlsxFile> {
   const r = await exportRosterXlsx(ctx, input);
   return { fileName: safeName(`${r.title}_${todayOf(ctx)}.xlsx`), mimeType: XLSX_MIME, base64: r.bytes.toString('base64'), rows: r.rows };
+}
+
+// ---- 信息比对 with a national export ----
+
+/** Compare the picked export (or the one kept under `analysisId`) with the archive; nothing is written. */
+export async function compareUpload(ctx: ServiceContext, input: { file?: UploadedFile; analysisId?: string; fileDate: string }): Promise<NationalComparison & { analysisId: string }> {
+  const analysisId = input.file ? keepUpload(input.file) : input.analysisId;
+  if (!analysisId) throw new DomainError('bad_input', '请选择全国党员管理信息系统导出的文件');
+  return { ...(await compareWithNational(ctx, uploadedSource(analysisId), input.fileDate)), analysisId };
+}
+
+export function acceptUpload(ctx: ServiceContext, input: { analysisId: string; fileDate: string; keys?: string[]; kinds?: string[] }): Promise<AcceptResult> {
+  return acceptDifferences(ctx, uploadedSource(input.analysisId), input.fileDate, { keys: input.keys, kinds: input.kinds });
+}
+
+export async function compareReportFile(ctx: ServiceContext, input: { analysisId: string; fileDate: string }): Promise<XlsxFile> {
+  const src = uploadedSource(input.analysisId);
+  const r = await nationalCompareXlsx(await compareWithNational(ctx, src, input.fileDate));
+  return { fileName: safeName(`信息比对_${src.fileName.replace(/\.[^.]+$/, '')}_${todayOf(ctx)}.xlsx`), mimeType: XLSX_MIME, base64: r.bytes.toString('base64'), rows: r.rows };
 }

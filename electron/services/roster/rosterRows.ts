@@ -8,7 +8,8 @@ import { checkMemberRecord, cleanName, FIELD_LABELS, type MemberInput } from '..
 import { type BulkMemberInput } from '../members/memberBulk';
 import { MEMBER_HOLDING_TYPES } from '../organizations/organizations';
 import { readRosterRowBatches, type RosterCell, type RosterSource } from './rosterRead';
-import { cellDisplay, cellText, fieldForHeader, readCode, readDate, readIdNumber, readYesNo, ROSTER_FIELD_LABELS, statusFromRemarks, type RosterField } from './rosterFields';
+import { educationGroupOf, occupationClassOf, OCCUPATION_NOT_FILLED } from '../members/nationalCodes';
+import { cellDisplay, cellText, fieldForHeader, readCode, readDate, readIdNumber, readLeaf, readMonths, readYesNo, ROSTER_FIELD_LABELS, statusFromRemarks, type RosterField } from './rosterFields';
 
 export type DuplicateMode = 'skip' | 'fillEmpty' | 'overwrite';
 export type BranchChoice = { action: 'create'; parentId: string } | { action: 'map'; orgId: string };
@@ -66,7 +67,8 @@ export interface PlannedRow {
 }
 
 const HEADER_SCAN_ROWS = 30;
-const DEFAULT_FOR_MISSING: Partial<Record<DefaultField, string>> = { ethnicity: '01', occupation: '2' };
+// 工作岗位 has no stand-in: a roster without it leaves every row 未填写, listed by 数据校验 to be filled in.
+const DEFAULT_FOR_MISSING: Partial<Record<DefaultField, string>> = { ethnicity: '01' };
 const FOOTER = /^(合计|总计|小计|填表人|制表人|制表|审核人|审核|填报人|填报日期|负责人|注[::])/;
 const GENERIC_SHEET = /^(sheet\d*|工作表\d*|花名册|党员花名册|党员名册|名册|汇总|总表|全部|数据)$/i;
 
@@ -155,6 +157,7 @@ function looksLikeHeader(columns: SheetColumn[]): boolean {
 export const CODE_FIELDS: Partial<Record<RosterField, CodeListName>> = {
   gender: 'gender', ethnicity: 'ethnicity', education: 'education', occupation: 'occupation', category: 'memberCategory',
   degree: 'degree', lostReason: 'lostReason', exitReason: 'exitReason',
+  newSocialStratum: 'newSocialStratum', joinType: 'joinType', fullStatus: 'fullStatus',
 };
 
 const fieldColumns = new WeakMap<SheetColumn[], Map<RosterField, SheetColumn>>();
@@ -261,6 +264,34 @@ function textOf(r: RowRead, f: RosterField): string | null {
   return cellText(cellOf(r, f)) || null;
 }
 
+function monthsOf(r: RowRead, f: RosterField): number | null {
+  const m = readMonths(cellOf(r, f));
+  if (m && !m.ok) {
+    addProblem(r, f, `${FIELD_LABELS[f] ?? f}:${m.message}`);
+    return null;
+  }
+  return m?.ok ? m.months : null;
+}
+
+/**
+ * 学历 as the national system's leaf (its statistics group follows), else a coarse value as offices have
+ * always written it (leaf null: refined later, never guessed).
+ */
+function educationOf(r: RowRead, defaults: Partial<Record<DefaultField, string>>): { education: string; educationLevel: string | null } {
+  const leaf = r.col.has('education') ? readLeaf('educationLevel', cellOf(r, 'education')) : null;
+  if (leaf) return { education: educationGroupOf(leaf)!, educationLevel: leaf };
+  return { education: defaultedCode(r, 'education', defaults), educationLevel: null };
+}
+
+/** 工作岗位 likewise: a leaf (its bulletin class follows), else a coarse class; nothing said → 未填写. */
+function occupationOf(r: RowRead, defaults: Partial<Record<DefaultField, string>>): { occupation: string; jobPost: string | null } {
+  if (!r.col.has('occupation')) return { occupation: defaults.occupation ?? OCCUPATION_NOT_FILLED, jobPost: null };
+  const cell = cellOf(r, 'occupation');
+  const leaf = readLeaf('jobPost', cell);
+  if (leaf) return { occupation: occupationClassOf(leaf)!, jobPost: leaf };
+  return { occupation: codeOf(r, 'occupation') ?? OCCUPATION_NOT_FILLED, jobPost: null };
+}
+
 /** Read one data row into a member as it will be stored, with every problem of the row. */
 export function readMemberRow(
   sheet: SheetInfo,
@@ -301,21 +332,38 @@ export function readMemberRow(
   const isMobile = col.has('isMobile') ? (readYesNo(cellOf(r, 'isMobile')) ?? false) : fromRemarks.mobile;
   const isLost = readYesNo(cellOf(r, 'isLost')) ?? false;
 
+  const { education, educationLevel } = educationOf(r, options.defaults);
+  const { occupation, jobPost } = occupationOf(r, options.defaults);
+  // 失去联系日期 to the month (the national form's precision) is kept as the month, not as a made-up day.
+  const lost = isLost ? validDate(dates.lostDate) : null;
+  const lostToMonth = lost !== null && dates.lostDate.precision === 'month';
+
   const member: Omit<BulkMemberInput, 'orgId'> = {
     name,
     gender: gender ?? '',
     idNumber: idInfo?.idNumber ?? idText,
     ethnicity: defaultedCode(r, 'ethnicity', options.defaults),
     birthDate: birthDate ?? '',
-    education: defaultedCode(r, 'education', options.defaults),
+    education,
+    educationLevel,
     category,
     joinDate: validDate(dates.joinDate) ?? '',
     fullDate: validDate(dates.fullDate),
-    occupation: defaultedCode(r, 'occupation', options.defaults),
+    occupation,
+    jobPost,
     isMobile,
     isLost,
     lostReason: isLost ? codeOf(r, 'lostReason') : null,
-    lostDate: isLost ? validDate(dates.lostDate) : null,
+    lostDate: lostToMonth ? null : lost,
+    lostMonth: lostToMonth ? lost!.slice(0, 7) : null,
+    newSocialStratum: codeOf(r, 'newSocialStratum'),
+    joinType: codeOf(r, 'joinType'),
+    fullStatus: codeOf(r, 'fullStatus'),
+    isMigrantWorker: readYesNo(cellOf(r, 'isMigrantWorker')) ?? false,
+    partyAgeAdjustMonths: monthsOf(r, 'partyAgeAdjustMonths'),
+    probationExtensionMonths: monthsOf(r, 'probationExtensionMonths'),
+    professionalTitle: textOf(r, 'professionalTitle'), currentResidence: textOf(r, 'currentResidence'), joinBranch: textOf(r, 'joinBranch'),
+    mobileProvince: textOf(r, 'mobileProvince'), mobileCity: textOf(r, 'mobileCity'), mobileCounty: textOf(r, 'mobileCounty'),
     degree: codeOf(r, 'degree'),
     workStartDate: validDate(dates.workStartDate),
     exitReason: codeOf(r, 'exitReason'),
@@ -457,12 +505,18 @@ export async function* planRosterBatches(
     // a title naming the township, "东城镇党员花名册", names no branch).
     const fromTitle = info.title ? branchFromTitle(info.title) : null;
     info.branchFromSheet = branchFromTitle(info.name) ?? (fromTitle && /支部|支委/.test(fromTitle) ? fromTitle : null);
-    for (const f of ['ethnicity', 'occupation'] as const) {
-      if (!columns.some((c) => c.field === f) && !defaults[f]) defaults[f] = DEFAULT_FOR_MISSING[f];
-      if (!columns.some((c) => c.field === f) && !defaultsUsed.has(f)) {
-        defaultsUsed.add(f);
-        state.notices.push(`工作表“${info.name}”没有“${ROSTER_FIELD_LABELS[f]}”列:全部记为“${labelOf(f, defaults[f]!)}”(可在导入选项中更改)`);
-      }
+    if (!columns.some((c) => c.field === 'ethnicity') && !defaults.ethnicity) defaults.ethnicity = DEFAULT_FOR_MISSING.ethnicity;
+    if (!columns.some((c) => c.field === 'ethnicity') && !defaultsUsed.has('ethnicity')) {
+      defaultsUsed.add('ethnicity');
+      state.notices.push(`工作表“${info.name}”没有“${ROSTER_FIELD_LABELS.ethnicity}”列:全部记为“${labelOf('ethnicity', defaults.ethnicity!)}”(可在导入选项中更改)`);
+    }
+    if (!columns.some((c) => c.field === 'occupation') && !defaultsUsed.has('occupation')) {
+      defaultsUsed.add('occupation');
+      state.notices.push(
+        defaults.occupation
+          ? `工作表“${info.name}”没有“工作岗位”列:全部记为“${labelOf('occupation', defaults.occupation)}”(按导入选项)`
+          : `工作表“${info.name}”没有“工作岗位”(职业)列:工作岗位记为“未填写”,导入后在“数据校验”中逐人列出,请补填`,
+      );
     }
   }
 

@@ -4,12 +4,15 @@
 //
 // County mode runs the same checks over the whole archive (every township it holds; until the county
 // import exists that is the county's own records).
-import { CODE_LISTS } from '../core/codes';
+import { CODE_LISTS, labelOf } from '../core/codes';
+import { OCCUPATION_NOT_FILLED } from '../members/nationalCodes';
 import type { ServiceContext } from '../core/context';
 import { todayOf } from '../core/context';
 import { normalizeIdNumber, upgradeIdNumber15 } from '../members/idNumber';
 
-export type CheckId = 'duplicateIdNumber' | 'missingFields' | 'dateOrder' | 'probationOverdue' | 'inactiveBranch' | 'smallBranch' | 'mobileNoDestination';
+export type CheckId =
+  | 'duplicateIdNumber' | 'missingFields' | 'dateOrder' | 'probationOverdue' | 'inactiveBranch' | 'smallBranch' | 'mobileNoDestination'
+  | 'educationToRefine' | 'jobPostToRefine' | 'jobPostMissing' | 'lostWithoutDetails';
 
 export interface CheckProblem {
   entity: 'member' | 'org';
@@ -183,15 +186,69 @@ export async function checkSmallBranches(ctx: ServiceContext): Promise<CheckProb
     .map((r) => ({ entity: 'org' as const, id: r.id, name: r.name, orgName: r.parent_name ?? '', detail: `正式党员 ${r.n} 名,不足3名` }));
 }
 
-/** 流动党员未登记流向: flagged 流动 but no open outgoing registration with a destination. */
+/**
+ * 流动党员未登记流向: flagged 流动 but neither an open outgoing registration with a destination nor the
+ * record's own 外出流向 (省) — as a national export gives 是否流动党员 = 是 alone.
+ */
 export async function checkMobileWithoutDestination(ctx: ServiceContext): Promise<CheckProblem[]> {
   const rows = await ctx.archive.query<{ id: string; name: string; org_name: string }>(
     `SELECT m.id AS id, m.name AS name, o.name AS org_name FROM members m JOIN organizations o ON o.id = m.org_id
-     WHERE m.exit_reason IS NULL AND m.is_mobile = 1
+     WHERE m.exit_reason IS NULL AND m.is_mobile = 1 AND trim(coalesce(m.mobile_province, '')) = ''
        AND NOT EXISTS (SELECT 1 FROM mobile_records r WHERE r.member_id = m.id AND r.end_date IS NULL AND trim(r.destination) <> '')
      ORDER BY o.name, m.pinyin_full`,
   );
-  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: '标记为流动党员,但没有登记流入地(外出去向)' }));
+  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: '标记为流动党员,但没有登记外出流向(省/市/县)' }));
+}
+
+type CoarseRow = { id: string; name: string; org_name: string; value: string };
+const onRoll = (where: string) =>
+  `SELECT m.id AS id, m.name AS name, o.name AS org_name, %VALUE% AS value FROM members m JOIN organizations o ON o.id = m.org_id
+   WHERE m.exit_reason IS NULL AND ${where} ORDER BY o.name, m.pinyin_full`;
+
+/**
+ * 学历待细化: a 学历 recorded only as its statistics group (records from before the national list, rosters
+ * that wrote 大学本科 or 高中): counted in its group, but the national system wants the leaf.
+ */
+export async function checkEducationToRefine(ctx: ServiceContext): Promise<CheckProblem[]> {
+  const rows = await ctx.archive.query<CoarseRow>(onRoll("m.education_level IS NULL AND trim(m.education) <> ''").replace('%VALUE%', 'm.education'));
+  return rows.map((r) => ({
+    entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name,
+    detail: `学历只记为“${labelOf('education', r.value)}”(统计分组),请按全国党员管理信息系统的学历细化(如 普通高中、职业高中、大学)`,
+  }));
+}
+
+/** 工作岗位待细化: only the bulletin class is known (职业 农牧渔民, 工人 …), not the national 工作岗位. */
+export async function checkJobPostToRefine(ctx: ServiceContext): Promise<CheckProblem[]> {
+  const rows = await ctx.archive.query<CoarseRow>(
+    onRoll("m.job_post IS NULL AND trim(m.occupation) <> '' AND m.occupation <> ?").replace('%VALUE%', 'm.occupation'),
+    [OCCUPATION_NOT_FILLED],
+  );
+  return rows.map((r) => ({
+    entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name,
+    detail: `职业只记为“${labelOf('occupation', r.value)}”,请按全国党员管理信息系统的工作岗位细化(如 农牧渔业生产人员、外出务工经商人员)`,
+  }));
+}
+
+/** 工作岗位未填写: the record's source said nothing about work (a roster without that column). */
+export async function checkJobPostMissing(ctx: ServiceContext): Promise<CheckProblem[]> {
+  const rows = await ctx.archive.query<CoarseRow>(onRoll('m.job_post IS NULL AND m.occupation = ?').replace('%VALUE%', 'm.occupation'), [OCCUPATION_NOT_FILLED]);
+  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: '工作岗位未填写(导入的名册中没有这一项),请补填' }));
+}
+
+/** 失联党员缺失联日期或原因: kept on the roll as 失联 (a national export says only 是), the details still to find. */
+export async function checkLostWithoutDetails(ctx: ServiceContext): Promise<CheckProblem[]> {
+  const rows = await ctx.archive.query<{ id: string; name: string; org_name: string; no_date: number; no_reason: number }>(
+    `SELECT m.id AS id, m.name AS name, o.name AS org_name,
+            (m.lost_date IS NULL AND trim(coalesce(m.lost_month, '')) = '') AS no_date, (trim(coalesce(m.lost_reason, '')) = '') AS no_reason
+     FROM members m JOIN organizations o ON o.id = m.org_id
+     WHERE m.exit_reason IS NULL AND m.is_lost = 1
+       AND ((m.lost_date IS NULL AND trim(coalesce(m.lost_month, '')) = '') OR trim(coalesce(m.lost_reason, '')) = '')
+     ORDER BY o.name, m.pinyin_full`,
+  );
+  return rows.map((r) => ({
+    entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name,
+    detail: `失联党员缺少:${[r.no_date ? '失去联系日期' : '', r.no_reason ? '失联原因' : ''].filter(Boolean).join('、')}`,
+  }));
 }
 
 export async function runDataChecks(ctx: ServiceContext): Promise<DataChecks> {
@@ -203,6 +260,10 @@ export async function runDataChecks(ctx: ServiceContext): Promise<DataChecks> {
     { id: 'inactiveBranch', title: '所在组织已撤销或合并', titleEn: 'Member in a dissolved or merged branch', available: true, problems: await checkInactiveBranch(ctx) },
     { id: 'smallBranch', title: '党支部正式党员不足3名', titleEn: 'Branch with fewer than three full members', available: true, problems: await checkSmallBranches(ctx) },
     { id: 'mobileNoDestination', title: '流动党员未登记流向', titleEn: 'Mobile member without destination', available: true, problems: await checkMobileWithoutDestination(ctx) },
+    { id: 'lostWithoutDetails', title: '失联党员缺失联日期或原因', titleEn: 'Lost member without date or reason', available: true, problems: await checkLostWithoutDetails(ctx) },
+    { id: 'educationToRefine', title: '学历待细化', titleEn: 'Education to refine', available: true, problems: await checkEducationToRefine(ctx) },
+    { id: 'jobPostToRefine', title: '工作岗位待细化', titleEn: 'Job post to refine', available: true, problems: await checkJobPostToRefine(ctx) },
+    { id: 'jobPostMissing', title: '工作岗位未填写', titleEn: 'Job post not filled in', available: true, problems: await checkJobPostMissing(ctx) },
   ];
   return { today: todayOf(ctx), total: checks.reduce((s, c) => s + c.problems.length, 0), checks };
 }

@@ -6,6 +6,7 @@ import { accountsEn } from '../pages/accounts/messages';
 import { countyExchangeEn } from '../pages/countyExchange/messages';
 import { countyDeskEn } from '../pages/countyExchange/deskMessages';
 import { rosterImportEn } from '../components/rosterImport/messages';
+import { compareEn } from '../pages/compare/messages';
 
 export const en: Messages = {
   practices: practicesEn,
@@ -14,6 +15,7 @@ export const en: Messages = {
   countyExchange: countyExchangeEn,
   countyDesk: countyDeskEn,
   ...rosterImportEn,
+  ...compareEn,
   app: {
     title: 'Party Records',
     countyTitle: 'County Party Records',
@@ -306,6 +308,7 @@ export const en: Messages = {
     members: 'Members',
     stats: 'Statistics',
     checks: 'Data checks',
+    compare: 'Compare',
     development: 'Development',
     reminders: 'To do',
     yearly: 'Yearly work',

@@ -5,6 +5,7 @@ import { accountsZh } from '../pages/accounts/messages';
 import { countyExchangeZh } from '../pages/countyExchange/messages';
 import { countyDeskZh } from '../pages/countyExchange/deskMessages';
 import { rosterImportZh } from '../components/rosterImport/messages';
+import { compareZh } from '../pages/compare/messages';
 
 export const zhCN = {
   practices: practicesZh,
@@ -13,6 +14,7 @@ export const zhCN = {
   countyExchange: countyExchangeZh,
   countyDesk: countyDeskZh,
   ...rosterImportZh,
+  ...compareZh,
   app: {
     title: '乡镇党员档案',
     countyTitle: '县级党员档案汇总',
@@ -305,6 +307,7 @@ export const zhCN = {
     members: '党员',
     stats: '统计报表',
     checks: '数据校验',
+    compare: '信息比对',
     development: '发展党员',
     reminders: '待办',
     yearly: '年度工作',

@@ -49,6 +49,7 @@ export const Pages = {
   checks: page(() => import('./ChecksPage').then((m) => m.ChecksPage)),
   countyChecks: page(() => import('./countyExchange/CountyChecksPage').then((m) => m.CountyChecksPage)),
   countyRecord: page(() => import('./countyExchange/CountyMemberRecord').then((m) => m.CountyMemberRecord)),
+  compare: page(() => import('./compare/ComparePage').then((m) => m.ComparePage)),
   development: page(() => import('./DevelopmentPage').then((m) => m.DevelopmentPage)),
   reminders: page(() => import('./RemindersPage').then((m) => m.RemindersPage)),
   yearly: page(() => import('./YearlyPage').then((m) => m.YearlyPage)),

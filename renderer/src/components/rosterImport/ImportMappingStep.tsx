@@ -9,7 +9,7 @@ import { columnLetter, type DefaultField, type ImportDefaults, type RosterAnalys
 const DEFAULTABLE: { field: DefaultField; list: CodeListName; fallback?: string }[] = [
   { field: 'ethnicity', list: 'ethnicity', fallback: '01' },
   { field: 'education', list: 'education' },
-  { field: 'occupation', list: 'occupation', fallback: '2' },
+  { field: 'occupation', list: 'occupation', fallback: '0' }, // 未填写 unless the clerk picks one
 ];
 
 interface Props {
