@@ -12,6 +12,6 @@ import { careCommands } from './careCommands';
 import { backupCommands } from './backupCommands';
 import { auditCommands } from './auditCommands';
 import { exchangeCommands } from './exchangeCommands';
-import { correctionCommands } from './correctionCommands';
+import { correctionCommands, recordCorrectionCommands } from './correctionCommands';
 
-export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands];
+export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands, ...recordCorrectionCommands];

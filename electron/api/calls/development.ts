@@ -10,12 +10,13 @@ import {
 import { listDevRules, setDevRule } from '../../services/development/rules';
 import { correctDevStep, voidDevStep } from '../../services/development/stepCorrections';
 import { listReminders, REMINDER_KINDS } from '../../services/development/reminders';
-import { appraisalGrid, getRegistrationOutcomes, listAnalyses, recordDisposal, reviewsSummary, saveAnalysis, saveAppraisals, saveRegistration, setRegistrationOutcomes } from '../../services/development/reviews';
-import { DUES_RATE_TABLE, duesGrid, duesSummary, saveDuesPayments, setDuesStandard } from '../../services/development/dues';
+import { appraisalGrid, correctAppraisal, getRegistrationOutcomes, listAnalyses, recordDisposal, reviewsSummary, saveAnalysis, saveAppraisals, saveRegistration, setRegistrationOutcomes } from '../../services/development/reviews';
+import { DUES_RATE_TABLE, correctDuesPayment, duesGrid, duesSummary, saveDuesPayments, setDuesStandard } from '../../services/development/dues';
 
 const day = z.string().max(20);
 const document = z.object({ name: z.string().max(100), date: day, fileName: optText, mime: z.string().max(100).nullable().optional(), contentBase64: z.string().max(28_000_000).nullable().optional() });
 const stepInput = { id, date: day, decidedBy: optText, note: optText, documents: z.array(document).max(20).optional() };
+const appraisalSaved = z.object({ saved: z.number(), warnings: z.array(z.string()), needsDisposal: z.array(z.string()) });
 const count = z.number().int().min(0).max(100000);
 const vote = z.object({ entitled: count, present: count, yes: count, no: count, abstain: count });
 
@@ -96,9 +97,13 @@ export const developmentCalls = {
   appraisalGrid: defineCall({ access: 'read', input: z.object({ year, orgId: id }), output: z.array(appraisalRow), run: (ctx, i) => appraisalGrid(ctx, i.year, i.orgId) }),
   saveAppraisals: defineCall({
     access: 'write',
-    input: z.object({ year, orgId: id, rows: z.array(z.object({ memberId: id, grade: z.string().max(20).nullable(), note: optText })).max(5000) }),
-    output: z.object({ saved: z.number(), warnings: z.array(z.string()), needsDisposal: z.array(z.string()) }),
+    input: z.object({ year, orgId: id, rows: z.array(z.object({ memberId: id, grade: z.string().max(20).nullable(), note: optText })).max(5000), reason: optText }),
+    output: appraisalSaved,
     run: (ctx, i) => saveAppraisals(ctx, i),
+  }),
+  // one member's recorded grade of a year corrected, with its reason
+  correctAppraisal: defineCall({
+    access: 'write', input: z.object({ memberId: id, year, grade: z.string().max(20).nullable(), reason: z.string().max(500) }), output: appraisalSaved, run: (ctx, i) => correctAppraisal(ctx, i),
   }),
   recordDisposal: defineCall({
     access: 'write',
@@ -124,8 +129,13 @@ export const developmentCalls = {
   duesGrid: defineCall({ access: 'read', input: z.object({ year, orgId: id }), output: z.array(duesRow), run: (ctx, i) => duesGrid(ctx, i.year, i.orgId) }),
   saveDuesPayments: defineCall({
     access: 'write',
-    input: z.object({ orgId: id, year, paidDate: day, entries: z.array(z.object({ memberId: id, month: z.string().max(10), amountFen: z.number().int().nullable() })).max(20000), confirmUnusual: z.boolean().optional() }),
+    input: z.object({ orgId: id, year, paidDate: day, entries: z.array(z.object({ memberId: id, month: z.string().max(10), amountFen: z.number().int().nullable() })).max(20000), confirmUnusual: z.boolean().optional(), reason: optText }),
     output: z.object({ saved: z.number() }), run: (ctx, i) => saveDuesPayments(ctx, i),
+  }),
+  // one recorded month's payment corrected (amountFen null: removed), with its reason
+  correctDuesPayment: defineCall({
+    access: 'write', input: z.object({ memberId: id, month: z.string().max(10), amountFen: z.number().int().nullable(), reason: z.string().max(500), confirmUnusual: z.boolean().optional() }),
+    output: z.object({ saved: z.number() }), run: (ctx, i) => correctDuesPayment(ctx, i),
   }),
   duesSummary: defineCall({ access: 'read', input: z.object({ year }), output: z.object({ year: z.number(), branches: z.array(duesSummaryRow), total: duesTotal }), run: (ctx, i) => duesSummary(ctx, i.year) }),
 };

@@ -316,6 +316,8 @@ export const en: Messages = {
     notMoney: 'Not an amount', notMoneyHint: '{{n}} cells do not hold an amount (a number such as 49 or 49.50); correct them, then save',
     nothingChanged: 'Nothing changed; nothing to save',
     unusualTitle: 'These payments are far from the member’s monthly standard; please check:', unusualConfirm: 'The amounts are right, save', unusualBack: 'Back to editing',
+    duesCorrectionTitle: 'These payments were recorded already; saving corrects (or removes) them. Please give the reason:', gradeCorrectionTitle: 'These grades were recorded already; saving corrects them. Please give the reason:',
+    correctionReason: 'Reason for the correction', correctionConfirm: 'Correct and save',
   },
   rules: {
     heading: 'Rules', hint: 'Time rules of development and the yearly work. An advisory rule only warns. Every change is audited.',

@@ -315,6 +315,8 @@ export const zhCN = {
     notMoney: '不是金额', notMoneyHint: '有 {{n}} 个格子填写的不是金额(应为如 49 或 49.50 的数字),请改正后保存',
     nothingChanged: '没有改动,无需保存',
     unusualTitle: '以下党费与该党员的月标准相差较大,请核对:', unusualConfirm: '金额无误,保存', unusualBack: '返回修改',
+    duesCorrectionTitle: '以下党费已经登记过,这次保存将更正(或删除)它们,请填写原因:', gradeCorrectionTitle: '以下党员的评议等次已经登记过,这次保存将更正它们,请填写原因:',
+    correctionReason: '更正原因', correctionConfirm: '更正并保存',
   },
   rules: {
     heading: '规则设置', hint: '发展党员和年度工作的时间规则。“仅提醒”的规则不符合时只给出提示,不拒绝办理。每次修改都记入审计日志。',
