@@ -16,6 +16,7 @@ import { DUES_RATE_TABLE, correctDuesPayment, duesGrid, duesSummary, saveDuesPay
 const day = z.string().max(20);
 const document = z.object({ name: z.string().max(100), date: day, fileName: optText, mime: z.string().max(100).nullable().optional(), contentBase64: z.string().max(28_000_000).nullable().optional() });
 const stepInput = { id, date: day, decidedBy: optText, note: optText, documents: z.array(document).max(20).optional() };
+const saidWords = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
 const appraisalSaved = z.object({ saved: z.number(), warnings: z.array(z.string()), needsDisposal: z.array(z.string()) });
 const count = z.number().int().min(0).max(100000);
 const vote = z.object({ entitled: count, present: count, yes: count, no: count, abstain: count });
@@ -41,7 +42,7 @@ const devRule = z.object({
 });
 
 const reminder = z.object({
-  kind: z.enum(REMINDER_KINDS), target: z.enum(['member', 'devPerson', 'villageMatter']), targetId: id, name: z.string(), orgId: id, orgName: z.string(), dueDate: z.string(), overdue: z.boolean(), text: z.string(),
+  kind: z.enum(REMINDER_KINDS), target: z.enum(['member', 'devPerson', 'villageMatter']), targetId: id, name: z.string(), orgId: id, orgName: z.string(), dueDate: z.string(), overdue: z.boolean(), text: z.string(), words: saidWords,
 });
 const reminders = z.object({ asOf: z.string(), items: z.array(reminder), counts: z.record(z.string(), z.number()), dueCount: z.number() });
 

@@ -56,7 +56,8 @@ const dashboardSchema = z.object({
   reminders: z.object({ available: z.boolean(), count: z.number() }),
 });
 
-const checkProblem = z.object({ entity: z.enum(['member', 'org']), id, name: z.string(), orgName: z.string(), detail: z.string() });
+const saidWords = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+const checkProblem = z.object({ entity: z.enum(['member', 'org']), id, name: z.string(), orgName: z.string(), detail: z.string(), words: z.array(saidWords) });
 const dataChecksSchema = z.object({
   today: date,
   total: z.number().int(),

@@ -40,6 +40,8 @@ export interface AuditRowView {
   changes: string; // before → after in words
   before: string | null;
   after: string | null;
+  /** The names of the members, organizations … that before/after name by id, for the window's own words. */
+  names: Record<string, string>;
 }
 
 /** Kinds of change, by the first part of the action. Actions of later features show their own prefix. */
@@ -193,8 +195,21 @@ async function toViews(ctx: ServiceContext, rows: StoredRow[]): Promise<AuditRow
     return {
       id: r.id, at: r.at, time: localTime(r.at), actor: r.actor, action: r.action, actionLabel: actionLabel(r.action), kind, kindLabel: kindLabel(kind),
       entity: r.entity, entityId: r.entityId, memberId: r.memberId, subject, changes: describeChanges(r.before, r.after, { action: r.action, entity: r.entity, nameOf }), before: r.before, after: r.after,
+      names: namesIn(r, nameOf),
     };
   });
+}
+
+function namesIn(r: { before: string | null; after: string | null }, nameOf: (id: string) => string | undefined): Record<string, string> {
+  const ids = new Set<string>();
+  idsIn(r.before, ids);
+  idsIn(r.after, ids);
+  const out: Record<string, string> = {};
+  for (const id of ids) {
+    const name = nameOf(id);
+    if (name) out[id] = name;
+  }
+  return out;
 }
 
 const SELECT = `SELECT a.id AS id, a.at AS at, a.actor AS actor, a.action AS action, a.entity AS entity, a.entity_id AS entityId, a.before AS before, a.after AS after, ${MEMBER_OF} AS memberId FROM audit_log a`;

@@ -9,6 +9,7 @@ import { addMonths } from '../members/life/lifeCommon';
 import { getDevRules } from './rules';
 import { unpaidMonths } from './dues';
 import { practiceReminders } from '../practices/practiceReminders';
+import { words, type Words } from '../core/words';
 
 export const REMINDER_KINDS = ['talk', 'activistReview', 'candidateEligible', 'probationEnding', 'approvalOverdue', 'duesArrears', 'lostOverdue', 'matterOverdue', 'orgLifeAbsent', 'politicalBirthday'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -28,6 +29,8 @@ export interface Reminder {
   dueDate: string;
   overdue: boolean;
   text: string;
+  /** The same as `text`, for the window to say in its language. */
+  words: Words;
 }
 
 export interface RemindersView {
@@ -52,19 +55,19 @@ export async function listReminders(ctx: ServiceContext): Promise<RemindersView>
     const base = { target: 'devPerson' as const, targetId: p.id, name: p.name, orgId: p.org_id, orgName: p.org_name };
     if (p.stage === 'applicant' && !p.talk_date) {
       const due = addMonths(p.application_date, rules.talkWithinMonths.value);
-      push({ ...base, kind: 'talk', dueDate: due, overdue: due < today, text: `${p.application_date} 递交入党申请书,应在 ${due} 前派人谈话${due < today ? '(已超期)' : ''}` });
+      push({ ...base, kind: 'talk', dueDate: due, overdue: due < today, text: `${p.application_date} 递交入党申请书,应在 ${due} 前派人谈话${due < today ? '(已超期)' : ''}`, words: words(due < today ? 'talkOverdue' : 'talk', { applied: p.application_date, due }) });
     }
     if (p.stage === 'activist' && p.activist_date) {
       const since = p.last_review_date ?? p.activist_date;
       const due = addMonths(since, rules.reviewMonths.value);
-      if (due <= addMonths(today, 1)) push({ ...base, kind: 'activistReview', dueDate: due, overdue: due < today, text: `${p.last_review_date ? `上次考察 ${since}` : `${since} 确定为积极分子`},应于 ${due} 前进行考察` });
+      if (due <= addMonths(today, 1)) push({ ...base, kind: 'activistReview', dueDate: due, overdue: due < today, text: `${p.last_review_date ? `上次考察 ${since}` : `${since} 确定为积极分子`},应于 ${due} 前进行考察`, words: words(p.last_review_date ? 'reviewAgain' : 'reviewFirst', { since, due }) });
       const eligible = addMonths(p.activist_date, rules.cultivationMonths.value);
-      if (eligible <= today) push({ ...base, kind: 'candidateEligible', dueDate: eligible, overdue: false, text: `${p.activist_date} 确定为积极分子,培养期已于 ${eligible} 满,可讨论列为发展对象` });
+      if (eligible <= today) push({ ...base, kind: 'candidateEligible', dueDate: eligible, overdue: false, text: `${p.activist_date} 确定为积极分子,培养期已于 ${eligible} 满,可讨论列为发展对象`, words: words('candidateEligible', { since: p.activist_date, eligible }) });
     }
     if (p.stage === 'admitted' && p.meeting_date && !p.approval_date) {
       const normal = addMonths(p.meeting_date, rules.approvalMonths.value);
       const latest = addMonths(p.meeting_date, rules.approvalMonths.maxValue ?? rules.approvalMonths.value);
-      if (normal < today) push({ ...base, kind: 'approvalOverdue', dueDate: normal, overdue: true, text: `支部大会 ${p.meeting_date} 通过,应于 ${normal} 前由党委审批,最迟 ${latest}` });
+      if (normal < today) push({ ...base, kind: 'approvalOverdue', dueDate: normal, overdue: true, text: `支部大会 ${p.meeting_date} 通过,应于 ${normal} 前由党委审批,最迟 ${latest}`, words: words('approvalOverdue', { meeting: p.meeting_date, normal, latest }) });
     }
   }
 
@@ -77,7 +80,7 @@ export async function listReminders(ctx: ServiceContext): Promise<RemindersView>
   for (const m of probationers) {
     const end = addMonths(addYears(m.join_date, 1), m.ext ?? 0);
     if (end <= soon) {
-      push({ kind: 'probationEnding', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: end, overdue: end < today, text: end < today ? `预备期已于 ${end} 期满,尚未讨论转正` : `预备期于 ${end} 期满,应及时讨论转正` });
+      push({ kind: 'probationEnding', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: end, overdue: end < today, text: end < today ? `预备期已于 ${end} 期满,尚未讨论转正` : `预备期于 ${end} 期满,应及时讨论转正`, words: words(end < today ? 'probationEnded' : 'probationEnding', { end }) });
     }
   }
 
@@ -93,7 +96,7 @@ export async function listReminders(ctx: ServiceContext): Promise<RemindersView>
   for (const r of duesRows) {
     const n = unpaidMonths([{ from_month: r.first_month }], r.last_paid ? [r.last_paid] : [], current);
     if (n >= rules.duesArrearsMonths.value) {
-      push({ kind: 'duesArrears', target: 'member', targetId: r.id, name: r.name, orgId: r.org_id, orgName: r.org_name, dueDate: `${r.last_paid ?? r.first_month}-01`, overdue: true, text: `已连续 ${n} 个月未交纳党费${r.last_paid ? `(最后交至 ${r.last_paid})` : ''},应按规定进行自行脱党审查` });
+      push({ kind: 'duesArrears', target: 'member', targetId: r.id, name: r.name, orgId: r.org_id, orgName: r.org_name, dueDate: `${r.last_paid ?? r.first_month}-01`, overdue: true, text: `已连续 ${n} 个月未交纳党费${r.last_paid ? `(最后交至 ${r.last_paid})` : ''},应按规定进行自行脱党审查`, words: words(r.last_paid ? 'duesArrearsSince' : 'duesArrears', { months: n, lastPaid: r.last_paid }) });
     }
   }
 
@@ -103,7 +106,7 @@ export async function listReminders(ctx: ServiceContext): Promise<RemindersView>
   );
   for (const m of lost) {
     const due = addMonths(m.lost_date, rules.lostMonths.value);
-    if (due <= today) push({ kind: 'lostOverdue', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: due, overdue: true, text: `${m.lost_date} 失去联系,已满 ${rules.lostMonths.value} 个月,应进行停止党籍审查` });
+    if (due <= today) push({ kind: 'lostOverdue', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: due, overdue: true, text: `${m.lost_date} 失去联系,已满 ${rules.lostMonths.value} 个月,应进行停止党籍审查`, words: words('lostOverdue', { since: m.lost_date, months: rules.lostMonths.value }) });
   }
 
   // 党建实务: overdue 五事 matters, six months absent from organization life.
@@ -119,7 +122,7 @@ export async function listReminders(ctx: ServiceContext): Promise<RemindersView>
   for (const m of birthdays) {
     const years = Number(today.slice(0, 4)) - Number(m.join_date.slice(0, 4));
     const day = `${today.slice(0, 4)}${m.join_date.slice(4)}`;
-    push({ kind: 'politicalBirthday', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: day.endsWith('02-29') ? `${today.slice(0, 4)}-02-28` : day, overdue: false, text: `${m.join_date} 入党,本月是入党 ${years} 周年的政治生日` });
+    push({ kind: 'politicalBirthday', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: day.endsWith('02-29') ? `${today.slice(0, 4)}-02-28` : day, overdue: false, text: `${m.join_date} 入党,本月是入党 ${years} 周年的政治生日`, words: words('politicalBirthday', { joined: m.join_date, years }) });
   }
 
   const order = new Map(REMINDER_KINDS.map((k, i) => [k, i]));

@@ -8,6 +8,7 @@ import { CODE_LISTS } from '../core/codes';
 import type { ServiceContext } from '../core/context';
 import { todayOf } from '../core/context';
 import { normalizeIdNumber, upgradeIdNumber15 } from '../members/idNumber';
+import { words, type Words } from '../core/words';
 
 export type CheckId = 'duplicateIdNumber' | 'missingFields' | 'dateOrder' | 'probationOverdue' | 'inactiveBranch' | 'smallBranch' | 'mobileNoDestination';
 
@@ -18,6 +19,8 @@ export interface CheckProblem {
   /** The member's branch (or, for an organization, its parent). */
   orgName: string;
   detail: string;
+  /** The same as `detail`, one entry per thing wrong, for the window to say in its language. */
+  words: Words[];
 }
 
 export interface CheckResult {
@@ -82,24 +85,25 @@ export async function checkDuplicateIdNumbers(ctx: ServiceContext): Promise<Chec
     if (list.length < 2) continue;
     for (const r of list) {
       const others = list.filter((x) => x !== r).map((x) => `${x.name}(${x.org_name})`).join('、');
-      out.push({ entity: 'member', id: r.id, name: r.name, orgName: r.org_name, detail: `公民身份号码 ${key} 与 ${others} 相同` });
+      out.push({ entity: 'member', id: r.id, name: r.name, orgName: r.org_name, detail: `公民身份号码 ${key} 与 ${others} 相同`, words: [words('sameIdNumber', { idNumber: key, others })] });
     }
   }
   return out;
 }
 
-const MANDATORY: [keyof MemberRow, string][] = [
-  ['name', '姓名'],
-  ['gender', '性别'],
-  ['id_number', '公民身份号码'],
-  ['ethnicity', '民族'],
-  ['birth_date', '出生日期'],
-  ['education', '学历'],
-  ['category', '人员类别'],
-  ['join_date', '入党日期'],
-  ['occupation', '工作岗位/职业'],
-  ['phone', '联系电话'],
-  ['address', '家庭住址'],
+/** The column, its label, and the member form's key (which the window labels). */
+const MANDATORY: [keyof MemberRow, string, string][] = [
+  ['name', '姓名', 'name'],
+  ['gender', '性别', 'gender'],
+  ['id_number', '公民身份号码', 'idNumber'],
+  ['ethnicity', '民族', 'ethnicity'],
+  ['birth_date', '出生日期', 'birthDate'],
+  ['education', '学历', 'education'],
+  ['category', '人员类别', 'category'],
+  ['join_date', '入党日期', 'joinDate'],
+  ['occupation', '工作岗位/职业', 'occupation'],
+  ['phone', '联系电话', 'phone'],
+  ['address', '家庭住址', 'address'],
 ];
 
 /** 必填项缺失 (members on the roll): the core fields of domain.md, and 转正日期 for a 正式党员. */
@@ -109,9 +113,14 @@ export async function checkMissingFields(ctx: ServiceContext): Promise<CheckProb
   );
   const out: CheckProblem[] = [];
   for (const r of rows) {
-    const missing = MANDATORY.filter(([f]) => r[f] == null || String(r[f]).trim() === '').map(([, label]) => label);
-    if (r.category === 'formal' && !r.full_date) missing.push('转正日期');
-    if (missing.length) out.push({ entity: 'member', id: r.id, name: r.name || '(无姓名)', orgName: r.org_name, detail: `缺少:${missing.join('、')}` });
+    const missing = MANDATORY.filter(([f]) => r[f] == null || String(r[f]).trim() === '');
+    const labels = missing.map(([, label]) => label);
+    const keys = missing.map(([, , key]) => key);
+    if (r.category === 'formal' && !r.full_date) {
+      labels.push('转正日期');
+      keys.push('fullDate');
+    }
+    if (labels.length) out.push({ entity: 'member', id: r.id, name: r.name || '(无姓名)', orgName: r.org_name, detail: `缺少:${labels.join('、')}`, words: [words('missing', { fields: keys.join(',') })] });
   }
   return out;
 }
@@ -127,23 +136,43 @@ export async function checkDateOrder(ctx: ServiceContext): Promise<CheckProblem[
   const out: CheckProblem[] = [];
   for (const r of rows) {
     const issues: string[] = [];
-    const dates: [string, string | null][] = [['出生日期', r.birth_date], ['入党日期', r.join_date], ['转正日期', r.full_date], ['出党日期', r.exit_date], ['失联日期', r.lost_date]];
-    for (const [label, d] of dates) {
+    const said: Words[] = [];
+    const dates: [string, string, string | null][] = [['出生日期', 'birthDate', r.birth_date], ['入党日期', 'joinDate', r.join_date], ['转正日期', 'fullDate', r.full_date], ['出党日期', 'exitDate', r.exit_date], ['失联日期', 'lostDate', r.lost_date]];
+    for (const [label, field, d] of dates) {
       if (d == null || d === '') continue;
-      if (!DATE.test(d)) issues.push(`${label}“${d}”格式不正确`);
-      else if (d > today) issues.push(`${label} ${d} 晚于今天`);
-    }
-    if (r.birth_date && r.join_date) {
-      if (r.join_date <= r.birth_date) issues.push(`入党日期 ${r.join_date} 不晚于出生日期 ${r.birth_date}`);
-      else {
-        const adult = `${String(Number(r.birth_date.slice(0, 4)) + 18).padStart(4, '0')}${r.birth_date.slice(4)}`;
-        if (r.join_date < adult) issues.push(`入党时未满18岁(出生 ${r.birth_date},入党 ${r.join_date})`);
+      if (!DATE.test(d)) {
+        issues.push(`${label}“${d}”格式不正确`);
+        said.push(words('badDate', { field, date: d }));
+      } else if (d > today) {
+        issues.push(`${label} ${d} 晚于今天`);
+        said.push(words('afterToday', { field, date: d }));
       }
     }
-    if (r.full_date && r.join_date && r.full_date <= r.join_date) issues.push(`转正日期 ${r.full_date} 不晚于入党日期 ${r.join_date}`);
-    if (r.exit_date && r.join_date && r.exit_date < r.join_date) issues.push(`出党日期 ${r.exit_date} 早于入党日期 ${r.join_date}`);
-    if (r.lost_date && r.join_date && r.lost_date < r.join_date) issues.push(`失联日期 ${r.lost_date} 早于入党日期 ${r.join_date}`);
-    if (issues.length) out.push({ entity: 'member', id: r.id, name: r.name, orgName: r.org_name, detail: issues.join(';') });
+    if (r.birth_date && r.join_date) {
+      if (r.join_date <= r.birth_date) {
+        issues.push(`入党日期 ${r.join_date} 不晚于出生日期 ${r.birth_date}`);
+        said.push(words('joinedBeforeBirth', { joined: r.join_date, born: r.birth_date }));
+      } else {
+        const adult = `${String(Number(r.birth_date.slice(0, 4)) + 18).padStart(4, '0')}${r.birth_date.slice(4)}`;
+        if (r.join_date < adult) {
+          issues.push(`入党时未满18岁(出生 ${r.birth_date},入党 ${r.join_date})`);
+          said.push(words('joinedUnder18', { joined: r.join_date, born: r.birth_date }));
+        }
+      }
+    }
+    if (r.full_date && r.join_date && r.full_date <= r.join_date) {
+      issues.push(`转正日期 ${r.full_date} 不晚于入党日期 ${r.join_date}`);
+      said.push(words('fullBeforeJoin', { full: r.full_date, joined: r.join_date }));
+    }
+    if (r.exit_date && r.join_date && r.exit_date < r.join_date) {
+      issues.push(`出党日期 ${r.exit_date} 早于入党日期 ${r.join_date}`);
+      said.push(words('exitBeforeJoin', { exit: r.exit_date, joined: r.join_date }));
+    }
+    if (r.lost_date && r.join_date && r.lost_date < r.join_date) {
+      issues.push(`失联日期 ${r.lost_date} 早于入党日期 ${r.join_date}`);
+      said.push(words('lostBeforeJoin', { lost: r.lost_date, joined: r.join_date }));
+    }
+    if (issues.length) out.push({ entity: 'member', id: r.id, name: r.name, orgName: r.org_name, detail: issues.join(';'), words: said });
   }
   return out;
 }
@@ -157,7 +186,7 @@ export async function checkProbationOverdue(ctx: ServiceContext): Promise<CheckP
      ORDER BY m.join_date`,
     [today],
   );
-  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: `入党日期 ${r.join_date},预备期已满一年,尚未讨论转正(或延长预备期、取消资格)` }));
+  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: `入党日期 ${r.join_date},预备期已满一年,尚未讨论转正(或延长预备期、取消资格)`, words: [words('probationOverdue', { joined: r.join_date })] }));
 }
 
 /** 所在组织已撤销或合并 while the member is still on the roll. */
@@ -167,7 +196,7 @@ export async function checkInactiveBranch(ctx: ServiceContext): Promise<CheckPro
      WHERE m.exit_reason IS NULL AND o.status <> 'active'`,
   );
   const label = (s: string) => CODE_LISTS.orgStatus.find((e) => e.code === s)?.zh ?? s;
-  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: `所在组织“${r.org_name}”${label(r.status)},党员仍在册` }));
+  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: `所在组织“${r.org_name}”${label(r.status)},党员仍在册`, words: [words('inactiveBranch', { org: r.org_name, status: r.status })] }));
 }
 
 /** 党支部正式党员不足3人 (active 党支部 / 联合党支部). */
@@ -180,7 +209,7 @@ export async function checkSmallBranches(ctx: ServiceContext): Promise<CheckProb
   );
   return rows
     .filter((r) => r.n < 3)
-    .map((r) => ({ entity: 'org' as const, id: r.id, name: r.name, orgName: r.parent_name ?? '', detail: `正式党员 ${r.n} 名,不足3名` }));
+    .map((r) => ({ entity: 'org' as const, id: r.id, name: r.name, orgName: r.parent_name ?? '', detail: `正式党员 ${r.n} 名,不足3名`, words: [words('smallBranch', { n: r.n })] }));
 }
 
 /** 流动党员未登记流向: flagged 流动 but no open outgoing registration with a destination. */
@@ -191,7 +220,7 @@ export async function checkMobileWithoutDestination(ctx: ServiceContext): Promis
        AND NOT EXISTS (SELECT 1 FROM mobile_records r WHERE r.member_id = m.id AND r.end_date IS NULL AND trim(r.destination) <> '')
      ORDER BY o.name, m.pinyin_full`,
   );
-  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: '标记为流动党员,但没有登记流入地(外出去向)' }));
+  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: '标记为流动党员,但没有登记流入地(外出去向)', words: [words('mobileNoDestination')] }));
 }
 
 export async function runDataChecks(ctx: ServiceContext): Promise<DataChecks> {

@@ -4,9 +4,11 @@ import { practicesEn } from '../pages/practices/messages';
 import { careEn } from '../pages/practices/careMessages';
 import { accountsEn } from '../pages/accounts/messages';
 import { countyExchangeEn } from '../pages/countyExchange/messages';
+import { wordsEn } from './words';
 import { rosterImportEn } from '../components/rosterImport/messages';
 
 export const en: Messages = {
+  words: wordsEn,
   practices: practicesEn,
   practicesCare: careEn,
   accounts: accountsEn,
@@ -213,6 +215,13 @@ export const en: Messages = {
       mobile: 'Mobile',
       lost: 'Lost contact',
       file: 'Document',
+      exit_undone: 'Leaving undone',
+      development: 'Recruitment',
+      appraisal: 'Appraisal',
+      disposal: 'Disposal',
+      analysis: 'Member analysis',
+      registration: 'Registration',
+      dues: 'Dues',
     },
   },
   backup: {

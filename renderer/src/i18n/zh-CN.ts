@@ -3,9 +3,11 @@ import { practicesZh } from '../pages/practices/messages';
 import { careZh } from '../pages/practices/careMessages';
 import { accountsZh } from '../pages/accounts/messages';
 import { countyExchangeZh } from '../pages/countyExchange/messages';
+import { wordsZh } from './words';
 import { rosterImportZh } from '../components/rosterImport/messages';
 
 export const zhCN = {
+  words: wordsZh,
   practices: practicesZh,
   practicesCare: careZh,
   accounts: accountsZh,
@@ -212,6 +214,13 @@ export const zhCN = {
       mobile: '流动',
       lost: '失联',
       file: '材料',
+      exit_undone: '撤销出党',
+      development: '发展党员',
+      appraisal: '民主评议',
+      disposal: '处置',
+      analysis: '党员分析',
+      registration: '党员登记',
+      dues: '党费',
     },
   },
   backup: {

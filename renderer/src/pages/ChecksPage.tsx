@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../lib/useCall';
+import { checkDetail } from '../lib/words';
 
 const SHOWN = 200;
 
@@ -58,7 +59,7 @@ export function ChecksPage({ onOpenMember, onOpenOrg, refreshKey }: Props) {
                         </button>
                       </td>
                       <td className="muted">{p.orgName}</td>
-                      <td>{p.detail}</td>
+                      <td>{checkDetail(t, i18n.language, p)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../api';
 import { useCall } from '../lib/useCall';
+import { reminderText } from '../lib/words';
 
 type Reminders = CallOutput<'reminders'>;
 type Item = Reminders['items'][number];
@@ -48,7 +49,7 @@ export function RemindersPage({ onOpen }: { onOpen: (item: Item) => void }) {
               </td>
               <td>{i.orgName}</td>
               <td>{i.dueDate}{i.overdue ? ` · ${t('reminders.overdue')}` : ''}</td>
-              <td>{i.text}</td>
+              <td>{reminderText(t, i)}</td>
             </tr>
           ))}
         </tbody>
