@@ -1,6 +1,6 @@
 // The English UI says everything in English but the data: in Chromium against the demo township (through
 // the harness, today 2026-11-28), with the language switched to English, the members grid, 待办, 数据校验,
-// a member's history, the audit log and the meetings are read, and every Chinese character left in their
+// a member's history, the audit log, the rules and the meetings are read, and every Chinese character left in their
 // cells, headings and labels fails the test — unless it belongs to data: names of people, places and
 // organizations, and what a clerk typed (a topic, a reason). Data is known two ways: a small list of
 // columns that hold only data, and the archive's own stored values (names, and the values recorded in
@@ -175,6 +175,14 @@ describe('the English UI (browser, demo township)', () => {
     await page.locator('[data-testid="audit-page"] .ag-row').first().waitFor({ timeout: LONG });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'english-audit.png') });
     expect(await chineseLeft('[data-testid="audit-page"]')).toEqual([]);
+  }, LONG);
+
+  it('the rules', async () => {
+    await page.getByTestId('nav-rules').click();
+    await page.getByTestId('rules-page').waitFor();
+    await page.getByTestId('rule-applicantAge').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'english-rules.png') });
+    expect(await chineseLeft('[data-testid="rules-page"]')).toEqual([]);
   }, LONG);
 
   it('the meetings', async () => {

@@ -6,6 +6,8 @@
 // plain rendering, and the Chinese UI reads the archive's own Chinese for those.
 
 interface WordsMessages {
+  /** The rules' sentences in English (the Chinese is the archive's own, with its 年/个月 wording). */
+  rules: Record<string, string>;
   reminders: Record<string, string>;
   checks: Record<string, string>;
   listSeparator: string;
@@ -31,6 +33,7 @@ interface WordsMessages {
 }
 
 export const wordsZh: WordsMessages = {
+  rules: {},
   reminders: {
     talk: '{{applied}} 递交入党申请书,应在 {{due}} 前派人谈话',
     talkOverdue: '{{applied}} 递交入党申请书,应在 {{due}} 前派人谈话(已超期)',
@@ -85,6 +88,24 @@ export const wordsZh: WordsMessages = {
 };
 
 export const wordsEn: WordsMessages = {
+  rules: {
+    applicantAge: 'An applicant must be at least {{value}} years old on the application date',
+    talkWithinMonths: 'The branch sends someone to talk with the applicant within {{value}} months of the application',
+    applicationMonths: 'An applicant may become an activist {{value}} months after the application',
+    contacts: 'An activist has {{value}} to {{maxValue}} full members as contact persons',
+    reviewMonths: 'The branch reviews each activist every {{value}} months',
+    cultivationMonths: 'An activist may become a candidate after at least {{value}} months of cultivation and review',
+    introducers: 'A candidate has {{value}} full members as sponsors',
+    politicalReviewMonths: 'A political review stays valid for {{value}} months; the branch meeting admitting the candidate falls within it',
+    trainingHours: 'A candidate attends at least {{value}} hours of training (3 days)',
+    publicityWorkdays: 'Before admission a public notice runs for at least {{value}} working days; the branch meeting follows it',
+    approvalMonths: 'The Party committee approves within {{value}} months of the branch meeting, in special cases at most {{maxValue}} months',
+    probationMonths: 'Probation lasts {{value}} months from the branch meeting',
+    extensionMonths: 'Probation may be extended once, by {{value}} to {{maxValue}} months',
+    probationReminderDays: 'A probation ending within {{value}} days is listed in To do',
+    duesArrearsMonths: 'A member who has not paid dues for {{value}} months in a row is listed in To do (review for leaving)',
+    lostMonths: 'A member out of contact for {{value}} months is listed in To do (review for suspension)',
+  },
   reminders: {
     talk: 'Applied on {{applied}}; the talk is due by {{due}}',
     talkOverdue: 'Applied on {{applied}}; the talk was due by {{due}} (overdue)',
