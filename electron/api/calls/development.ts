@@ -2,7 +2,7 @@
 // 待办 (reminders), 民主评议 with disposals, 半年一分析, 三年一登记, and 党费.
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
-import { id, memberRecord, nullableText, optText } from '../schemas';
+import { id, memberRecord, nullableText, optText, saidWords } from '../schemas';
 import {
   addDevDocument, admitProbationary, approveAdmission, createApplicant, devStageCounts, getDevRecord, listDevPeople, makeActivist, makeCandidate,
   recordActivistReview, recordPoliticalReview, recordPublicity, recordTalk, recordTraining, withdrawDevelopment,
@@ -16,7 +16,6 @@ import { DUES_RATE_TABLE, correctDuesPayment, duesGrid, duesSummary, saveDuesPay
 const day = z.string().max(20);
 const document = z.object({ name: z.string().max(100), date: day, fileName: optText, mime: z.string().max(100).nullable().optional(), contentBase64: z.string().max(28_000_000).nullable().optional() });
 const stepInput = { id, date: day, decidedBy: optText, note: optText, documents: z.array(document).max(20).optional() };
-const saidWords = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
 const appraisalSaved = z.object({ saved: z.number(), warnings: z.array(z.string()), needsDisposal: z.array(z.string()) });
 const count = z.number().int().min(0).max(100000);
 const vote = z.object({ entitled: count, present: count, yes: count, no: count, abstain: count });

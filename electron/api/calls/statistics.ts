@@ -3,7 +3,7 @@
 // and never handles a file path.
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
-import { date, id } from '../schemas';
+import { date, id, saidWords } from '../schemas';
 import { computeStatistics, STAT_TABLE_IDS } from '../../services/statistics/statistics';
 import { computeDashboard, computeDashboardFigures } from '../../services/statistics/dashboard';
 import { runDataChecks } from '../../services/statistics/dataChecks';
@@ -56,7 +56,6 @@ const dashboardSchema = z.object({
   reminders: z.object({ available: z.boolean(), count: z.number() }),
 });
 
-const saidWords = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
 const checkProblem = z.object({ entity: z.enum(['member', 'org']), id, name: z.string(), orgName: z.string(), detail: z.string(), words: z.array(saidWords) });
 const dataChecksSchema = z.object({
   today: date,
