@@ -48,7 +48,7 @@ export function CareTab({ year, today }: PracticeTabProps) {
     { field: 'date', headerName: t('practicesCare.care.date'), width: 125, sort: 'desc' },
     { field: 'name', headerName: t('practicesCare.care.member'), width: 100 },
     { field: 'orgName', headerName: t('practicesCare.training.branch'), flex: 1, minWidth: 180 },
-    { field: 'kindLabel', headerName: t('practicesCare.care.kind'), width: 110 },
+    { colId: 'kind', headerName: t('practicesCare.care.kind'), width: 110, valueGetter: (p) => (p.data ? t(`practicesCare.care.kinds.${p.data.kind as (typeof KINDS)[number]}`, { defaultValue: p.data.kindLabel }) : '') },
     { field: 'amountFen', headerName: t('practicesCare.care.amount'), width: 110, type: 'numericColumn', valueFormatter: (p) => (p.value ? formatYuan(p.value as number) : '') },
     { field: 'fundName', headerName: t('practicesCare.care.fund'), width: 160 },
     { field: 'reason', headerName: t('practicesCare.care.reason'), width: 150 },

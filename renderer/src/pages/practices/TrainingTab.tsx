@@ -46,7 +46,7 @@ export function TrainingTab({ year, today }: PracticeTabProps) {
   const columns = useMemo<ColDef<Session>[]>(() => [
     { field: 'date', headerName: t('practicesCare.training.date'), width: 135, sort: 'desc' },
     { field: 'topic', headerName: t('practicesCare.training.topic'), flex: 1, minWidth: 200 },
-    { field: 'placeKindLabel', headerName: t('practicesCare.training.placeKind'), width: 130 },
+    { colId: 'placeKind', headerName: t('practicesCare.training.placeKind'), width: 130, valueGetter: (p) => (p.data ? t(`practicesCare.training.placeKinds.${p.data.placeKind as (typeof PLACE_KINDS)[number]}`, { defaultValue: p.data.placeKindLabel }) : '') },
     { field: 'place', headerName: t('practicesCare.training.place'), width: 200 },
     { field: 'hours', headerName: t('practicesCare.training.hours'), width: 80, type: 'numericColumn' },
     { field: 'attendees', headerName: t('practicesCare.training.attendees'), width: 100, type: 'numericColumn' },
@@ -94,7 +94,7 @@ export function TrainingTab({ year, today }: PracticeTabProps) {
           {selected && (
             <aside className="practices-side" data-testid="training-panel">
               <h3>{selected.topic}</h3>
-              <p className="small">{selected.date} · {selected.placeKindLabel} · {selected.place} · {selected.hours} {t('practicesCare.training.hours')} · {selected.organizer}</p>
+              <p className="small">{selected.date} · {t(`practicesCare.training.placeKinds.${selected.placeKind as (typeof PLACE_KINDS)[number]}`, { defaultValue: selected.placeKindLabel })} · {selected.place} · {selected.hours} {t('practicesCare.training.hours')} · {selected.organizer}</p>
               <div className="dev-actions">
                 <button type="button" className="btn" onClick={() => setPrinting(() => () => call('printTrainingSignIn', { id: selected.id }))} data-testid="training-print">{t('practicesCare.training.printSheet')}</button>
                 <button type="button" className="btn" onClick={() => setEditing(selected)} data-testid="training-edit">{t('practicesCare.training.correct')}</button>
