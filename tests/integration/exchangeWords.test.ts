@@ -25,7 +25,6 @@ let stick: string;
 let work: string;
 let pkg1 = '';
 let memberId = '';
-let branchId = '';
 
 beforeAll(async () => {
   county = await openInstall('county', '370783', '寿光市');
@@ -35,9 +34,8 @@ beforeAll(async () => {
   work = tempDir('pr-x-words-');
   pkg1 = (await exportTo(east, stick)).file;
   expect((await importPackages(county.ctx, [pkg1]))[0].status).toBe('applied');
-  const m = await east.archive.queryOne<{ id: string; org_id: string }>('SELECT id, org_id FROM members WHERE exit_reason IS NULL ORDER BY id LIMIT 1');
+  const m = await east.archive.queryOne<{ id: string }>('SELECT id FROM members WHERE exit_reason IS NULL ORDER BY id LIMIT 1');
   memberId = m!.id;
-  branchId = m!.org_id;
 }, 240_000);
 
 afterAll(async () => {
