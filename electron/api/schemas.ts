@@ -221,6 +221,9 @@ export const setupStatus = z.object({
   today: z.string(),
 });
 
+/** A line as a key and its values, for the window to say in its language (electron/services/core/words.ts). */
+export const saidWords = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+
 export const memberEvent = z.object({
   id,
   memberId: id,

@@ -14,8 +14,8 @@ import { careCommands } from './careCommands';
 import { backupCommands } from './backupCommands';
 import { auditCommands } from './auditCommands';
 import { exchangeCommands } from './exchangeCommands';
-import { correctionCommands } from './correctionCommands';
+import { correctionCommands, recordCorrectionCommands } from './correctionCommands';
 import { withCountyVariants } from './countyCommands';
 
 // At a county archive some commands answer over every township's records (countyCommands).
-export const COMMANDS: CliCommand[] = withCountyVariants([...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands, ...yearlyCommands, ...compareCommands]);
+export const COMMANDS: CliCommand[] = withCountyVariants([...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands, ...yearlyCommands, ...compareCommands, ...recordCorrectionCommands]);

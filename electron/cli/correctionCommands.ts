@@ -2,6 +2,7 @@
 // (--reason), through the same calls. The ids come from the listings' --json output.
 import { flag, CliError, type Parsed } from './args';
 import type { CliCommand } from './command';
+import { parseYuan } from '../services/core/validation';
 
 const idOf = (p: Parsed, what: string, usage: string) => {
   const id = p.positional[2];
@@ -79,6 +80,102 @@ export const correctionCommands: CliCommand[] = [
     async run(env, p) {
       await env.call('deleteHelpEntry', { id: idOf(p, '帮扶记录', 'pairing delete-help'), reason: reasonOf(p) });
       env.out('已删除帮扶记录');
+      return 0;
+    },
+  },
+];
+
+/** 元 as typed on the command line (49, 49.5, 49.00) → 分. */
+function fenFlag(p: Parsed, name: string, label: string): number | undefined {
+  const text = flag(p, name);
+  if (text === undefined) return undefined;
+  const { fen, problems } = parseYuan(name, label, text, { allowZero: true });
+  if (problems.length || fen === null) throw new CliError(`--${name} ${problems[0]?.message ?? `应为金额(元),收到“${text}”`}`);
+  return fen;
+}
+const GRADE_CODES: Record<string, string | null> = { 优秀: 'excellent', 合格: 'qualified', 基本合格: 'basic', 不合格: 'unqualified', excellent: 'excellent', qualified: 'qualified', basic: 'basic', unqualified: 'unqualified' };
+
+export const recordCorrectionCommands: CliCommand[] = [
+  {
+    name: 'training',
+    sub: 'correct',
+    usage: 'training correct ID [--date D] [--topic 主题] [--hours 学时] [--place 地点] [--organizer 主办单位] --reason 原因   更正一期培训(其余照旧)',
+    async run(env, p) {
+      const s = await env.call('getTrainingSession', { id: idOf(p, '培训', 'training correct') });
+      const hours = flag(p, 'hours');
+      const r = await env.call('saveTrainingSession', {
+        id: s.id, date: flag(p, 'date') ?? s.date, topic: flag(p, 'topic') ?? s.topic, placeKind: s.placeKind, place: flag(p, 'place') ?? s.place,
+        hours: hours === undefined ? s.hours : Number(hours), organizer: flag(p, 'organizer') ?? s.organizer, note: s.note, attendeeIds: s.attendeeList.map((a) => a.memberId), reason: reasonOf(p),
+      });
+      if (p.flags.has('json')) env.out(JSON.stringify(r, null, 1));
+      else env.out(`已更正培训:${r.date} ${r.topic} ${r.hours} 学时,${r.attendees} 人参加`);
+      return 0;
+    },
+  },
+  {
+    name: 'training',
+    sub: 'delete',
+    usage: 'training delete ID --reason 原因                            删除误登记(或重复登记)的一期培训及其参加人员',
+    async run(env, p) {
+      await env.call('deleteTrainingSession', { id: idOf(p, '培训', 'training delete'), reason: reasonOf(p) });
+      env.out('已删除培训');
+      return 0;
+    },
+  },
+  {
+    name: 'care',
+    sub: 'correct-aid',
+    usage: 'care correct-aid ID [--date D] [--amount 元] [--given-by 经办人] --reason 原因   更正一次关爱(金额从原基金支出)',
+    async run(env, p) {
+      const a = await env.call('getCareAid', { id: idOf(p, '关爱记录', 'care correct-aid') });
+      const amountFen = fenFlag(p, 'amount', '金额') ?? a.amountFen;
+      const r = await env.call('recordCareAid', {
+        id: a.id, memberId: a.memberId, date: flag(p, 'date') ?? a.date, kind: a.kind, amountFen, fundId: a.fundId, givenBy: flag(p, 'given-by') ?? a.givenBy, reason: a.reason, note: a.note, correctionReason: reasonOf(p),
+      });
+      if (p.flags.has('json')) env.out(JSON.stringify(r, null, 1));
+      else env.out(`已更正:${r.name} ${r.date} ${r.kindLabel} ${(r.amountFen / 100).toFixed(2)} 元`);
+      return 0;
+    },
+  },
+  {
+    name: 'care',
+    sub: 'delete-aid',
+    usage: 'care delete-aid ID --reason 原因                            删除误登记(或重复登记)的关爱记录,金额退回基金',
+    async run(env, p) {
+      await env.call('deleteCareAid', { id: idOf(p, '关爱记录', 'care delete-aid'), reason: reasonOf(p) });
+      env.out('已删除关爱记录');
+      return 0;
+    },
+  },
+  {
+    name: 'dues',
+    sub: 'correct',
+    usage: 'dues correct MEMBER YYYY-MM (--amount 元 | --remove) --reason 原因 [--confirm-unusual]   更正(或删除)一名党员一个月已登记的党费',
+    async run(env, p) {
+      const memberId = idOf(p, '党员', 'dues correct');
+      const month = p.positional[3];
+      if (!month) throw new CliError('dues correct 需要月份(YYYY-MM)');
+      const amountFen = p.flags.has('remove') ? null : fenFlag(p, 'amount', '党费');
+      if (amountFen === undefined) throw new CliError('dues correct 需要 --amount 元,或 --remove 删除这个月的党费');
+      const r = await env.call('correctDuesPayment', { memberId, month, amountFen, reason: reasonOf(p), confirmUnusual: p.flags.has('confirm-unusual') });
+      env.out(r.saved ? (amountFen === null ? `已删除 ${month} 的党费` : `已更正 ${month} 的党费为 ${(amountFen / 100).toFixed(2)} 元`) : '没有改动');
+      return 0;
+    },
+  },
+  {
+    name: 'reviews',
+    sub: 'correct',
+    usage: 'reviews correct MEMBER --year YYYY --grade 优秀|合格|基本合格|不合格 --reason 原因   更正一名党员已登记的民主评议等次',
+    async run(env, p) {
+      const memberId = idOf(p, '党员', 'reviews correct');
+      const year = Number(flag(p, 'year'));
+      if (!Number.isInteger(year)) throw new CliError('reviews correct 需要 --year 年度');
+      const text = flag(p, 'grade') ?? '';
+      const grade = GRADE_CODES[text];
+      if (grade === undefined) throw new CliError(`--grade 应为 优秀、合格、基本合格 或 不合格,收到“${text}”`);
+      const r = await env.call('correctAppraisal', { memberId, year, grade, reason: reasonOf(p) });
+      env.out(r.saved ? `已更正 ${year} 年度评议等次为 ${text}` : '没有改动');
+      for (const w of r.warnings) env.err(`提示:${w}`);
       return 0;
     },
   },

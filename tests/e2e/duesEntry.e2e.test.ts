@@ -86,11 +86,16 @@ describe('党费 entry (browser, demo township)', () => {
     expect(await paidInDecember()).toBe(4_900);
   }, LONG);
 
-  it('confirming an unusual amount keeps it as typed', async () => {
+  it('confirming an unusual amount keeps it as typed; changing a recorded month asks for the reason too', async () => {
     const cell = page.getByTestId(`dues-cell-${memberId}-12`);
     await cell.fill('98');
     await page.getByTestId('dues-save').click();
     await page.getByTestId('dues-unusual-confirm').click();
+    // December was recorded (49 元) by the test before: this is a correction, which keeps its reason.
+    await expect.poll(() => page.getByTestId('dues-correction').textContent()).toContain('2026-12 已登记 49.00 元 → 98.00 元');
+    expect(await paidInDecember()).toBe(4_900);
+    await page.getByTestId('dues-correction-reason').fill('补交11月党费一并登记');
+    await page.getByTestId('dues-correction-confirm').click();
     await expect.poll(() => page.getByTestId('dues-message').textContent()).toBe('已保存 1 项');
     expect(await paidInDecember()).toBe(9_800);
   }, LONG);

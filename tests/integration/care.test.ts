@@ -93,10 +93,11 @@ describe('aid and the fund ledger', () => {
 
   it('a deleted aid gives the money back to the fund and stays in the audit log', async () => {
     const a = await recordAid(c.t.ctx, aid());
-    await deleteAid(c.t.ctx, a.id);
+    await deleteAid(c.t.ctx, a.id, { reason: '重复登记' });
     expect((await listCareFunds(c.t.ctx))[0].balanceFen).toBe(200_000);
-    const audit = await c.t.archive.queryOne<{ before: string }>("SELECT before FROM audit_log WHERE action = 'care.aid.delete'");
-    expect(JSON.parse(audit!.before)).toMatchObject({ amount_fen: 50_000, kind: 'condolence' });
+    const audit = await c.t.archive.queryOne<{ before: string; after: string }>("SELECT before, after FROM audit_log WHERE action = 'care.aid.delete'");
+    expect(JSON.parse(audit!.before)).toMatchObject({ amountFen: 50_000, kind: 'condolence' });
+    expect(JSON.parse(audit!.after)).toEqual({ reason: '重复登记' });
   });
 });
 

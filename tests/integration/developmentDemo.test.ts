@@ -116,9 +116,14 @@ describe('the demo township', () => {
 
   it('saving a branch’s grades warns when 优秀 exceeds a third and asks for the disposal of 不合格', async () => {
     const branch = (await t.archive.queryOne<{ org_id: string }>("SELECT org_id FROM appraisals WHERE year = 2026 LIMIT 1"))!.org_id;
-    const members = await t.archive.query<{ id: string }>("SELECT m.id FROM members m WHERE m.org_id = ? AND m.exit_reason IS NULL AND m.category = 'formal' ORDER BY m.id", [branch]);
+    // The demo's grades are changed here: corrections, with their reason; a 不合格 with its disposal stays.
+    const members = await t.archive.query<{ id: string }>(
+      `SELECT m.id FROM members m WHERE m.org_id = ? AND m.exit_reason IS NULL AND m.category = 'formal'
+         AND NOT EXISTS (SELECT 1 FROM appraisals a JOIN disposals d ON d.appraisal_id = a.id WHERE a.member_id = m.id AND a.year = 2026) ORDER BY m.id`,
+      [branch],
+    );
     const rows = members.map((m, i) => ({ memberId: m.id, grade: i === 0 ? 'unqualified' : i % 2 ? 'excellent' : 'qualified' }));
-    const r = await saveAppraisals(t.ctx, { year: 2026, orgId: branch, rows });
+    const r = await saveAppraisals(t.ctx, { year: 2026, orgId: branch, rows, reason: '按评议表重新录入' });
     expect(r.warnings[0]).toContain('三分之一');
     expect(r.needsDisposal).toContain(members[0].id);
   });

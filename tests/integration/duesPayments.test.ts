@@ -63,7 +63,7 @@ describe('党费 entry', () => {
     const first = [{ memberId: teacher, month: '2026-05', amountFen: 4_900 }, { memberId: farmer, month: '2026-05', amountFen: 50 }];
     expect((await saveDuesPayments(t.ctx, { orgId, year: 2026, paidDate: '2026-11-20', entries: first })).saved).toBe(2);
     expect((await saveDuesPayments(t.ctx, { orgId, year: 2026, paidDate: '2026-11-21', entries: first })).saved).toBe(0);
-    expect((await saveDuesPayments(t.ctx, { orgId, year: 2026, paidDate: '2026-11-21', entries: [{ memberId: farmer, month: '2026-05', amountFen: null }] })).saved).toBe(1);
+    expect((await saveDuesPayments(t.ctx, { orgId, year: 2026, paidDate: '2026-11-21', entries: [{ memberId: farmer, month: '2026-05', amountFen: null }], reason: '误登记' })).saved).toBe(1);
     const grid = await duesGrid(t.ctx, 2026, orgId);
     expect(grid.find((r) => r.memberId === teacher)!.paid).toEqual({ '2026-05': 4_900 });
     expect(grid.find((r) => r.memberId === farmer)!.paid).toEqual({});
@@ -71,12 +71,12 @@ describe('党费 entry', () => {
 
   it('the audit log says the payment in 元 with the member’s name, never 分 or field keys', async () => {
     await saveDuesPayments(t.ctx, { orgId, year: 2026, paidDate: '2026-11-20', entries: [{ memberId: teacher, month: '2026-06', amountFen: 4_900 }] });
-    await saveDuesPayments(t.ctx, { orgId, year: 2026, paidDate: '2026-11-22', entries: [{ memberId: teacher, month: '2026-06', amountFen: 5_000 }] });
-    const rows = (await listAuditLog(t.ctx, { kind: 'dues' })).rows.filter((r) => r.action === 'dues.payment');
+    await saveDuesPayments(t.ctx, { orgId, year: 2026, paidDate: '2026-11-22', entries: [{ memberId: teacher, month: '2026-06', amountFen: 5_000 }], reason: '少录了一元' });
+    const rows = (await listAuditLog(t.ctx, { kind: 'dues' })).rows.filter((r) => r.action.startsWith('dues.payment'));
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.changes)).toEqual(expect.arrayContaining([expect.stringContaining('金额:49.00 元 → 50.00 元')]));
     for (const r of rows) {
-      expect(r.actionLabel).toBe('登记党费');
+      expect(r.actionLabel).toBe(r.action === 'dues.payment' ? '登记党费' : '更正党费');
       expect(r.changes).not.toMatch(/[A-Za-z]{3,}/);
       expect(r.changes).toContain('元');
     }

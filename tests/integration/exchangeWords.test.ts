@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateMember } from '../../electron/services/members/members';
-import { saveDuesPayments } from '../../electron/services/development/dues';
+import { deleteTrainingSession, saveTrainingSession } from '../../electron/services/practices/training';
 import { keysStatus } from '../../electron/services/exchange/keys';
 import { NothingToSend, previewExport } from '../../electron/services/exchange/packageWriter';
 import { importPackages } from '../../electron/services/exchange/countyImport';
@@ -25,7 +25,6 @@ let stick: string;
 let work: string;
 let pkg1 = '';
 let memberId = '';
-let branchId = '';
 
 beforeAll(async () => {
   county = await openInstall('county', '370783', '寿光市');
@@ -35,9 +34,8 @@ beforeAll(async () => {
   work = tempDir('pr-x-words-');
   pkg1 = (await exportTo(east, stick)).file;
   expect((await importPackages(county.ctx, [pkg1]))[0].status).toBe('applied');
-  const m = await east.archive.queryOne<{ id: string; org_id: string }>('SELECT id, org_id FROM members WHERE exit_reason IS NULL ORDER BY id LIMIT 1');
+  const m = await east.archive.queryOne<{ id: string }>('SELECT id FROM members WHERE exit_reason IS NULL ORDER BY id LIMIT 1');
   memberId = m!.id;
-  branchId = m!.org_id;
 }, 240_000);
 
 afterAll(async () => {
@@ -71,20 +69,20 @@ describe('an incremental export with nothing to send', () => {
   });
 
   it('a row deleted and nothing else written is something to send', async () => {
-    // A dues payment entered and acknowledged, then removed as a wrong entry: the removal leaves no row
-    // behind to carry a change number.
-    await saveDuesPayments(east.ctx, { orgId: branchId, year: 2026, paidDate: '2026-11-20', entries: [{ memberId, month: '2026-11', amountFen: 1000 }] });
+    // A training session entered and acknowledged, then deleted as recorded twice: the removal leaves no
+    // row behind to carry a change number (its reason is in the audit log, which stays home).
+    const session = await saveTrainingSession(east.ctx, { date: '2026-11-20', topic: '学习党章', placeKind: 'party_school', place: '镇党校', hours: 2, organizer: '镇党委', attendeeIds: [memberId] });
     const p2 = (await exportTo(east, stick)).file;
     expect((await importPackages(county.ctx, [p2]))[0].status).toBe('applied');
     await acknowledge(county, east);
     expect((await previewExport(east.ctx)).nothingToSend).toBe(true);
-    await saveDuesPayments(east.ctx, { orgId: branchId, year: 2026, paidDate: '2026-11-20', entries: [{ memberId, month: '2026-11', amountFen: null }] });
+    await deleteTrainingSession(east.ctx, session.id, { reason: '重复登记' });
     const plan = await previewExport(east.ctx);
     expect(plan.tables.every((t) => t.rows === 0)).toBe(true);
     expect(plan.nothingToSend).toBe(false);
     const p3 = (await exportTo(east, stick)).file;
     const [o] = await importPackages(county.ctx, [p3]);
-    expect([o.status, o.removed]).toEqual(['applied', 1]);
+    expect([o.status, o.removed]).toEqual(['applied', 2]);
     await acknowledge(county, east);
   });
 });

@@ -21,6 +21,10 @@ import { createApplicant, makeActivist, recordTalk } from '../../electron/servic
 import { discussMatter, proposeMatter } from '../../electron/services/practices/villageAffairs';
 import { recordMeeting } from '../../electron/services/practices/orgLife';
 import { addHelpEntry, createPair } from '../../electron/services/practices/pairing';
+import { saveTrainingSession } from '../../electron/services/practices/training';
+import { addFundIncome, createCareFund, recordAid } from '../../electron/services/practices/care';
+import { saveDuesPayments, setDuesStandard } from '../../electron/services/development/dues';
+import { saveAppraisals } from '../../electron/services/development/reviews';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'electron', 'cli.ts');
@@ -333,6 +337,14 @@ describe('SIGKILL inside a correction’s transaction', () => {
     ids.meeting = (await recordMeeting(ctx, { orgId: branch.id, kind: 'congress', date: '2026-03-10', topic: '学习会', presidedBy: '孙立', attendance: [{ memberId: contact.id, status: 'present' }] })).id;
     const pair = await createPair(ctx, { name: '镇农技站—东村结对', kind: 'dept_village', startDate: '2026-01-05', units: [{ role: 'helper', name: '镇农技站' }, { role: 'helped', name: '东村', orgId: branch.id }] });
     ids.help = (await addHelpEntry(ctx, { pairId: pair.id, date: '2026-03-01', measures: 2 })).id;
+    ids.training = (await saveTrainingSession(ctx, { date: '2026-04-10', topic: '学习党章', placeKind: 'party_school', place: '镇党校', hours: 8, organizer: '镇党委', attendeeIds: [contact.id] })).id;
+    const fund = await createCareFund(ctx, { name: '关爱基金' });
+    await addFundIncome(ctx, { fundId: fund.id, date: '2026-01-05', amountFen: 100_000, source: '拨付' });
+    ids.aid = (await recordAid(ctx, { memberId: contact.id, date: '2026-06-01', kind: 'condolence', amountFen: 50_000, fundId: fund.id, givenBy: '刘明' })).id;
+    ids.payer = contact.id;
+    await setDuesStandard(ctx, { memberId: contact.id, fromMonth: '2026-01', basis: 'salary', incomeFen: 490_000 });
+    await saveDuesPayments(ctx, { orgId: branch.id, year: 2026, paidDate: '2026-11-20', entries: [{ memberId: contact.id, month: '2026-03', amountFen: 4_900 }] });
+    await saveAppraisals(ctx, { year: 2026, orgId: branch.id, rows: [{ memberId: contact.id, grade: 'excellent' }] });
     await archive.close();
   }, 120_000);
   afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
@@ -344,6 +356,12 @@ describe('SIGKILL inside a correction’s transaction', () => {
     ['删除会议记录', () => ['meetings', 'delete', ids.meeting, '--reason', '重复登记']],
     ['撤回五事工作法步骤', () => ['affairs', 'undo', ids.matter, '--reason', '联席会议未开']],
     ['删除帮扶记录', () => ['pairing', 'delete-help', ids.help, '--reason', '重复登记']],
+    ['更正培训', () => ['training', 'correct', ids.training, '--hours', '4', '--reason', '学时录错']],
+    ['删除培训', () => ['training', 'delete', ids.training, '--reason', '重复登记']],
+    ['更正党内关爱', () => ['care', 'correct-aid', ids.aid, '--amount', '50', '--reason', '多打了一个零']],
+    ['删除党内关爱', () => ['care', 'delete-aid', ids.aid, '--reason', '重复登记']],
+    ['更正党费', () => ['dues', 'correct', ids.payer, '2026-03', '--amount', '50', '--reason', '核对收据']],
+    ['更正民主评议', () => ['reviews', 'correct', ids.payer, '--year', '2026', '--grade', '合格', '--reason', '录入时选错']],
   ];
 
   for (const [what, args] of corrections) {

@@ -46,6 +46,31 @@ beforeAll(async () => {
   // A correction of what was written: a member goes 流动 and the clerk then corrects the contact.
   const mobile = baseInput(bases, 'startMobile') as Record<string, unknown>;
   const mover = (await t.archive.queryOne<{ id: string }>('SELECT id FROM members WHERE exit_reason IS NULL AND is_mobile = 0 ORDER BY id LIMIT 1'))!.id;
+  // The corrections of 培训, 党内关爱, 党费 and 民主评议, each with its reason, on the demo's own records.
+  const payment = (await t.archive.queryOne<{ member_id: string; month: string; amount: number }>('SELECT member_id, month, amount FROM dues_payments ORDER BY id LIMIT 1'))!;
+  const graded = (await t.archive.queryOne<{ member_id: string; year: number }>("SELECT member_id, year FROM appraisals a WHERE grade = 'qualified' AND NOT EXISTS (SELECT 1 FROM disposals d WHERE d.appraisal_id = a.id) ORDER BY id LIMIT 1"))!;
+  const sessions = await t.archive.query<{ id: string }>('SELECT id FROM training_sessions ORDER BY id LIMIT 2');
+  const aids = await t.archive.query<{ id: string }>('SELECT id FROM care_aids WHERE amount_fen > 0 ORDER BY id LIMIT 2');
+  const session = await t.dispatch('getTrainingSession', { id: sessions[0].id });
+  const aid = await t.dispatch('getCareAid', { id: aids[0].id });
+  const corrections: [string, unknown][] = [
+    ['correctDuesPayment', { memberId: payment.member_id, month: payment.month, amountFen: payment.amount + 100, reason: '按收据核对', confirmUnusual: true }],
+    ['correctAppraisal', { memberId: graded.member_id, year: graded.year, grade: 'excellent', reason: '录入时选错' }],
+    ['deleteTrainingSession', { id: sessions[1].id, reason: '重复登记' }],
+    ['deleteCareAid', { id: aids[1].id, reason: '重复登记' }],
+  ];
+  if (session.ok) {
+    const s = session.value as { id: string; date: string; topic: string; placeKind: string; place: string; hours: number; organizer: string; note: string | null; attendeeList: { memberId: string }[] };
+    corrections.push(['saveTrainingSession', { id: s.id, date: s.date, topic: s.topic, placeKind: s.placeKind, place: s.place, hours: s.hours + 1, organizer: s.organizer, note: s.note, attendeeIds: s.attendeeList.map((a) => a.memberId), reason: '学时录错' }]);
+  }
+  if (aid.ok) {
+    const a = aid.value as { id: string; memberId: string; date: string; kind: string; amountFen: number; fundId: string | null; givenBy: string; reason: string | null; note: string | null };
+    corrections.push(['recordCareAid', { id: a.id, memberId: a.memberId, date: a.date, kind: a.kind, amountFen: Math.max(100, a.amountFen - 100), fundId: a.fundId, givenBy: a.givenBy, reason: a.reason, note: a.note, correctionReason: '多打了一个零' }]);
+  }
+  for (const [name, input] of corrections) {
+    const r = await t.dispatch(name, input);
+    if (!r.ok) refusedBases.push(`${name} (correction): ${r.error.message}`);
+  }
   for (const [name, input] of [['startMobile', { ...mobile, id: mover }], ['updateMobile', { ...mobile, id: mover, contact: '13805367788' }]] as const) {
     const r = await t.dispatch(name, input);
     if (!r.ok) refusedBases.push(`${name} (correction): ${r.error.message}`);

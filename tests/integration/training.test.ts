@@ -35,15 +35,15 @@ describe('training sessions', () => {
 
   it('an update replaces the attendee list; a delete removes the attendance too; both audited', async () => {
     const s = await saveTrainingSession(c.t.ctx, session());
-    const u = await saveTrainingSession(c.t.ctx, session({ id: s.id, hours: 3.5, attendeeIds: [c.li, c.wang] }));
+    const u = await saveTrainingSession(c.t.ctx, session({ id: s.id, hours: 3.5, attendeeIds: [c.li, c.wang], reason: '学时和参加人录错' }));
     expect(u.attendeeList.map((a) => a.name).sort()).toEqual(['李秀英', '王志强']);
     expect(u.hours).toBe(3.5);
     expect(u.personHours).toBe(7);
-    await deleteTrainingSession(c.t.ctx, s.id);
+    await deleteTrainingSession(c.t.ctx, s.id, { reason: '重复登记' });
     expect(await snapshot(c.t, TABLES)).toMatchObject({ training_sessions: 0, training_attendees: 0 });
     await expect(getTrainingSession(c.t.ctx, s.id)).rejects.toThrow(/找不到培训/);
     const actions = (await c.t.archive.query<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'training_sessions' ORDER BY id")).map((r) => r.action);
-    expect(actions).toEqual(['training.create', 'training.update', 'training.delete']);
+    expect(actions).toEqual(['training.create', 'training.correct', 'training.delete']);
     expect((await verifyAuditChain(c.t.archive)).intact).toBe(true);
   });
 
@@ -70,7 +70,7 @@ describe('training sessions', () => {
     // An update refused on a member leaves the stored session as it was.
     const s = await saveTrainingSession(c.t.ctx, session());
     const mid = await snapshot(c.t, TABLES);
-    await refusal(saveTrainingSession(c.t.ctx, session({ id: s.id, topic: '改过的主题', attendeeIds: [c.gone] })));
+    await refusal(saveTrainingSession(c.t.ctx, session({ id: s.id, topic: '改过的主题', attendeeIds: [c.gone], reason: '主题录错' })));
     expect(await snapshot(c.t, TABLES)).toEqual(mid);
     expect((await getTrainingSession(c.t.ctx, s.id)).topic).toBe('学习党的二十届三中全会精神');
   });

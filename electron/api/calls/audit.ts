@@ -17,7 +17,7 @@ const auditQuery = z.object({
 
 const auditRow = z.object({
   id: z.number(), at: z.string(), time: z.string(), actor: z.string(), action: z.string(), actionLabel: z.string(), kind: z.string(), kindLabel: z.string(),
-  entity: z.string(), entityId: z.string().nullable(), memberId: z.string().nullable(), subject: z.string(), changes: z.string(), before: z.string().nullable(), after: z.string().nullable(),
+  entity: z.string(), entityId: z.string().nullable(), memberId: z.string().nullable(), subject: z.string(), changes: z.string(), before: z.string().nullable(), after: z.string().nullable(), names: z.record(z.string(), z.string()),
 });
 
 const verification = z.object({

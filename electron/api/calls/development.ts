@@ -2,7 +2,7 @@
 // 待办 (reminders), 民主评议 with disposals, 半年一分析, 三年一登记, and 党费.
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
-import { id, memberRecord, nullableText, optText } from '../schemas';
+import { id, memberRecord, nullableText, optText, saidWords } from '../schemas';
 import {
   addDevDocument, admitProbationary, approveAdmission, createApplicant, devStageCounts, getDevRecord, listDevPeople, makeActivist, makeCandidate,
   recordActivistReview, recordPoliticalReview, recordPublicity, recordTalk, recordTraining, withdrawDevelopment,
@@ -17,12 +17,13 @@ import { getSetup } from '../../services/core/settings';
 import { duesStandardsGrid, setDuesStandards } from '../../services/development/duesStandards';
 import { analysisGrid, disposalList, registrationGrid, saveAnalyses, saveRegistrations } from '../../services/development/yearlyRecords';
 import { analysesPrintList, disposalsPrintList, registrationsPrintList } from '../../services/development/yearlyRecordsList';
-import { appraisalGrid, getRegistrationOutcomes, listAnalyses, recordDisposal, reviewsSummary, saveAnalysis, saveAppraisals, saveRegistration, setRegistrationOutcomes } from '../../services/development/reviews';
-import { DUES_RATE_TABLE, duesGrid, duesSummary, saveDuesPayments, setDuesStandard } from '../../services/development/dues';
+import { appraisalGrid, correctAppraisal, getRegistrationOutcomes, listAnalyses, recordDisposal, reviewsSummary, saveAnalysis, saveAppraisals, saveRegistration, setRegistrationOutcomes } from '../../services/development/reviews';
+import { DUES_RATE_TABLE, correctDuesPayment, duesGrid, duesSummary, saveDuesPayments, setDuesStandard } from '../../services/development/dues';
 
 const day = z.string().max(20);
 const document = z.object({ name: z.string().max(100), date: day, fileName: optText, mime: z.string().max(100).nullable().optional(), contentBase64: z.string().max(28_000_000).nullable().optional() });
 const stepInput = { id, date: day, decidedBy: optText, note: optText, documents: z.array(document).max(20).optional() };
+const appraisalSaved = z.object({ saved: z.number(), warnings: z.array(z.string()), needsDisposal: z.array(z.string()) });
 const count = z.number().int().min(0).max(100000);
 const vote = z.object({ entitled: count, present: count, yes: count, no: count, abstain: count });
 
@@ -47,7 +48,7 @@ const devRule = z.object({
 });
 
 const reminder = z.object({
-  kind: z.enum(REMINDER_KINDS), target: z.enum(['member', 'devPerson', 'villageMatter']), targetId: id, name: z.string(), orgId: id, orgName: z.string(), dueDate: z.string(), overdue: z.boolean(), text: z.string(),
+  kind: z.enum(REMINDER_KINDS), target: z.enum(['member', 'devPerson', 'villageMatter']), targetId: id, name: z.string(), orgId: id, orgName: z.string(), dueDate: z.string(), overdue: z.boolean(), text: z.string(), words: saidWords,
 });
 const reminders = z.object({
   asOf: z.string(), items: z.array(reminder), counts: z.record(z.string(), z.number()), dueCount: z.number(), overdueCount: z.number(), dueSoonCount: z.number(), greetingCount: z.number(),
@@ -139,9 +140,13 @@ export const developmentCalls = {
   appraisalGrid: defineCall({ access: 'read', input: z.object({ year, orgId: id }), output: z.array(appraisalRow), run: (ctx, i) => appraisalGrid(ctx, i.year, i.orgId) }),
   saveAppraisals: defineCall({
     access: 'write',
-    input: z.object({ year, orgId: id, rows: z.array(z.object({ memberId: id, grade: z.string().max(20).nullable(), note: optText })).max(5000) }),
-    output: z.object({ saved: z.number(), warnings: z.array(z.string()), needsDisposal: z.array(z.string()) }),
+    input: z.object({ year, orgId: id, rows: z.array(z.object({ memberId: id, grade: z.string().max(20).nullable(), note: optText })).max(5000), reason: optText }),
+    output: appraisalSaved,
     run: (ctx, i) => saveAppraisals(ctx, i),
+  }),
+  // one member's recorded grade of a year corrected, with its reason
+  correctAppraisal: defineCall({
+    access: 'write', input: z.object({ memberId: id, year, grade: z.string().max(20).nullable(), reason: z.string().max(500) }), output: appraisalSaved, run: (ctx, i) => correctAppraisal(ctx, i),
   }),
   recordDisposal: defineCall({
     access: 'write',
@@ -198,8 +203,13 @@ export const developmentCalls = {
   duesGrid: defineCall({ access: 'read', input: z.object({ year, orgId: id }), output: z.array(duesRow), run: (ctx, i) => duesGrid(ctx, i.year, i.orgId) }),
   saveDuesPayments: defineCall({
     access: 'write',
-    input: z.object({ orgId: id, year, paidDate: day, entries: z.array(z.object({ memberId: id, month: z.string().max(10), amountFen: z.number().int().nullable() })).max(20000), confirmUnusual: z.boolean().optional() }),
+    input: z.object({ orgId: id, year, paidDate: day, entries: z.array(z.object({ memberId: id, month: z.string().max(10), amountFen: z.number().int().nullable() })).max(20000), confirmUnusual: z.boolean().optional(), reason: optText }),
     output: z.object({ saved: z.number() }), run: (ctx, i) => saveDuesPayments(ctx, i),
+  }),
+  // one recorded month's payment corrected (amountFen null: removed), with its reason
+  correctDuesPayment: defineCall({
+    access: 'write', input: z.object({ memberId: id, month: z.string().max(10), amountFen: z.number().int().nullable(), reason: z.string().max(500), confirmUnusual: z.boolean().optional() }),
+    output: z.object({ saved: z.number() }), run: (ctx, i) => correctDuesPayment(ctx, i),
   }),
   duesSummary: defineCall({ access: 'read', input: z.object({ year }), output: z.object({ year: z.number(), branches: z.array(duesSummaryRow), total: duesTotal }), run: (ctx, i) => duesSummary(ctx, i.year) }),
 };

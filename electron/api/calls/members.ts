@@ -4,7 +4,7 @@ import { defineCall } from '../defineCall';
 import { fieldProblem, id, memberCountsSchema, memberEvent, memberInput, memberListQuery, memberListRow, memberRecord, optText } from '../schemas';
 import * as members from '../../services/members/members';
 import { listMembers, memberCounts } from '../../services/members/memberQuery';
-import { memberHistory } from '../../services/members/memberEvents';
+import { memberHistoryNamed } from '../../services/members/memberEvents';
 import { undoExit } from '../../services/members/undoExit';
 
 export const memberCalls = {
@@ -23,5 +23,5 @@ export const memberCalls = {
   updateMember: defineCall({ access: 'write', input: z.object({ id, patch: memberInput.partial() }), output: memberRecord, run: (ctx, i) => members.updateMember(ctx, i.id, i.patch) }),
   exitMember: defineCall({ access: 'write', input: z.object({ id, reason: z.string().max(40), date: z.string().max(20), note: optText }), output: memberRecord, run: (ctx, i) => members.exitMember(ctx, i.id, i) }),
   undoExit: defineCall({ access: 'write', input: z.object({ id, reason: z.string().max(500) }), output: memberRecord, run: (ctx, i) => undoExit(ctx, i.id, i) }),
-  memberHistory: defineCall({ access: 'read', input: z.object({ id }), output: z.array(memberEvent), run: (ctx, i) => memberHistory(ctx.archive, i.id) }),
+  memberHistory: defineCall({ access: 'read', input: z.object({ id }), output: z.array(memberEvent.extend({ names: z.record(z.string(), z.string()) })), run: (ctx, i) => memberHistoryNamed(ctx.archive, i.id) }),
 };

@@ -8,7 +8,7 @@ import { requireTownship } from '../../services/core/settings';
 import {
   deleteTrainingSession, getTrainingSession, getTrainingTarget, listTrainingSessions, saveTrainingSession, setTrainingTarget, trainingHours, trainingSummary, PLACE_KINDS,
 } from '../../services/practices/training';
-import { addFundIncome, careLedger, careSummary, createCareFund, deleteAid, deleteFundIncome, dueVisits, listAids, listCareFunds, recordAid, AID_KINDS } from '../../services/practices/care';
+import { addFundIncome, careLedger, careSummary, createCareFund, deleteAid, deleteFundIncome, dueVisits, getAid, listAids, listCareFunds, recordAid, AID_KINDS } from '../../services/practices/care';
 import { deletePost, listCommitments, listLiaisons, listPosts, postsSummary, reviewCommitment, saveCommitment, saveLiaison, savePost, POST_KINDS, REVIEW_RESULTS } from '../../services/practices/posts';
 import { careLedgerHtml, postsRosterHtml, trainingSignInHtml } from '../../services/print/careHtml';
 
@@ -61,11 +61,11 @@ export const practicesCareCalls = {
     access: 'write',
     input: z.object({
       id: id.nullable().optional(), date: day, topic: z.string().max(200), placeKind: z.string().max(20), place: z.string().max(200), hours: z.number().nullable(), organizer: z.string().max(100), note: optText,
-      attendeeIds: z.array(id).max(5000),
+      attendeeIds: z.array(id).max(5000), reason: optText,
     }),
     output: sessionDetail, run: (ctx, i) => saveTrainingSession(ctx, i),
   }),
-  deleteTrainingSession: defineCall({ access: 'write', input: z.object({ id }), output: z.object({ ok: z.literal(true) }), run: async (ctx, i) => (await deleteTrainingSession(ctx, i.id), { ok: true as const }) }),
+  deleteTrainingSession: defineCall({ access: 'write', input: z.object({ id, reason: z.string().max(500) }), output: z.object({ ok: z.literal(true) }), run: async (ctx, i) => (await deleteTrainingSession(ctx, i.id, i), { ok: true as const }) }),
   trainingHours: defineCall({
     access: 'read',
     input: z.object({ year, orgId: id.nullable().optional(), onlyBelow: z.boolean().optional() }),
@@ -87,10 +87,11 @@ export const practicesCareCalls = {
   deleteCareFundIncome: defineCall({ access: 'write', input: z.object({ id }), output: z.object({ ok: z.literal(true) }), run: async (ctx, i) => (await deleteFundIncome(ctx, i.id), { ok: true as const }) }),
   recordCareAid: defineCall({
     access: 'write',
-    input: z.object({ id: id.nullable().optional(), memberId: id, date: day, kind: z.string().max(20), amountFen: fen, fundId: id.nullable().optional(), givenBy: z.string().max(100), reason: optText, note: optText }),
+    input: z.object({ id: id.nullable().optional(), memberId: id, date: day, kind: z.string().max(20), amountFen: fen, fundId: id.nullable().optional(), givenBy: z.string().max(100), reason: optText, note: optText, correctionReason: optText }),
     output: aid, run: (ctx, i) => recordAid(ctx, i),
   }),
-  deleteCareAid: defineCall({ access: 'write', input: z.object({ id }), output: z.object({ ok: z.literal(true) }), run: async (ctx, i) => (await deleteAid(ctx, i.id), { ok: true as const }) }),
+  deleteCareAid: defineCall({ access: 'write', input: z.object({ id, reason: z.string().max(500) }), output: z.object({ ok: z.literal(true) }), run: async (ctx, i) => (await deleteAid(ctx, i.id, i), { ok: true as const }) }),
+  getCareAid: defineCall({ access: 'read', input: z.object({ id }), output: aid, run: (ctx, i) => getAid(ctx, i.id) }),
   careAids: defineCall({ access: 'read', input: z.object({ year }), output: z.array(aid), run: (ctx, i) => listAids(ctx, i.year) }),
   careLedger: defineCall({ access: 'read', input: z.object({ year }), output: z.object({ year: z.number(), funds: z.array(fundLedger) }), run: (ctx, i) => careLedger(ctx, i.year) }),
   careDueVisits: defineCall({

@@ -3,7 +3,7 @@
 // and never handles a file path.
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
-import { date, id } from '../schemas';
+import { date, id, saidWords } from '../schemas';
 import { computeStatistics, STAT_TABLE_IDS } from '../../services/statistics/statistics';
 import { computeDashboard, computeDashboardFigures } from '../../services/statistics/dashboard';
 import { runDataChecks } from '../../services/statistics/dataChecks';
@@ -60,7 +60,7 @@ const dashboardSchema = z.object({
   reminders: z.object({ available: z.boolean(), count: z.number() }),
 });
 
-const checkProblem = z.object({ entity: z.enum(['member', 'org']), id, name: z.string(), orgName: z.string(), detail: z.string() });
+const checkProblem = z.object({ entity: z.enum(['member', 'org']), id, name: z.string(), orgName: z.string(), detail: z.string(), words: z.array(saidWords) });
 const dataChecksSchema = z.object({
   today: date,
   total: z.number().int(),

@@ -40,6 +40,8 @@ export interface AuditRowView {
   changes: string; // before → after in words
   before: string | null;
   after: string | null;
+  /** The names of the members, organizations … that before/after name by id, for the window's own words. */
+  names: Record<string, string>;
 }
 
 /** Kinds of change, by the first part of the action. Actions of later features show their own prefix. */
@@ -62,14 +64,14 @@ const ACTION_LABELS: Record<string, string> = {
   'development.apply': '登记入党申请人', 'development.talk': '登记谈话', 'development.activist': '确定为入党积极分子', 'development.review': '登记考察',
   'development.candidate': '确定为发展对象', 'development.political_review': '登记政治审查', 'development.training': '登记集中培训', 'development.publicity': '登记公示',
   'development.admit': '支部大会接收为预备党员', 'development.approve': '党委审批', 'development.withdraw': '终止培养', 'development.void': '作废发展党员步骤', 'development.correct': '更正发展党员步骤', 'development.document': '添加发展材料',
-  'appraisal.save': '保存民主评议', 'appraisal.bulk_create': '批量录入民主评议', 'disposal.record': '登记不合格党员处置', 'analysis.save': '保存党员分析', 'registration.save': '保存党员登记',
-  'dues.standard': '设定党费标准', 'dues.payment': '登记党费', 'dues.bulk_create': '批量录入党费',
+  'appraisal.save': '保存民主评议', 'appraisal.correct': '更正民主评议', 'appraisal.bulk_create': '批量录入民主评议', 'disposal.record': '登记不合格党员处置', 'analysis.save': '保存党员分析', 'registration.save': '保存党员登记',
+  'dues.standard': '设定党费标准', 'dues.payment': '登记党费', 'dues.payment.correct': '更正党费', 'dues.bulk_create': '批量录入党费',
   'user.create': '新建用户', 'user.login': '登录', 'user.loginFailed': '登录失败', 'user.lockout': '连续登录失败被锁定', 'user.passwordChange': '修改密码',
   'settings.idleLock': '修改自动锁定时间',
   'user.disable': '停用用户', 'user.enable': '启用用户', 'user.passwordReset': '重置密码', 'user.role': '修改用户角色', 'user.unlock': '解除锁定',
-  'care.aid.create': '登记党内关爱', 'care.aid.update': '修改党内关爱', 'care.aid.delete': '删除党内关爱', 'care.fund.create': '建立关爱资金',
+  'care.aid.create': '登记党内关爱', 'care.aid.update': '修改党内关爱', 'care.aid.correct': '更正党内关爱', 'care.aid.delete': '删除党内关爱', 'care.fund.create': '建立关爱资金',
   'care.income': '登记关爱资金收入', 'care.income.delete': '删除关爱资金收入', 'care.bulk_create': '批量录入党内关爱',
-  'training.create': '登记培训', 'training.update': '修改培训', 'training.delete': '删除培训', 'training.target': '修改每年培训学时目标', 'training.bulk_create': '批量录入培训',
+  'training.create': '登记培训', 'training.update': '修改培训', 'training.correct': '更正培训', 'training.delete': '删除培训', 'training.target': '修改每年培训学时目标', 'training.bulk_create': '批量录入培训',
   'post.create': '设立党员岗位', 'post.update': '修改党员岗位', 'post.delete': '删除党员岗位', 'posts.bulk_create': '批量录入设岗定责',
   'commitment.create': '登记公开承诺', 'commitment.update': '修改公开承诺', 'commitment.review': '评议公开承诺', 'liaison.create': '设立联系点', 'liaison.update': '修改联系点',
   'pairing.create': '建立结对共建', 'pairing.end': '结束结对共建', 'pairing.help': '登记帮扶', 'pairing.help.correct': '更正帮扶记录', 'pairing.help.delete': '删除帮扶记录', 'orglife.meeting': '登记会议', 'orglife.correct': '更正会议记录', 'orglife.delete': '删除会议记录', 'orglife.file': '添加会议附件',
@@ -193,8 +195,21 @@ async function toViews(ctx: ServiceContext, rows: StoredRow[]): Promise<AuditRow
     return {
       id: r.id, at: r.at, time: localTime(r.at), actor: r.actor, action: r.action, actionLabel: actionLabel(r.action), kind, kindLabel: kindLabel(kind),
       entity: r.entity, entityId: r.entityId, memberId: r.memberId, subject, changes: describeChanges(r.before, r.after, { action: r.action, entity: r.entity, nameOf }), before: r.before, after: r.after,
+      names: namesIn(r, nameOf),
     };
   });
+}
+
+function namesIn(r: { before: string | null; after: string | null }, nameOf: (id: string) => string | undefined): Record<string, string> {
+  const ids = new Set<string>();
+  idsIn(r.before, ids);
+  idsIn(r.after, ids);
+  const out: Record<string, string> = {};
+  for (const id of ids) {
+    const name = nameOf(id);
+    if (name) out[id] = name;
+  }
+  return out;
 }
 
 const SELECT = `SELECT a.id AS id, a.at AS at, a.actor AS actor, a.action AS action, a.entity AS entity, a.entity_id AS entityId, a.before AS before, a.after AS after, ${MEMBER_OF} AS memberId FROM audit_log a`;

@@ -43,7 +43,7 @@ const LABELS: Record<string, string> = {
   votersPresent: '到会人数', votesFor: '赞成', votesAgainst: '反对', votesAbstain: '弃权',
   measures: '帮扶措施', problemsSolved: '解决问题', moneyFen: '帮扶资金', goodsFen: '物资折款', cadresExchanged: '交流干部', trainings: '培训', trainees: '培训人数', startDate: '开始日期',
   year: '年度', commitment: '承诺内容', madeDate: '承诺日期', result: '评议结果', reviewResult: '评议结果', reviewDate: '评议日期', reviewNote: '评议说明',
-  post: '岗位', area: '责任区', leaderName: '负责人', leaderPost: '负责人职务', unit: '单位', fundId: '关爱资金', givenBy: '发放单位', source: '来源', aidDate: '关爱日期',
+  post: '岗位', area: '责任区', leaderName: '负责人', leaderPost: '负责人职务', unit: '单位', fundId: '关爱资金', givenBy: '发放单位', aidReason: '关爱事由', source: '来源', aidDate: '关爱日期',
   decidedDate: '决定日期', grade: '评议等次', outcome: '登记结果', period: '期间', value: '数值', maxValue: '上限', advisory: '仅提醒',
   letterValidityMonths: '介绍信有效期(月)', arrivalDays: '转出后几天未接收', overdueDays: '几天未报送算逾期', lostMonthsBeforeSuspension: '失联几个月提请停止党籍', minutes: '自动锁定(分钟)',
   created: '生成的文件', fingerprint: '密钥指纹', members: '党员', standards: '党费标准', payments: '党费记录', stoppedPaying: '停交党费的党员',

@@ -5,9 +5,10 @@
 import { newId } from '../core/ids';
 import { nowIso, todayOf, type ServiceContext } from '../core/context';
 import { appendAudit } from '../audit/audit';
-import { ValidationError } from '../core/errors';
+import { DomainError, ValidationError } from '../core/errors';
 import { checkDate, checkFen, checkMonth } from '../core/validation';
-import { recordMemberEvents } from '../members/memberEvents';
+import { recordMemberEvents, type MemberEventInput } from '../members/memberEvents';
+import { cleanText } from '../members/life/lifeCommon';
 import { getMemberRow } from '../members/members';
 import type { FieldProblem } from '../core/errors';
 
@@ -182,6 +183,8 @@ export interface PaymentsSave {
   entries: { memberId: string; month: string; amountFen: number | null }[];
   /** The clerk has seen the amounts far from the members' standards and confirms them. */
   confirmUnusual?: boolean;
+  /** Why payments already recorded are changed or removed: required when the save corrects any. */
+  reason?: string | null;
 }
 
 /** A month's payment at twice the standard or more, or half or less, is asked about before it is kept (490 元 typed for 49 元). */
@@ -207,7 +210,18 @@ async function unusualPayments(ctx: ServiceContext, entries: PaymentsSave['entri
   return problems;
 }
 
-/** Payments of a whole branch entered in the grid: one transaction, one audit entry per changed cell. */
+interface StoredPayment {
+  id: string;
+  amount: number;
+  paid_date: string;
+  name: string;
+}
+
+/**
+ * Payments of a whole branch entered in the grid: one transaction, one audit entry per changed cell. A cell
+ * that changes or removes a payment already recorded is a correction: it needs the reason, which goes with
+ * the old amount into the member's history and the audit log.
+ */
 export async function saveDuesPayments(ctx: ServiceContext, input: PaymentsSave): Promise<{ saved: number }> {
   const problems: FieldProblem[] = [];
   problems.push(...checkDate('paidDate', '交纳日期', input.paidDate, ctx));
@@ -223,13 +237,25 @@ export async function saveDuesPayments(ctx: ServiceContext, input: PaymentsSave)
     const unusual = await unusualPayments(ctx, input.entries);
     if (unusual.length) throw new ValidationError(unusual, '以下党费与月标准相差较大,请核对;确认无误后再保存');
   }
+  const reason = cleanText(input.reason);
   return ctx.archive.transaction(async () => {
+    const stored = new Map<number, StoredPayment>();
+    const corrections: FieldProblem[] = [];
+    for (const [i, e] of input.entries.entries()) {
+      const existing = await ctx.archive.queryOne<StoredPayment>(
+        'SELECT p.id, p.amount, p.paid_date, m.name FROM dues_payments p JOIN members m ON m.id = p.member_id WHERE p.member_id = ? AND p.month = ?', [e.memberId, e.month]);
+      if (!existing) continue;
+      stored.set(i, existing);
+      if (existing.amount !== e.amountFen) corrections.push({ field: `entries.${i}.correction`, message: `${existing.name} ${e.month} 已登记 ${yuanText(existing.amount)} 元 → ${e.amountFen === null ? '删除' : `${yuanText(e.amountFen)} 元`}` });
+    }
+    if (corrections.length && !reason) throw new ValidationError(corrections, '以下党费已经登记过,更正或删除须填写原因');
     const seq = await ctx.archive.changeSeq();
     const now = nowIso();
     const audits = [];
+    const events: MemberEventInput[] = [];
     let saved = 0;
-    for (const e of input.entries) {
-      const existing = await ctx.archive.queryOne<{ id: string; amount: number }>('SELECT id, amount FROM dues_payments WHERE member_id = ? AND month = ?', [e.memberId, e.month]);
+    for (const [i, e] of input.entries.entries()) {
+      const existing = stored.get(i);
       if (e.amountFen === null) {
         if (!existing) continue;
         await ctx.archive.run('DELETE FROM dues_payments WHERE id = ?', [existing.id]);
@@ -242,10 +268,30 @@ export async function saveDuesPayments(ctx: ServiceContext, input: PaymentsSave)
         await ctx.archive.run('INSERT INTO dues_payments(id, member_id, org_id, month, amount, paid_date, seq, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)', [newId(), e.memberId, input.orgId, e.month, e.amountFen, input.paidDate, seq, now, now]);
       }
       saved++;
-      audits.push({ actor: ctx.actor, action: 'dues.payment', entity: 'dues_payments', entityId: existing?.id ?? null, before: existing ? { amountFen: existing.amount } : null, after: { memberId: e.memberId, month: e.month, amountFen: e.amountFen, paidDate: input.paidDate } });
+      if (existing) {
+        const after = e.amountFen === null ? { month: e.month, amountFen: null, reason } : { month: e.month, amountFen: e.amountFen, paidDate: input.paidDate, reason };
+        const summary = e.amountFen === null
+          ? `删除党费记录:${e.month} ${yuanText(existing.amount)} 元(原因:${reason})`
+          : `更正党费:${e.month} ${yuanText(existing.amount)} 元 → ${yuanText(e.amountFen)} 元(原因:${reason})`;
+        events.push({ memberId: e.memberId, kind: 'dues', eventDate: todayOf(ctx), actor: ctx.actor, summary, before: { month: e.month, amountFen: existing.amount, paidDate: existing.paid_date }, after });
+        audits.push({ actor: ctx.actor, action: 'dues.payment.correct', entity: 'dues_payments', entityId: existing.id, before: { month: e.month, amountFen: existing.amount, paidDate: existing.paid_date }, after: { memberId: e.memberId, ...after } });
+      } else audits.push({ actor: ctx.actor, action: 'dues.payment', entity: 'dues_payments', entityId: null, before: null, after: { memberId: e.memberId, month: e.month, amountFen: e.amountFen, paidDate: input.paidDate } });
     }
+    await recordMemberEvents(ctx.archive, events);
     await appendAudit(ctx.archive, audits);
     return { saved };
+  });
+}
+
+/** 更正 one recorded month's payment (or remove it, amountFen null), as the grid does, with its reason; the paid date stays. */
+export async function correctDuesPayment(ctx: ServiceContext, input: { memberId: string; month: string; amountFen: number | null; reason: string; confirmUnusual?: boolean }): Promise<{ saved: number }> {
+  const m = await getMemberRow(ctx, input.memberId);
+  const existing = await ctx.archive.queryOne<{ org_id: string; paid_date: string }>('SELECT org_id, paid_date FROM dues_payments WHERE member_id = ? AND month = ?', [m.id, input.month]);
+  if (!existing) throw new DomainError('not_found', `${m.name} ${input.month} 没有登记党费,无可更正`);
+  if (!cleanText(input.reason)) throw new ValidationError([{ field: 'reason', message: '请填写更正的原因' }], '不能更正党费');
+  return saveDuesPayments(ctx, {
+    orgId: existing.org_id, year: Number(input.month.slice(0, 4)), paidDate: existing.paid_date,
+    entries: [{ memberId: m.id, month: input.month, amountFen: input.amountFen }], confirmUnusual: input.confirmUnusual, reason: input.reason,
   });
 }
 

@@ -14,6 +14,7 @@ import { addMonths } from '../members/life/lifeCommon';
 import { getDevRules } from './rules';
 import { unpaidMonths } from './dues';
 import { practiceReminders } from '../practices/practiceReminders';
+import { words, type Words } from '../core/words';
 
 export const REMINDER_KINDS = [
   'talk', 'activistReview', 'candidateEligible', 'probationEnding', 'probationOverdue', 'approvalOverdue', 'correctionDue', 'duesArrears', 'lostOverdue', 'matterOverdue', 'orgLifeAbsent', 'politicalBirthday',
@@ -44,6 +45,8 @@ export interface Reminder {
   dueDate: string;
   overdue: boolean;
   text: string;
+  /** The same as `text`, for the window to say in its language. */
+  words: Words;
 }
 
 export interface RemindersView {
@@ -94,19 +97,19 @@ async function collectReminders(ctx: ServiceContext, today: string, want: { birt
     const base = { target: 'devPerson' as const, targetId: p.id, name: p.name, orgId: p.org_id, orgName: p.org_name };
     if (p.stage === 'applicant' && !p.talk_date) {
       const due = addMonths(p.application_date, rules.talkWithinMonths.value);
-      push({ ...base, kind: 'talk', dueDate: due, overdue: due < today, text: `${p.application_date} 递交入党申请书,应在 ${due} 前派人谈话${due < today ? '(已超期)' : ''}` });
+      push({ ...base, kind: 'talk', dueDate: due, overdue: due < today, text: `${p.application_date} 递交入党申请书,应在 ${due} 前派人谈话${due < today ? '(已超期)' : ''}`, words: words(due < today ? 'talkOverdue' : 'talk', { applied: p.application_date, due }) });
     }
     if (p.stage === 'activist' && p.activist_date) {
       const since = p.last_review_date ?? p.activist_date;
       const due = addMonths(since, rules.reviewMonths.value);
-      if (due <= addMonths(today, 1)) push({ ...base, kind: 'activistReview', dueDate: due, overdue: due < today, text: `${p.last_review_date ? `上次考察 ${since}` : `${since} 确定为积极分子`},应于 ${due} 前进行考察` });
+      if (due <= addMonths(today, 1)) push({ ...base, kind: 'activistReview', dueDate: due, overdue: due < today, text: `${p.last_review_date ? `上次考察 ${since}` : `${since} 确定为积极分子`},应于 ${due} 前进行考察`, words: words(p.last_review_date ? 'reviewAgain' : 'reviewFirst', { since, due }) });
       const eligible = addMonths(p.activist_date, rules.cultivationMonths.value);
-      if (eligible <= today) push({ ...base, kind: 'candidateEligible', dueDate: eligible, overdue: false, text: `${p.activist_date} 确定为积极分子,培养期已于 ${eligible} 满,可讨论列为发展对象` });
+      if (eligible <= today) push({ ...base, kind: 'candidateEligible', dueDate: eligible, overdue: false, text: `${p.activist_date} 确定为积极分子,培养期已于 ${eligible} 满,可讨论列为发展对象`, words: words('candidateEligible', { since: p.activist_date, eligible }) });
     }
     if (p.stage === 'admitted' && p.meeting_date && !p.approval_date) {
       const normal = addMonths(p.meeting_date, rules.approvalMonths.value);
       const latest = addMonths(p.meeting_date, rules.approvalMonths.maxValue ?? rules.approvalMonths.value);
-      if (normal < today) push({ ...base, kind: 'approvalOverdue', dueDate: normal, overdue: true, text: `支部大会 ${p.meeting_date} 通过,应于 ${normal} 前由党委审批,最迟 ${latest}` });
+      if (normal < today) push({ ...base, kind: 'approvalOverdue', dueDate: normal, overdue: true, text: `支部大会 ${p.meeting_date} 通过,应于 ${normal} 前由党委审批,最迟 ${latest}`, words: words('approvalOverdue', { meeting: p.meeting_date, normal, latest }) });
     }
   }
 
@@ -121,7 +124,7 @@ async function collectReminders(ctx: ServiceContext, today: string, want: { birt
   for (const m of probationers) {
     const end = addMonths(addYears(m.join_date, 1), m.ext ?? 0);
     if (end <= soon) {
-      push({ kind: end < today ? 'probationOverdue' : 'probationEnding', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: end, overdue: end < today, text: end < today ? `预备期已于 ${end} 期满,尚未讨论转正` : `预备期于 ${end} 期满,应及时讨论转正` });
+      push({ kind: end < today ? 'probationOverdue' : 'probationEnding', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: end, overdue: end < today, text: end < today ? `预备期已于 ${end} 期满,尚未讨论转正` : `预备期于 ${end} 期满,应及时讨论转正`, words: words(end < today ? 'probationEnded' : 'probationEnding', { end }) });
     }
   }
 
@@ -137,7 +140,7 @@ async function collectReminders(ctx: ServiceContext, today: string, want: { birt
   for (const r of duesRows) {
     const n = unpaidMonths([{ from_month: r.first_month }], r.last_paid ? [r.last_paid] : [], current);
     if (n >= rules.duesArrearsMonths.value) {
-      push({ kind: 'duesArrears', target: 'member', targetId: r.id, name: r.name, orgId: r.org_id, orgName: r.org_name, dueDate: `${r.last_paid ?? r.first_month}-01`, overdue: true, text: `已连续 ${n} 个月未交纳党费${r.last_paid ? `(最后交至 ${r.last_paid})` : ''},应按规定进行自行脱党审查` });
+      push({ kind: 'duesArrears', target: 'member', targetId: r.id, name: r.name, orgId: r.org_id, orgName: r.org_name, dueDate: `${r.last_paid ?? r.first_month}-01`, overdue: true, text: `已连续 ${n} 个月未交纳党费${r.last_paid ? `(最后交至 ${r.last_paid})` : ''},应按规定进行自行脱党审查`, words: words(r.last_paid ? 'duesArrearsSince' : 'duesArrears', { months: n, lastPaid: r.last_paid }) });
     }
   }
 
@@ -147,7 +150,7 @@ async function collectReminders(ctx: ServiceContext, today: string, want: { birt
   );
   for (const m of lost) {
     const due = addMonths(m.lost_date, rules.lostMonths.value);
-    if (due <= today) push({ kind: 'lostOverdue', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: due, overdue: true, text: `${m.lost_date} 失去联系,已满 ${rules.lostMonths.value} 个月,应进行停止党籍审查` });
+    if (due <= today) push({ kind: 'lostOverdue', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: due, overdue: true, text: `${m.lost_date} 失去联系,已满 ${rules.lostMonths.value} 个月,应进行停止党籍审查`, words: words('lostOverdue', { since: m.lost_date, months: rules.lostMonths.value }) });
   }
 
   // 限期改正: a 不合格党员 given a deadline, followed until a later decision (劝其退党, 除名) or his leaving.
@@ -162,6 +165,7 @@ async function collectReminders(ctx: ServiceContext, today: string, want: { birt
     push({
       kind: 'correctionDue', target: 'member', targetId: c.id, name: c.name, orgId: c.org_id, orgName: c.org_name, dueDate: c.deadline, overdue,
       text: overdue ? `${c.decided_date} 决定限期改正,改正期限 ${c.deadline} 已过,应评定改正情况并作出处置` : `${c.decided_date} 决定限期改正,改正期限至 ${c.deadline},期满时评定改正情况`,
+      words: words(overdue ? 'correctionOverdue' : 'correctionDue', { decided: c.decided_date, deadline: c.deadline }),
     });
   }
 
@@ -179,7 +183,7 @@ async function collectReminders(ctx: ServiceContext, today: string, want: { birt
   for (const m of birthdays) {
     const years = Number(today.slice(0, 4)) - Number(m.join_date.slice(0, 4));
     const day = `${today.slice(0, 4)}${m.join_date.slice(4)}`;
-    push({ kind: 'politicalBirthday', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: day.endsWith('02-29') ? `${today.slice(0, 4)}-02-28` : day, overdue: false, text: `${m.join_date} 入党,本月是入党 ${years} 周年的政治生日` });
+    push({ kind: 'politicalBirthday', target: 'member', targetId: m.id, name: m.name, orgId: m.org_id, orgName: m.org_name, dueDate: day.endsWith('02-29') ? `${today.slice(0, 4)}-02-28` : day, overdue: false, text: `${m.join_date} 入党,本月是入党 ${years} 周年的政治生日`, words: words('politicalBirthday', { joined: m.join_date, years }) });
   }
 
   return items;

@@ -28,6 +28,8 @@ export interface AppraisalRow {
   disposal: string | null; // kind of the latest disposal for this year's grade
 }
 
+const gradeWord = (grade: string | null) => (grade ? GRADE_LABELS[grade] : '参加评议,不评定等次');
+
 function requireYear(year: number): void {
   const problems = checkYear('year', '年度', year);
   if (problems.length) throw new ValidationError(problems);
@@ -50,6 +52,8 @@ export interface AppraisalSave {
   year: number;
   orgId: string;
   rows: { memberId: string; grade: string | null; note?: string | null }[];
+  /** Why grades already recorded are changed: required when the save changes any. */
+  reason?: string | null;
 }
 
 export interface AppraisalSaveResult {
@@ -79,6 +83,25 @@ export async function saveAppraisals(ctx: ServiceContext, input: AppraisalSave):
       if (m.join_date > `${input.year}-12-31`) problems.push({ field: `rows.${i}.memberId`, message: `${m.name}于 ${m.join_date} 入党,不参加 ${input.year} 年度评议` });
     }
     if (problems.length) throw new ValidationError(problems, '不能保存民主评议结果');
+    // A grade already recorded and now changed is a correction: it needs its reason, and a 不合格 whose
+    // disposal is recorded stays until the disposal is dealt with (the disposal depends on it).
+    const reason = cleanText(input.reason);
+    const stored = new Map<string, { id: string; grade: string | null; note: string | null; disposal: string | null }>();
+    const corrections: FieldProblem[] = [];
+    for (const [i, r] of input.rows.entries()) {
+      const existing = await ctx.archive.queryOne<{ id: string; grade: string | null; note: string | null; disposal: string | null }>(
+        'SELECT a.id, a.grade, a.note, (SELECT d.kind FROM disposals d WHERE d.appraisal_id = a.id ORDER BY d.decided_date DESC LIMIT 1) AS disposal FROM appraisals a WHERE a.year = ? AND a.member_id = ?',
+        [input.year, r.memberId],
+      );
+      if (!existing) continue;
+      stored.set(r.memberId, existing);
+      if (existing.grade === r.grade) continue;
+      const m = members.get(r.memberId)!;
+      if (existing.disposal) problems.push({ field: `rows.${i}.grade`, message: `${m.name}已按“不合格”登记了处置(${DISPOSAL_LABELS[existing.disposal]}),不能再更正评议等次` });
+      else corrections.push({ field: `rows.${i}.correction`, message: `${m.name} ${input.year}年度:${gradeWord(existing.grade)} → ${gradeWord(r.grade)}` });
+    }
+    if (problems.length) throw new ValidationError(problems, '不能更正民主评议结果');
+    if (corrections.length && !reason) throw new ValidationError(corrections, '以下党员的评议等次已经登记过,更正须填写原因');
     const seq = await ctx.archive.changeSeq();
     const now = nowIso();
     const events: MemberEventInput[] = [];
@@ -86,7 +109,7 @@ export async function saveAppraisals(ctx: ServiceContext, input: AppraisalSave):
     let saved = 0;
     for (const r of input.rows) {
       const m = members.get(r.memberId)!;
-      const existing = await ctx.archive.queryOne<{ id: string; grade: string | null; note: string | null }>('SELECT id, grade, note FROM appraisals WHERE year = ? AND member_id = ?', [input.year, r.memberId]);
+      const existing = stored.get(r.memberId);
       const note = cleanText(r.note);
       if (existing && existing.grade === r.grade && existing.note === note) continue;
       if (!existing && r.grade === null && !note && m.category !== 'probationary') continue;
@@ -94,9 +117,16 @@ export async function saveAppraisals(ctx: ServiceContext, input: AppraisalSave):
       if (existing) await ctx.archive.run('UPDATE appraisals SET grade = ?, note = ?, org_id = ?, seq = ?, updated_at = ? WHERE id = ?', [r.grade, note, input.orgId, seq, now, id]);
       else await ctx.archive.run('INSERT INTO appraisals(id, year, member_id, org_id, grade, note, seq, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)', [id, input.year, r.memberId, input.orgId, r.grade, note, seq, now, now]);
       saved++;
-      const label = r.grade ? GRADE_LABELS[r.grade] : '参加评议,不评定等次';
-      events.push({ memberId: r.memberId, kind: 'appraisal', eventDate: todayOf(ctx), actor: ctx.actor, summary: `${input.year}年度民主评议:${existing?.grade ? `${GRADE_LABELS[existing.grade]} → ` : ''}${label}`, before: existing ? { grade: existing.grade } : null, after: { year: input.year, grade: r.grade } });
-      audits.push({ actor: ctx.actor, action: 'appraisal.save', entity: 'appraisals', entityId: id, before: existing ? { grade: existing.grade, note: existing.note } : null, after: { year: input.year, memberId: r.memberId, grade: r.grade, note } });
+      const corrected = existing !== undefined && existing.grade !== r.grade;
+      events.push({
+        memberId: r.memberId, kind: 'appraisal', eventDate: todayOf(ctx), actor: ctx.actor,
+        summary: corrected ? `更正${input.year}年度民主评议:${gradeWord(existing.grade)} → ${gradeWord(r.grade)}(原因:${reason})` : `${input.year}年度民主评议:${gradeWord(r.grade)}`,
+        before: existing ? { grade: existing.grade } : null, after: corrected ? { year: input.year, grade: r.grade, reason } : { year: input.year, grade: r.grade },
+      });
+      audits.push({
+        actor: ctx.actor, action: corrected ? 'appraisal.correct' : 'appraisal.save', entity: 'appraisals', entityId: id, before: existing ? { grade: existing.grade, note: existing.note } : null,
+        after: corrected ? { year: input.year, memberId: r.memberId, grade: r.grade, note, reason } : { year: input.year, memberId: r.memberId, grade: r.grade, note },
+      });
     }
     await recordMemberEvents(ctx.archive, events);
     await appendAudit(ctx.archive, audits);
@@ -113,6 +143,16 @@ export async function saveAppraisals(ctx: ServiceContext, input: AppraisalSave):
     )).map((r) => r.member_id);
     return { saved, warnings, needsDisposal };
   });
+}
+
+/** 更正 one member's recorded grade of a year, as the grid does, with its reason. */
+export async function correctAppraisal(ctx: ServiceContext, input: { memberId: string; year: number; grade: string | null; reason: string }): Promise<AppraisalSaveResult> {
+  requireYear(input.year);
+  const m = await getMemberRow(ctx, input.memberId);
+  const existing = await ctx.archive.queryOne<{ org_id: string; note: string | null }>('SELECT org_id, note FROM appraisals WHERE year = ? AND member_id = ?', [input.year, m.id]);
+  if (!existing) throw new DomainError('not_found', `${m.name}没有 ${input.year} 年度的民主评议结果,无可更正`);
+  if (!cleanText(input.reason)) throw new ValidationError([{ field: 'reason', message: '请填写更正的原因' }], '不能更正民主评议结果');
+  return saveAppraisals(ctx, { year: input.year, orgId: existing.org_id, rows: [{ memberId: m.id, grade: input.grade, note: existing.note }], reason: input.reason });
 }
 
 export interface DisposalInput {

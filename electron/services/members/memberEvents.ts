@@ -103,3 +103,20 @@ export async function memberHistory(archive: Archive, memberId: string): Promise
     recordedAt: r.recorded_at,
   }));
 }
+
+/**
+ * The history with the names of the members and organizations its before/after name by id, so that the
+ * window can say a change in its own language (the summary is the archive's Chinese sentence).
+ */
+export async function memberHistoryNamed(archive: Archive, memberId: string): Promise<(MemberEventView & { names: Record<string, string> })[]> {
+  const events = await memberHistory(archive, memberId);
+  const idsOf = (e: MemberEventView) => [...JSON.stringify([e.before, e.after]).matchAll(/"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"/g)].map((m) => m[1]);
+  const ids = [...new Set(events.flatMap(idsOf))];
+  const names = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const marks = chunk.map(() => '?').join(',');
+    for (const r of await archive.query<{ id: string; name: string }>(`SELECT id, name FROM members WHERE id IN (${marks}) UNION ALL SELECT id, name FROM organizations WHERE id IN (${marks})`, [...chunk, ...chunk])) names.set(r.id, r.name);
+  }
+  return events.map((e) => ({ ...e, names: Object.fromEntries(idsOf(e).filter((id) => names.has(id)).map((id) => [id, names.get(id)!])) }));
+}

@@ -162,6 +162,8 @@ export interface AidInput {
   givenBy: string;
   reason?: string | null;
   note?: string | null;
+  /** Why a recorded aid is corrected: required when `id` names one. */
+  correctionReason?: string | null;
 }
 
 export interface AidRow {
@@ -189,12 +191,17 @@ export async function recordAid(ctx: ServiceContext, input: AidInput): Promise<A
   checkAmount('amount', '金额', input.amountFen, problems, { allowZero: input.kind === 'festival' });
   if (input.amountFen > 0 && !input.fundId) problems.push({ field: 'fundId', message: '有金额的关爱须选择从哪个基金支出' });
   const givenBy = requiredText('givenBy', '经办人', input.givenBy, 40, problems);
-  if (problems.length) throw new ValidationError(problems, '不能登记关爱');
+  const correctionReason = cleanText(input.correctionReason);
+  if (input.id && !correctionReason) problems.push({ field: 'correctionReason', message: '请填写更正的原因' });
+  if (problems.length) throw new ValidationError(problems, input.id ? '不能更正关爱记录' : '不能登记关爱');
   const id = input.id ?? newId();
   // A visit without money is no movement of any fund.
   const fundId = input.amountFen > 0 ? input.fundId! : null;
   await ctx.archive.transaction(async () => {
-    const existing = input.id ? await ctx.archive.queryOne<Record<string, unknown> & { fund_id: string | null }>('SELECT member_id, aid_date, kind, amount_fen, fund_id, given_by FROM care_aids WHERE id = ?', [input.id]) : undefined;
+    const existing = input.id
+      ? await ctx.archive.queryOne<Record<string, unknown> & { fundId: string | null }>(
+        'SELECT member_id AS memberId, aid_date AS date, kind, amount_fen AS amountFen, fund_id AS fundId, given_by AS givenBy, reason AS aidReason, note FROM care_aids WHERE id = ?', [input.id])
+      : undefined;
     if (input.id && !existing) throw notFound('关爱记录', input.id);
     const { member, problem } = await checkMemberOnRoll(ctx, 'memberId', input.memberId, input.date, `登记 ${input.date} 的关爱`);
     if (problem) throw new ValidationError([problem], '不能登记关爱');
@@ -215,19 +222,25 @@ export async function recordAid(ctx: ServiceContext, input: AidInput): Promise<A
     const label = AID_KIND_LABELS[input.kind as AidKind];
     if (fundId) await requireFundNeverNegative(ctx, fundId, `向${member!.name}支付${label} ${yuanOf(input.amountFen)} 元`);
     await appendAudit(ctx.archive, [{
-      actor: ctx.actor, action: existing ? 'care.aid.update' : 'care.aid.create', entity: 'care_aids', entityId: id, before: existing ?? null,
-      after: { memberId: input.memberId, date: input.date, kind: input.kind, amountFen: input.amountFen, fundId, givenBy, reason, note },
+      actor: ctx.actor, action: existing ? 'care.aid.correct' : 'care.aid.create', entity: 'care_aids', entityId: id, before: existing ?? null,
+      after: existing
+        ? { memberId: input.memberId, date: input.date, kind: input.kind, amountFen: input.amountFen, fundId, givenBy, aidReason: reason, note, reason: correctionReason }
+        : { memberId: input.memberId, date: input.date, kind: input.kind, amountFen: input.amountFen, fundId, givenBy, aidReason: reason, note },
     }]);
   });
   return (await aidRows(ctx, 'a.id = ?', [id]))[0];
 }
 
-export async function deleteAid(ctx: ServiceContext, id: string): Promise<void> {
+/** An aid recorded by mistake (or twice) is removed, its money back in the fund; the audit log keeps it and why. */
+export async function deleteAid(ctx: ServiceContext, id: string, input: { reason: string }): Promise<void> {
+  const reason = cleanText(input.reason);
+  if (!reason) throw new ValidationError([{ field: 'reason', message: '请填写删除的原因(例如:重复登记)' }], '不能删除关爱记录');
   await ctx.archive.transaction(async () => {
-    const before = await ctx.archive.queryOne<Record<string, unknown>>('SELECT member_id, aid_date, kind, amount_fen, fund_id, given_by FROM care_aids WHERE id = ?', [id]);
+    const before = await ctx.archive.queryOne<Record<string, unknown>>(
+      'SELECT member_id AS memberId, aid_date AS date, kind, amount_fen AS amountFen, fund_id AS fundId, given_by AS givenBy, reason AS aidReason, note FROM care_aids WHERE id = ?', [id]);
     if (!before) throw notFound('关爱记录', id);
     await ctx.archive.run('DELETE FROM care_aids WHERE id = ?', [id]);
-    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'care.aid.delete', entity: 'care_aids', entityId: id, before, after: null }]);
+    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'care.aid.delete', entity: 'care_aids', entityId: id, before, after: { reason } }]);
   });
 }
 
@@ -240,6 +253,12 @@ async function aidRows(ctx: ServiceContext, where: string, params: unknown[]): P
     params,
   );
   return rows.map((r) => ({ ...r, kindLabel: AID_KIND_LABELS[r.kind as AidKind] ?? r.kind }));
+}
+
+export async function getAid(ctx: ServiceContext, id: string): Promise<AidRow> {
+  const [row] = await aidRows(ctx, 'a.id = ?', [id]);
+  if (!row) throw notFound('关爱记录', id);
+  return row;
 }
 
 export async function listAids(ctx: ServiceContext, year: number): Promise<AidRow[]> {

@@ -33,6 +33,8 @@ export interface TrainingSessionInput {
   organizer: string;
   note?: string | null;
   attendeeIds: string[];
+  /** Why a recorded session is corrected: required when `id` names one. */
+  reason?: string | null;
 }
 
 export interface TrainingSessionRow {
@@ -90,12 +92,16 @@ export async function saveTrainingSession(ctx: ServiceContext, input: TrainingSe
   const organizer = requiredText('organizer', '主办单位', input.organizer, 60, problems);
   const attendeeIds = [...new Set(input.attendeeIds)];
   if (attendeeIds.length === 0) problems.push({ field: 'attendeeIds', message: '请至少选择一名参加培训的党员' });
-  if (problems.length) throw new ValidationError(problems, '不能保存培训');
+  const reason = cleanText(input.reason);
+  if (input.id && !reason) problems.push({ field: 'reason', message: '请填写更正的原因' });
+  if (problems.length) throw new ValidationError(problems, input.id ? '不能更正培训' : '不能保存培训');
   const note = cleanText(input.note);
   const hoursTenths = Math.round(input.hours! * 10);
   const id = input.id ?? newId();
   await ctx.archive.transaction(async () => {
-    const existing = input.id ? await ctx.archive.queryOne<Record<string, unknown>>('SELECT session_date, topic, place_kind, place, hours_tenths, organizer FROM training_sessions WHERE id = ?', [input.id]) : undefined;
+    const existing = input.id
+      ? await ctx.archive.queryOne<Record<string, unknown>>('SELECT session_date AS date, topic, place_kind AS placeKind, place, hours_tenths AS hoursTenths, organizer, note FROM training_sessions WHERE id = ?', [input.id])
+      : undefined;
     if (input.id && !existing) throw notFound('培训', input.id);
     const memberProblems: FieldProblem[] = [];
     for (const [i, memberId] of attendeeIds.entries()) {
@@ -123,21 +129,26 @@ export async function saveTrainingSession(ctx: ServiceContext, input: TrainingSe
       await ctx.archive.run(`INSERT INTO training_attendees(id, session_id, member_id, seq, created_at) VALUES ${chunk.map(() => '(?,?,?,?,?)').join(',')}`, chunk.flatMap((m) => [newId(), id, m, seq, now]));
     }
     await appendAudit(ctx.archive, [{
-      actor: ctx.actor, action: existing ? 'training.update' : 'training.create', entity: 'training_sessions', entityId: id,
+      actor: ctx.actor, action: existing ? 'training.correct' : 'training.create', entity: 'training_sessions', entityId: id,
       before: existing ? { ...existing, attendees: before.length } : null,
-      after: { date: input.date, topic, placeKind: input.placeKind, place, hoursTenths, organizer, note, attendees: attendeeIds.length, added, removed },
+      after: { date: input.date, topic, placeKind: input.placeKind, place, hoursTenths, organizer, note, attendees: attendeeIds.length, added, removed, ...(existing ? { reason } : {}) },
     }]);
   });
   return getTrainingSession(ctx, id);
 }
 
-/** A session entered by mistake is removed with its attendance; the audit log keeps what it was. */
-export async function deleteTrainingSession(ctx: ServiceContext, id: string): Promise<void> {
+/** A session entered by mistake (or twice) is removed with its attendance; the audit log keeps what it was and why. */
+export async function deleteTrainingSession(ctx: ServiceContext, id: string, input: { reason: string }): Promise<void> {
+  const reason = cleanText(input.reason);
+  if (!reason) throw new ValidationError([{ field: 'reason', message: '请填写删除的原因(例如:重复登记)' }], '不能删除培训');
   await ctx.archive.transaction(async () => {
     const s = await getTrainingSession(ctx, id);
     await ctx.archive.run('DELETE FROM training_attendees WHERE session_id = ?', [id]);
     await ctx.archive.run('DELETE FROM training_sessions WHERE id = ?', [id]);
-    await appendAudit(ctx.archive, [{ actor: ctx.actor, action: 'training.delete', entity: 'training_sessions', entityId: id, before: { date: s.date, topic: s.topic, attendees: s.attendeeList.map((a) => a.memberId) }, after: null }]);
+    await appendAudit(ctx.archive, [{
+      actor: ctx.actor, action: 'training.delete', entity: 'training_sessions', entityId: id,
+      before: { date: s.date, topic: s.topic, placeKind: s.placeKind, place: s.place, hoursTenths: Math.round(s.hours * 10), organizer: s.organizer, attendees: s.attendeeList.map((a) => a.memberId) }, after: { reason },
+    }]);
   });
 }
 

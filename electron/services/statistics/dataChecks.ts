@@ -9,6 +9,7 @@ import { OCCUPATION_NOT_FILLED } from '../members/nationalCodes';
 import type { ServiceContext } from '../core/context';
 import { todayOf } from '../core/context';
 import { normalizeIdNumber, upgradeIdNumber15 } from '../members/idNumber';
+import { words, type Words } from '../core/words';
 
 export type CheckId =
   | 'duplicateIdNumber' | 'missingFields' | 'dateOrder' | 'probationOverdue' | 'inactiveBranch' | 'smallBranch' | 'mobileNoDestination'
@@ -21,6 +22,8 @@ export interface CheckProblem {
   /** The member's branch (or, for an organization, its parent). */
   orgName: string;
   detail: string;
+  /** The same as `detail`, one entry per thing wrong, for the window to say in its language. */
+  words: Words[];
 }
 
 export interface CheckResult {
@@ -85,24 +88,25 @@ export async function checkDuplicateIdNumbers(ctx: ServiceContext): Promise<Chec
     if (list.length < 2) continue;
     for (const r of list) {
       const others = list.filter((x) => x !== r).map((x) => `${x.name}(${x.org_name})`).join('、');
-      out.push({ entity: 'member', id: r.id, name: r.name, orgName: r.org_name, detail: `公民身份号码 ${key} 与 ${others} 相同` });
+      out.push({ entity: 'member', id: r.id, name: r.name, orgName: r.org_name, detail: `公民身份号码 ${key} 与 ${others} 相同`, words: [words('sameIdNumber', { idNumber: key, others })] });
     }
   }
   return out;
 }
 
-const MANDATORY: [keyof MemberRow, string][] = [
-  ['name', '姓名'],
-  ['gender', '性别'],
-  ['id_number', '公民身份号码'],
-  ['ethnicity', '民族'],
-  ['birth_date', '出生日期'],
-  ['education', '学历'],
-  ['category', '人员类别'],
-  ['join_date', '入党日期'],
-  ['occupation', '工作岗位/职业'],
-  ['phone', '联系电话'],
-  ['address', '家庭住址'],
+/** The column, its label, and the member form's key (which the window labels). */
+const MANDATORY: [keyof MemberRow, string, string][] = [
+  ['name', '姓名', 'name'],
+  ['gender', '性别', 'gender'],
+  ['id_number', '公民身份号码', 'idNumber'],
+  ['ethnicity', '民族', 'ethnicity'],
+  ['birth_date', '出生日期', 'birthDate'],
+  ['education', '学历', 'education'],
+  ['category', '人员类别', 'category'],
+  ['join_date', '入党日期', 'joinDate'],
+  ['occupation', '工作岗位/职业', 'occupation'],
+  ['phone', '联系电话', 'phone'],
+  ['address', '家庭住址', 'address'],
 ];
 
 /** 必填项缺失 (members on the roll): the core fields of domain.md, and 转正日期 for a 正式党员. */
@@ -112,9 +116,14 @@ export async function checkMissingFields(ctx: ServiceContext): Promise<CheckProb
   );
   const out: CheckProblem[] = [];
   for (const r of rows) {
-    const missing = MANDATORY.filter(([f]) => r[f] == null || String(r[f]).trim() === '').map(([, label]) => label);
-    if (r.category === 'formal' && !r.full_date) missing.push('转正日期');
-    if (missing.length) out.push({ entity: 'member', id: r.id, name: r.name || '(无姓名)', orgName: r.org_name, detail: `缺少:${missing.join('、')}` });
+    const missing = MANDATORY.filter(([f]) => r[f] == null || String(r[f]).trim() === '');
+    const labels = missing.map(([, label]) => label);
+    const keys = missing.map(([, , key]) => key);
+    if (r.category === 'formal' && !r.full_date) {
+      labels.push('转正日期');
+      keys.push('fullDate');
+    }
+    if (labels.length) out.push({ entity: 'member', id: r.id, name: r.name || '(无姓名)', orgName: r.org_name, detail: `缺少:${labels.join('、')}`, words: [words('missing', { fields: keys.join(',') })] });
   }
   return out;
 }
@@ -130,23 +139,43 @@ export async function checkDateOrder(ctx: ServiceContext): Promise<CheckProblem[
   const out: CheckProblem[] = [];
   for (const r of rows) {
     const issues: string[] = [];
-    const dates: [string, string | null][] = [['出生日期', r.birth_date], ['入党日期', r.join_date], ['转正日期', r.full_date], ['出党日期', r.exit_date], ['失联日期', r.lost_date]];
-    for (const [label, d] of dates) {
+    const said: Words[] = [];
+    const dates: [string, string, string | null][] = [['出生日期', 'birthDate', r.birth_date], ['入党日期', 'joinDate', r.join_date], ['转正日期', 'fullDate', r.full_date], ['出党日期', 'exitDate', r.exit_date], ['失联日期', 'lostDate', r.lost_date]];
+    for (const [label, field, d] of dates) {
       if (d == null || d === '') continue;
-      if (!DATE.test(d)) issues.push(`${label}“${d}”格式不正确`);
-      else if (d > today) issues.push(`${label} ${d} 晚于今天`);
-    }
-    if (r.birth_date && r.join_date) {
-      if (r.join_date <= r.birth_date) issues.push(`入党日期 ${r.join_date} 不晚于出生日期 ${r.birth_date}`);
-      else {
-        const adult = `${String(Number(r.birth_date.slice(0, 4)) + 18).padStart(4, '0')}${r.birth_date.slice(4)}`;
-        if (r.join_date < adult) issues.push(`入党时未满18岁(出生 ${r.birth_date},入党 ${r.join_date})`);
+      if (!DATE.test(d)) {
+        issues.push(`${label}“${d}”格式不正确`);
+        said.push(words('badDate', { field, date: d }));
+      } else if (d > today) {
+        issues.push(`${label} ${d} 晚于今天`);
+        said.push(words('afterToday', { field, date: d }));
       }
     }
-    if (r.full_date && r.join_date && r.full_date <= r.join_date) issues.push(`转正日期 ${r.full_date} 不晚于入党日期 ${r.join_date}`);
-    if (r.exit_date && r.join_date && r.exit_date < r.join_date) issues.push(`出党日期 ${r.exit_date} 早于入党日期 ${r.join_date}`);
-    if (r.lost_date && r.join_date && r.lost_date < r.join_date) issues.push(`失联日期 ${r.lost_date} 早于入党日期 ${r.join_date}`);
-    if (issues.length) out.push({ entity: 'member', id: r.id, name: r.name, orgName: r.org_name, detail: issues.join(';') });
+    if (r.birth_date && r.join_date) {
+      if (r.join_date <= r.birth_date) {
+        issues.push(`入党日期 ${r.join_date} 不晚于出生日期 ${r.birth_date}`);
+        said.push(words('joinedBeforeBirth', { joined: r.join_date, born: r.birth_date }));
+      } else {
+        const adult = `${String(Number(r.birth_date.slice(0, 4)) + 18).padStart(4, '0')}${r.birth_date.slice(4)}`;
+        if (r.join_date < adult) {
+          issues.push(`入党时未满18岁(出生 ${r.birth_date},入党 ${r.join_date})`);
+          said.push(words('joinedUnder18', { joined: r.join_date, born: r.birth_date }));
+        }
+      }
+    }
+    if (r.full_date && r.join_date && r.full_date <= r.join_date) {
+      issues.push(`转正日期 ${r.full_date} 不晚于入党日期 ${r.join_date}`);
+      said.push(words('fullBeforeJoin', { full: r.full_date, joined: r.join_date }));
+    }
+    if (r.exit_date && r.join_date && r.exit_date < r.join_date) {
+      issues.push(`出党日期 ${r.exit_date} 早于入党日期 ${r.join_date}`);
+      said.push(words('exitBeforeJoin', { exit: r.exit_date, joined: r.join_date }));
+    }
+    if (r.lost_date && r.join_date && r.lost_date < r.join_date) {
+      issues.push(`失联日期 ${r.lost_date} 早于入党日期 ${r.join_date}`);
+      said.push(words('lostBeforeJoin', { lost: r.lost_date, joined: r.join_date }));
+    }
+    if (issues.length) out.push({ entity: 'member', id: r.id, name: r.name, orgName: r.org_name, detail: issues.join(';'), words: said });
   }
   return out;
 }
@@ -160,7 +189,7 @@ export async function checkProbationOverdue(ctx: ServiceContext): Promise<CheckP
      ORDER BY m.join_date`,
     [today],
   );
-  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: `入党日期 ${r.join_date},预备期已满一年,尚未讨论转正(或延长预备期、取消资格)` }));
+  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: `入党日期 ${r.join_date},预备期已满一年,尚未讨论转正(或延长预备期、取消资格)`, words: [words('probationOverdue', { joined: r.join_date })] }));
 }
 
 /** 所在组织已撤销或合并 while the member is still on the roll. */
@@ -170,7 +199,7 @@ export async function checkInactiveBranch(ctx: ServiceContext): Promise<CheckPro
      WHERE m.exit_reason IS NULL AND o.status <> 'active'`,
   );
   const label = (s: string) => CODE_LISTS.orgStatus.find((e) => e.code === s)?.zh ?? s;
-  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: `所在组织“${r.org_name}”${label(r.status)},党员仍在册` }));
+  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: `所在组织“${r.org_name}”${label(r.status)},党员仍在册`, words: [words('inactiveBranch', { org: r.org_name, status: r.status })] }));
 }
 
 /** 党支部正式党员不足3人 (active 党支部 / 联合党支部). */
@@ -183,7 +212,7 @@ export async function checkSmallBranches(ctx: ServiceContext): Promise<CheckProb
   );
   return rows
     .filter((r) => r.n < 3)
-    .map((r) => ({ entity: 'org' as const, id: r.id, name: r.name, orgName: r.parent_name ?? '', detail: `正式党员 ${r.n} 名,不足3名` }));
+    .map((r) => ({ entity: 'org' as const, id: r.id, name: r.name, orgName: r.parent_name ?? '', detail: `正式党员 ${r.n} 名,不足3名`, words: [words('smallBranch', { n: r.n })] }));
 }
 
 /**
@@ -197,7 +226,7 @@ export async function checkMobileWithoutDestination(ctx: ServiceContext): Promis
        AND NOT EXISTS (SELECT 1 FROM mobile_records r WHERE r.member_id = m.id AND r.end_date IS NULL AND trim(r.destination) <> '')
      ORDER BY o.name, m.pinyin_full`,
   );
-  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: '标记为流动党员,但没有登记外出流向(省/市/县)' }));
+  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: '标记为流动党员,但没有登记外出流向(省/市/县)', words: [words('mobileNoDestination')] }));
 }
 
 type CoarseRow = { id: string; name: string; org_name: string; value: string };
@@ -214,6 +243,7 @@ export async function checkEducationToRefine(ctx: ServiceContext): Promise<Check
   return rows.map((r) => ({
     entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name,
     detail: `学历只记为“${labelOf('education', r.value)}”(统计分组),请按全国党员管理信息系统的学历细化(如 普通高中、职业高中、大学)`,
+    words: [words('educationToRefine', { education: r.value })],
   }));
 }
 
@@ -226,13 +256,14 @@ export async function checkJobPostToRefine(ctx: ServiceContext): Promise<CheckPr
   return rows.map((r) => ({
     entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name,
     detail: `职业只记为“${labelOf('occupation', r.value)}”,请按全国党员管理信息系统的工作岗位细化(如 农牧渔业生产人员、外出务工经商人员)`,
+    words: [words('jobPostToRefine', { occupation: r.value })],
   }));
 }
 
 /** 工作岗位未填写: the record's source said nothing about work (a roster without that column). */
 export async function checkJobPostMissing(ctx: ServiceContext): Promise<CheckProblem[]> {
   const rows = await ctx.archive.query<CoarseRow>(onRoll('m.job_post IS NULL AND m.occupation = ?').replace('%VALUE%', 'm.occupation'), [OCCUPATION_NOT_FILLED]);
-  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: '工作岗位未填写(导入的名册中没有这一项),请补填' }));
+  return rows.map((r) => ({ entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name, detail: '工作岗位未填写(导入的名册中没有这一项),请补填', words: [words('jobPostMissing')] }));
 }
 
 /** 失联党员缺失联日期或原因: kept on the roll as 失联 (a national export says only 是), the details still to find. */
@@ -248,6 +279,7 @@ export async function checkLostWithoutDetails(ctx: ServiceContext): Promise<Chec
   return rows.map((r) => ({
     entity: 'member' as const, id: r.id, name: r.name, orgName: r.org_name,
     detail: `失联党员缺少:${[r.no_date ? '失去联系日期' : '', r.no_reason ? '失联原因' : ''].filter(Boolean).join('、')}`,
+    words: [words(r.no_date && r.no_reason ? 'lostWithoutDateAndReason' : r.no_date ? 'lostWithoutDate' : 'lostWithoutReason')],
   }));
 }
 

@@ -2,10 +2,12 @@
 // (the archive's own one-line summary, before → after) and who recorded it.
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../lib/useCall';
+import { changesIn } from '../lib/words';
 
 /** `version` is bumped after every change of the member: the history is read again. */
 export function MemberHistory({ memberId, version }: { memberId: string; version: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language.startsWith('en');
   const { value: events, error } = useCall('memberHistory', { id: memberId }, { refresh: version });
 
   if (error) {
@@ -29,7 +31,8 @@ export function MemberHistory({ memberId, version }: { memberId: string; version
               <span className="muted small">{t('history.actor', { actor: e.actor })}</span>
               <span className="muted small">{t('history.recordedAt', { time: e.recordedAt.slice(0, 16).replace('T', ' ') })}</span>
             </div>
-            <div className="timeline-summary">{e.summary}</div>
+            {/* In English the stored change said in English; the summary is the archive's Chinese sentence. */}
+            <div className="timeline-summary">{english ? changesIn(t, i18n.language, e.before, e.after, { action: e.kind, names: e.names }) : e.summary}</div>
           </div>
         </li>
       ))}

@@ -5,10 +5,12 @@ import { careEn } from '../pages/practices/careMessages';
 import { accountsEn } from '../pages/accounts/messages';
 import { countyExchangeEn } from '../pages/countyExchange/messages';
 import { countyDeskEn } from '../pages/countyExchange/deskMessages';
+import { wordsEn } from './words';
 import { rosterImportEn } from '../components/rosterImport/messages';
 import { compareEn } from '../pages/compare/messages';
 
 export const en: Messages = {
+  words: wordsEn,
   practices: practicesEn,
   practicesCare: careEn,
   accounts: accountsEn,
@@ -260,6 +262,13 @@ export const en: Messages = {
       mobile: 'Mobile',
       lost: 'Lost contact',
       file: 'Document',
+      exit_undone: 'Leaving undone',
+      development: 'Recruitment',
+      appraisal: 'Appraisal',
+      disposal: 'Disposal',
+      analysis: 'Member analysis',
+      registration: 'Registration',
+      dues: 'Dues',
     },
   },
   backup: {
@@ -388,6 +397,8 @@ export const en: Messages = {
     notMoney: 'Not an amount', notMoneyHint: '{{n}} cells do not hold an amount (a number such as 49 or 49.50); correct them, then save',
     nothingChanged: 'Nothing changed; nothing to save',
     unusualTitle: 'These payments are far from the member’s monthly standard; please check:', unusualConfirm: 'The amounts are right, save', unusualBack: 'Back to editing',
+    duesCorrectionTitle: 'These payments were recorded already; saving corrects (or removes) them. Please give the reason:', gradeCorrectionTitle: 'These grades were recorded already; saving corrects them. Please give the reason:',
+    correctionReason: 'Reason for the correction', correctionConfirm: 'Correct and save',
   },
   rules: {
     heading: 'Rules', hint: 'Time rules of development and the yearly work. An advisory rule only warns. Every change is audited.',

@@ -4,10 +4,12 @@ import { careZh } from '../pages/practices/careMessages';
 import { accountsZh } from '../pages/accounts/messages';
 import { countyExchangeZh } from '../pages/countyExchange/messages';
 import { countyDeskZh } from '../pages/countyExchange/deskMessages';
+import { wordsZh } from './words';
 import { rosterImportZh } from '../components/rosterImport/messages';
 import { compareZh } from '../pages/compare/messages';
 
 export const zhCN = {
+  words: wordsZh,
   practices: practicesZh,
   practicesCare: careZh,
   accounts: accountsZh,
@@ -259,6 +261,13 @@ export const zhCN = {
       mobile: '流动',
       lost: '失联',
       file: '材料',
+      exit_undone: '撤销出党',
+      development: '发展党员',
+      appraisal: '民主评议',
+      disposal: '处置',
+      analysis: '党员分析',
+      registration: '党员登记',
+      dues: '党费',
     },
   },
   backup: {
@@ -387,6 +396,8 @@ export const zhCN = {
     currentStandard: '现行标准', basis: '计算依据', amount: '月收入或金额(元)', incomePlaceholder: '每月税后收入', fixedTwenty: '每月 0.20 元',
     standardOf: '{{basis}} {{yuan}} 元(自 {{month}})', noStandard: '尚未设定', standardsSaved: '已为 {{n}} 名党员设定自 {{month}} 起的月标准',
     bases: { salary: '按工资收入', retiree: '离退休', farmer: '农民党员', student: '学生', unemployed: '下岗失业', low_income: '低保' },
+    duesCorrectionTitle: '以下党费已经登记过,这次保存将更正(或删除)它们,请填写原因:', gradeCorrectionTitle: '以下党员的评议等次已经登记过,这次保存将更正它们,请填写原因:',
+    correctionReason: '更正原因', correctionConfirm: '更正并保存',
   },
   rules: {
     heading: '规则设置', hint: '发展党员和年度工作的时间规则。“仅提醒”的规则不符合时只给出提示,不拒绝办理。每次修改都记入审计日志。',

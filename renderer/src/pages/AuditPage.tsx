@@ -10,6 +10,7 @@ import { call, messageOf, type CallInput, type CallOutput } from '../api';
 import { saveFile } from '../lib/saveFile';
 import { gridTheme, useGridLocale } from '../lib/gridSetup';
 import { useCall } from '../lib/useCall';
+import { actionName, changesIn, kindName } from '../lib/words';
 
 type AuditRow = CallOutput<'listAuditLog'>['rows'][number];
 type Filters = Required<Pick<CallInput<'listAuditLog'>, 'actor' | 'member' | 'from' | 'to' | 'kind'>>;
@@ -19,7 +20,11 @@ const BLOCK = 100;
 const NO_OPTIONS: CallOutput<'auditFilterOptions'> = { actors: [], kinds: [] };
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const changesOf = useCallback(
+    (r: AuditRow) => (i18n.language.startsWith('en') ? changesIn(t, i18n.language, r.before, r.after, { action: r.action, entity: r.entity, names: r.names }) : r.changes),
+    [t, i18n.language],
+  );
   const localeText = useGridLocale(t('audit.noRows'));
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
@@ -54,12 +59,13 @@ export function AuditPage() {
       { field: 'id', headerName: t('audit.id'), width: 90 },
       { field: 'time', headerName: t('audit.at'), width: 175 },
       { field: 'actor', headerName: t('audit.actor'), width: 120 },
-      { field: 'kindLabel', headerName: t('audit.kind'), width: 120 },
-      { field: 'actionLabel', headerName: t('audit.action'), width: 180 },
+      { colId: 'kind', headerName: t('audit.kind'), width: 120, valueGetter: (p) => (p.data ? kindName(t, p.data, i18n.language) : '') },
+      { colId: 'action', headerName: t('audit.action'), width: 180, valueGetter: (p) => (p.data ? actionName(t, p.data, i18n.language) : '') },
       { field: 'subject', headerName: t('audit.subject'), width: 150 },
-      { field: 'changes', headerName: t('audit.changes'), flex: 1, minWidth: 300, tooltipField: 'changes' },
+      // In Chinese the archive's own sentence; in English the stored before/after said in English.
+      { colId: 'changes', headerName: t('audit.changes'), flex: 1, minWidth: 300, tooltipValueGetter: (p) => p.value as string, valueGetter: (p) => (p.data ? changesOf(p.data) : '') },
     ],
-    [t],
+    [t, i18n.language, changesOf],
   );
 
   const set = (key: keyof Filters) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value.trim() === '' ? null : e.target.value }));
@@ -120,7 +126,7 @@ export function AuditPage() {
           {t('audit.kind')}
           <select value={draft.kind ?? ''} onChange={set('kind')} data-testid="audit-kind">
             <option value="">{t('audit.allKinds')}</option>
-            {options.kinds.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
+            {options.kinds.map((k) => <option key={k.kind} value={k.kind}>{kindName(t, { kind: k.kind, kindLabel: k.label }, i18n.language)}</option>)}
           </select>
         </label>
         <button type="submit" className="btn primary" data-testid="audit-search">{t('audit.search')}</button>

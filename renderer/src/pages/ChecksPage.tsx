@@ -9,6 +9,7 @@ import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
 import { saveFile } from '../lib/saveFile';
 import { useToast } from '../lib/toasts';
 import { useCall } from '../lib/useCall';
+import { checkDetail } from '../lib/words';
 
 const PAGE = 100;
 
@@ -94,7 +95,7 @@ export function ChecksPage({ onOpenMember, onOpenOrg, refreshKey }: Props) {
                           </button>
                         </td>
                         <td className="muted where">{p.orgName}</td>
-                        <td>{p.detail}</td>
+                        <td>{checkDetail(t, i18n.language, p)}</td>
                       </tr>
                     ))}
                   </tbody>

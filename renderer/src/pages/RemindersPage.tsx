@@ -9,6 +9,7 @@ import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
 import { saveFile } from '../lib/saveFile';
 import { useToast } from '../lib/toasts';
 import { useCall } from '../lib/useCall';
+import { reminderText } from '../lib/words';
 
 type Reminders = CallOutput<'reminders'>;
 type Item = Reminders['items'][number];
@@ -110,7 +111,7 @@ export function RemindersPage({ onOpen }: { onOpen: (item: Item) => void }) {
                 </td>
                 <td>{i.orgName}</td>
                 <td className="nowrap">{i.dueDate}{i.overdue ? ` · ${t('reminders.overdue')}` : ''}</td>
-                <td>{i.text}</td>
+                <td>{reminderText(t, i)}</td>
               </tr>
             ))}
           </tbody>

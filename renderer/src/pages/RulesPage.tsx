@@ -8,7 +8,10 @@ import { useCall } from '../lib/useCall';
 type Rule = CallOutput<'listDevRules'>[number];
 
 export function RulesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language.startsWith('en');
+  // In English the rule's sentence from its key and values; in Chinese the archive's own.
+  const textOf = (r: Rule) => (english ? t(`words.rules.${r.key}`, { value: r.value, maxValue: r.maxValue, defaultValue: r.text }) : r.text);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   // The rules as edited here; each row is saved on its own.
   const { value: rules, setValue: setRules } = useCall('listDevRules', {}, { initial: [], onError: (text) => setMessage({ kind: 'error', text }) });
@@ -16,7 +19,7 @@ export function RulesPage() {
     try {
       const saved = await call('setDevRule', { key: r.key, value: r.value, maxValue: r.maxValue, advisory: r.advisory });
       setRules((list) => list.map((x) => (x.key === saved.key ? saved : x)));
-      setMessage({ kind: 'info', text: t('rules.saved', { text: saved.text }) });
+      setMessage({ kind: 'info', text: t('rules.saved', { text: textOf(saved) }) });
     } catch (e) {
       setMessage({ kind: 'error', text: messageOf(e) });
     }
@@ -34,11 +37,11 @@ export function RulesPage() {
         <tbody>
           {rules.map((r) => (
             <tr key={r.key} data-testid={`rule-${r.key}`}>
-              <td>{r.label}</td>
+              <td>{english ? r.labelEn : r.label}</td>
               <td><input type="number" className="cell-input" value={r.value} min={r.min} max={r.max} onChange={(e) => edit(r.key, { value: Number(e.target.value) })} /></td>
               <td>{r.maxValue !== null && <input type="number" className="cell-input" value={r.maxValue} onChange={(e) => edit(r.key, { maxValue: Number(e.target.value) })} />}</td>
               <td><input type="checkbox" checked={r.advisory} onChange={(e) => edit(r.key, { advisory: e.target.checked })} /></td>
-              <td className="small">{r.text}</td>
+              <td className="small">{textOf(r)}</td>
               <td><button type="button" className="btn" onClick={() => void save(r)}>{t('form.save')}</button></td>
             </tr>
           ))}

@@ -60,13 +60,19 @@ function AppraisalGrid({ orgId, year }: { orgId: string; year: number }) {
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   // The grades as chosen here until saved.
   const { value: rows, setValue: setRows, reload: load } = useCall('appraisalGrid', { year, orgId }, { initial: NO_APPRAISALS, onError: (text) => setMessage({ kind: 'error', text }) });
-  const save = async () => {
+  // Grades recorded already that this save would change, as the archive names them, waiting for the reason.
+  const [corrections, setCorrections] = useState<string[] | null>(null);
+  const save = async (reason: string | null = null) => {
     try {
-      const r = await call('saveAppraisals', { year, orgId, rows: rows.map((x) => ({ memberId: x.memberId, grade: x.category === 'probationary' ? null : x.grade, note: x.note })) });
+      const r = await call('saveAppraisals', { year, orgId, rows: rows.map((x) => ({ memberId: x.memberId, grade: x.category === 'probationary' ? null : x.grade, note: x.note })), reason });
+      setCorrections(null);
       setMessage(r.warnings.length ? { kind: 'warn', text: r.warnings.join(';') } : { kind: 'info', text: t('yearly.saved', { n: r.saved }) + (r.needsDisposal.length ? ` ${t('yearly.needsDisposal', { n: r.needsDisposal.length })}` : '') });
       void load();
     } catch (e) {
-      setMessage({ kind: 'error', text: messageOf(e) });
+      if (e instanceof ApiCallError && e.issues.length && e.issues.every((i) => i.field.endsWith('.correction'))) {
+        setMessage(null);
+        setCorrections(e.issues.map((i) => i.message));
+      } else setMessage({ kind: 'error', text: messageOf(e) });
     }
   };
   const graded = rows.filter((r) => r.grade);
@@ -74,6 +80,7 @@ function AppraisalGrid({ orgId, year }: { orgId: string; year: number }) {
     <div>
       <p className="muted small">{t('yearly.appraisalHint', { graded: graded.length, excellent: graded.filter((r) => r.grade === 'excellent').length })}</p>
       {message && <div className={`alert ${message.kind}`} data-testid="yearly-message">{message.text}</div>}
+      {corrections && <CorrectionPrompt title={t('yearly.gradeCorrectionTitle')} lines={corrections} testId="appraisal-correction" onBack={() => setCorrections(null)} onConfirm={(reason) => void save(reason)} />}
       <table className="plain-table" data-testid="appraisal-grid">
         <thead>
           <tr><th>{t('reminders.name')}</th><th>{t('yearly.category')}</th><th>{t('yearly.grade')}</th><th>{t('yearly.disposal')}</th></tr>
@@ -85,7 +92,7 @@ function AppraisalGrid({ orgId, year }: { orgId: string; year: number }) {
               <td>{r.category === 'probationary' ? t('yearly.probationary') : t('yearly.formal')}</td>
               <td>
                 {r.category === 'probationary' ? <span className="muted">{t('yearly.notGraded')}</span> : (
-                  <select value={r.grade ?? ''} data-testid="grade-select" onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, grade: e.target.value || null } : x)))}>
+                  <select value={r.grade ?? ''} data-testid="grade-select" onChange={(e) => { setCorrections(null); setRows(rows.map((x, j) => (j === i ? { ...x, grade: e.target.value || null } : x))); }}>
                     <option value="">—</option>
                     {GRADES.map((g) => <option key={g} value={g}>{t(`yearly.grades.${g}`)}</option>)}
                   </select>
@@ -110,6 +117,9 @@ function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: 
   // Amounts far from a member's standard, as the archive names them, waiting for the clerk's confirmation.
   const [unusual, setUnusual] = useState<string[] | null>(null);
   const [standards, setStandards] = useState(false);
+  // Payments recorded already that this save would change or remove, waiting for the reason.
+  const [corrections, setCorrections] = useState<string[] | null>(null);
+  const [confirmedUnusual, setConfirmedUnusual] = useState(false);
   const { value: rows, reload: load } = useCall('duesGrid', { year, orgId }, { initial: NO_DUES, onError: (text) => setMessage({ kind: 'error', text }) });
   const withoutStandard = rows.filter((r) => r.monthlyFen === null).length;
   // Without separators: the amounts are typed over and read back as numbers.
@@ -117,7 +127,7 @@ function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: 
   // A cell emptied removes the month's payment; anything else must read as an amount.
   const amountOf = (text: string): number | null | undefined => (text.trim() === '' ? null : (parseYuan(text) ?? undefined));
   const invalid = new Set(Object.entries(edits).filter(([, v]) => amountOf(v) === undefined).map(([key]) => key));
-  const save = async (confirmUnusual = false) => {
+  const save = async (confirmUnusual = confirmedUnusual, reason: string | null = null) => {
     if (invalid.size) {
       setMessage({ kind: 'error', text: t('yearly.notMoneyHint', { n: invalid.size }) });
       return;
@@ -127,15 +137,23 @@ function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: 
       return { memberId, month, amountFen: amountOf(v) ?? null };
     });
     try {
-      const r = await call('saveDuesPayments', { orgId, year, paidDate: today, entries, confirmUnusual });
+      const r = await call('saveDuesPayments', { orgId, year, paidDate: today, entries, confirmUnusual, reason });
       setEdits({});
       setUnusual(null);
+      setCorrections(null);
+      setConfirmedUnusual(false);
       setMessage({ kind: 'info', text: r.saved ? t('yearly.saved', { n: r.saved }) : t('yearly.nothingChanged') });
       void load();
     } catch (e) {
       if (e instanceof ApiCallError && e.issues.length && e.issues.every((i) => i.field.endsWith('.unusual'))) {
         setMessage(null);
         setUnusual(e.issues.map((i) => i.message));
+      } else if (e instanceof ApiCallError && e.issues.length && e.issues.every((i) => i.field.endsWith('.correction'))) {
+        setMessage(null);
+        setUnusual(null);
+        // The amounts were looked at already: the reason is all that is missing.
+        setConfirmedUnusual(confirmUnusual);
+        setCorrections(e.issues.map((i) => i.message));
       } else setMessage({ kind: 'error', text: messageOf(e) });
     }
   };
@@ -155,6 +173,7 @@ function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: 
           <button type="button" className="btn primary" data-testid="dues-unusual-confirm" onClick={() => void save(true)}>{t('yearly.unusualConfirm')}</button>
         </div>
       )}
+      {corrections && <CorrectionPrompt title={t('yearly.duesCorrectionTitle')} lines={corrections} testId="dues-correction" onBack={() => { setCorrections(null); setConfirmedUnusual(false); }} onConfirm={(reason) => void save(confirmedUnusual, reason)} />}
       <div className="table-scroll">
         <table className="plain-table dues-table" data-testid="dues-grid">
           <thead>
@@ -182,6 +201,8 @@ function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: 
                         onChange={(e) => {
                           setEdits({ ...edits, [key]: e.target.value });
                           setUnusual(null);
+                          setCorrections(null);
+                          setConfirmedUnusual(false);
                         }}
                       />
                       {invalid.has(key) && <div className="cell-error" role="alert">{t('yearly.notMoney')}</div>}
@@ -195,7 +216,22 @@ function DuesGrid({ orgId, year, today }: { orgId: string; year: number; today: 
           </tbody>
         </table>
       </div>
-      <button type="button" className="btn primary" data-testid="dues-save" onClick={() => void save()} disabled={!Object.keys(edits).length}>{t('form.save')}</button>
+      <button type="button" className="btn primary" data-testid="dues-save" onClick={() => void save(false)} disabled={!Object.keys(edits).length}>{t('form.save')}</button>
+    </div>
+  );
+}
+
+/** Values recorded already that a save would change, as the archive names them, with the reason to give. */
+function CorrectionPrompt({ title, lines, testId, onBack, onConfirm }: { title: string; lines: string[]; testId: string; onBack: () => void; onConfirm: (reason: string) => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  return (
+    <div className="alert warn" role="alert" data-testid={testId}>
+      <p>{title}</p>
+      <ul>{lines.map((text) => <li key={text}>{text}</li>)}</ul>
+      <label>{t('yearly.correctionReason')} *<input value={reason} onChange={(e) => setReason(e.target.value)} data-testid={`${testId}-reason`} maxLength={500} /></label>{' '}
+      <button type="button" className="btn" data-testid={`${testId}-back`} onClick={onBack}>{t('yearly.unusualBack')}</button>{' '}
+      <button type="button" className="btn primary" data-testid={`${testId}-confirm`} disabled={!reason.trim()} onClick={() => onConfirm(reason)}>{t('yearly.correctionConfirm')}</button>
     </div>
   );
 }

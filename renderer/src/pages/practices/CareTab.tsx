@@ -27,7 +27,10 @@ export function CareTab({ year, today }: PracticeTabProps) {
   const onToast = useToast();
   const toastError = useErrorToast();
   const [view, setView] = useState<'aids' | 'ledger' | 'due'>('aids');
-  const [form, setForm] = useState<null | { kind: 'aid'; member?: PickedMember; reason?: string } | { kind: 'income' } | { kind: 'fund' }>(null);
+  const [form, setForm] = useState<null | { kind: 'aid'; member?: PickedMember; reason?: string; correcting?: Aid } | { kind: 'income' } | { kind: 'fund' }>(null);
+  // The aid chosen in the grid, and the reason typed for deleting it (null: no deletion asked for).
+  const [chosen, setChosen] = useState<Aid | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
   const [printing, setPrinting] = useState<(() => Promise<PrintDocument>) | null>(null);
   const [refresh, setRefresh] = useState(0);
   const { value: aids } = useCall('careAids', { year }, { initial: NO_AIDS, refresh, onError: toastError });
@@ -37,6 +40,7 @@ export function CareTab({ year, today }: PracticeTabProps) {
   const { value: funds } = useCall('careFunds', {}, { initial: NO_FUNDS, refresh, onError: toastError });
   const saved = () => {
     setForm(null);
+    setChosen(null);
     setRefresh((r) => r + 1);
     onToast('info', t('practices.common.saved'));
   };
@@ -44,7 +48,7 @@ export function CareTab({ year, today }: PracticeTabProps) {
     { field: 'date', headerName: t('practicesCare.care.date'), width: 125, sort: 'desc' },
     { field: 'name', headerName: t('practicesCare.care.member'), width: 100 },
     { field: 'orgName', headerName: t('practicesCare.training.branch'), flex: 1, minWidth: 180 },
-    { field: 'kindLabel', headerName: t('practicesCare.care.kind'), width: 110 },
+    { colId: 'kind', headerName: t('practicesCare.care.kind'), width: 110, valueGetter: (p) => (p.data ? t(`practicesCare.care.kinds.${p.data.kind as (typeof KINDS)[number]}`, { defaultValue: p.data.kindLabel }) : '') },
     { field: 'amountFen', headerName: t('practicesCare.care.amount'), width: 110, type: 'numericColumn', valueFormatter: (p) => (p.value ? formatYuan(p.value as number) : '') },
     { field: 'fundName', headerName: t('practicesCare.care.fund'), width: 160 },
     { field: 'reason', headerName: t('practicesCare.care.reason'), width: 150 },
@@ -87,10 +91,30 @@ export function CareTab({ year, today }: PracticeTabProps) {
           </>
         )}
       </div>
-      {form?.kind === 'aid' && <AidForm key={form.member?.id ?? 'new'} today={today} funds={funds} member={form.member} reason={form.reason} onCancel={() => setForm(null)} onSaved={saved} />}
+      {form?.kind === 'aid' && <AidForm key={form.correcting?.id ?? form.member?.id ?? 'new'} today={today} funds={funds} member={form.member} reason={form.reason} correcting={form.correcting} onCancel={() => setForm(null)} onSaved={saved} />}
       {form?.kind === 'income' && <IncomeForm today={today} funds={funds} onCancel={() => setForm(null)} onSaved={saved} />}
       {form?.kind === 'fund' && <FundForm onCancel={() => setForm(null)} onSaved={saved} />}
-      {view === 'aids' && <PracticeGrid testId="care-grid" rows={aids} columns={aidColumns} rowId={(r) => r.id} height={440} />}
+      {view === 'aids' && chosen && (
+        <div className="practices-detail-actions care-chosen" data-testid="aid-chosen">
+          <strong>{chosen.date} · {chosen.name} · {t(`practicesCare.care.kinds.${chosen.kind as (typeof KINDS)[number]}`)}{chosen.amountFen ? ` · ${formatYuan(chosen.amountFen)}` : ''}</strong>{' '}
+          <button type="button" className="btn" data-testid="aid-correct" onClick={() => { setDeleting(null); setForm({ kind: 'aid', member: { id: chosen.memberId, name: chosen.name, orgName: chosen.orgName }, correcting: chosen }); }}>{t('practicesCare.care.correct')}</button>{' '}
+          <button type="button" className="btn danger-outline" data-testid="aid-delete" onClick={() => setDeleting('')}>{t('practicesCare.care.delete')}</button>
+          {deleting !== null && (
+            <div className="alert warn" data-testid="aid-delete-confirm">
+              <p>{t('practicesCare.care.deleteWarn')}</p>
+              <input value={deleting} placeholder={t('practicesCare.care.deleteReason')} onChange={(e) => setDeleting(e.target.value)} data-testid="aid-delete-reason" maxLength={500} />{' '}
+              <button type="button" className="btn" onClick={() => setDeleting(null)}>{t('practices.common.cancel')}</button>{' '}
+              <button
+                type="button" className="btn danger" data-testid="aid-delete-submit"
+                onClick={() => call('deleteCareAid', { id: chosen.id, reason: deleting }).then(() => { setDeleting(null); setChosen(null); setRefresh((r) => r + 1); onToast('info', t('practicesCare.care.deleted')); }, (e: unknown) => onToast('error', messageOf(e)))}
+              >
+                {t('practicesCare.care.delete')}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+      {view === 'aids' && <PracticeGrid testId="care-grid" rows={aids} columns={aidColumns} rowId={(r) => r.id} selectedId={chosen?.id} onSelect={(r) => { setDeleting(null); setChosen(r); }} height={440} />}
       {view === 'ledger' && ledger && (
         <div className="care-ledger" data-testid="care-ledger">
           {ledger.funds.length === 0 && <p className="muted">{t('practices.common.none')}</p>}
@@ -126,17 +150,23 @@ export function CareTab({ year, today }: PracticeTabProps) {
   );
 }
 
-function AidForm({ today, funds, member, reason, onCancel, onSaved }: { today: string; funds: Fund[]; member?: PickedMember; reason?: string; onCancel: () => void; onSaved: () => void }) {
+function AidForm({ today, funds, member, reason, correcting, onCancel, onSaved }: { today: string; funds: Fund[]; member?: PickedMember; reason?: string; correcting?: Aid; onCancel: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [who, setWho] = useState<PickedMember[]>(member ? [member] : []);
-  const [v, setV] = useState({ date: today, kind: member ? 'festival' : 'condolence', amount: '', fundId: funds[0]?.id ?? '', givenBy: '', reason: reason ?? '' });
+  const [v, setV] = useState(correcting
+    ? { date: correcting.date, kind: correcting.kind, amount: formatYuan(correcting.amountFen, { grouping: false }), fundId: correcting.fundId ?? '', givenBy: correcting.givenBy, reason: correcting.reason ?? '' }
+    : { date: today, kind: member ? 'festival' : 'condolence', amount: '', fundId: funds[0]?.id ?? '', givenBy: '', reason: reason ?? '' });
+  const [correctionReason, setCorrectionReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const submit = async () => {
     const amountFen = fenOf(v.amount);
     if (amountFen === null) return setError(t('practicesCare.care.amountInvalid'));
     try {
-      await call('recordCareAid', { memberId: who[0]?.id ?? '', date: v.date, kind: v.kind, amountFen, fundId: v.fundId || null, givenBy: v.givenBy, reason: v.reason || null });
+      await call('recordCareAid', {
+        id: correcting?.id ?? null, memberId: who[0]?.id ?? '', date: v.date, kind: v.kind, amountFen, fundId: v.fundId || null, givenBy: v.givenBy, reason: v.reason || null, note: correcting?.note ?? null,
+        correctionReason: correcting ? correctionReason : null,
+      });
       onSaved();
     } catch (e) {
       setError(messageOf(e));
@@ -163,6 +193,7 @@ function AidForm({ today, funds, member, reason, onCancel, onSaved }: { today: s
         <label>{t('practicesCare.care.givenBy')}<input value={v.givenBy} onChange={set('givenBy')} data-testid="aid-given-by" /></label>
         <label className="care-wide">{t('practicesCare.care.reason')}<input value={v.reason} onChange={set('reason')} data-testid="aid-reason" /></label>
       </div>
+      {correcting && <label>{t('practicesCare.care.correctReason')} *<input value={correctionReason} onChange={(e) => setCorrectionReason(e.target.value)} data-testid="aid-correction-reason" maxLength={500} /></label>}
       {error && <div className="alert error" role="alert" data-testid="aid-error">{error}</div>}
       <div className="form-actions">
         <button type="button" className="btn" onClick={onCancel}>{t('practices.common.cancel')}</button>

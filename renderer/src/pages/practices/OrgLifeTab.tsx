@@ -47,7 +47,7 @@ export function OrgLifeTab({ year, today }: PracticeTabProps) {
   const open = useCallback((id: string) => call('getMeeting', { id }).then(setSelected, (e: unknown) => onToast('error', messageOf(e))), [onToast]);
   const columns = useMemo<ColDef<MeetingRow>[]>(() => [
     { field: 'date', headerName: t('practices.orgLife.date'), width: 130, sort: 'desc' },
-    { field: 'kindLabel', headerName: t('practices.orgLife.kind'), width: 130 },
+    { colId: 'kind', headerName: t('practices.orgLife.kind'), width: 130, valueGetter: (p) => (p.data ? t(`practices.orgLife.kinds.${p.data.kind as 'congress'}`, { defaultValue: p.data.kindLabel }) : '') },
     { field: 'topic', headerName: t('practices.orgLife.topic'), flex: 1, minWidth: 180 },
     { field: 'presidedBy', headerName: t('practices.orgLife.presidedBy'), width: 110 },
     { headerName: t('practices.orgLife.attendance'), width: 230, valueGetter: (p) => (p.data ? t('practices.orgLife.counts', { present: p.data.present, leave: p.data.leave, absent: p.data.absent }) : '') },
@@ -76,7 +76,7 @@ export function OrgLifeTab({ year, today }: PracticeTabProps) {
           {selected && (
             <section className="practices-detail" data-testid="meeting-detail">
               <div className="practices-detail-head">
-                <h3>{selected.kindLabel} · {selected.date} · {selected.topic}</h3>
+                <h3>{t(`practices.orgLife.kinds.${selected.kind as 'congress'}`, { defaultValue: selected.kindLabel })} · {selected.date} · {selected.topic}</h3>
                 <span className="practices-detail-actions">
                   <button type="button" className="btn" data-testid="print-minutes" onClick={() => setPrinting(() => () => call('printMeetingMinutes', { id: selected.id }))}>{t('practices.orgLife.printMinutes')}</button>
                   {canWrite && <button type="button" className="btn" data-testid="meeting-correct" onClick={() => setCorrecting(true)}>{t('practices.orgLife.correct')}</button>}
@@ -121,7 +121,7 @@ export function OrgLifeTab({ year, today }: PracticeTabProps) {
                 <tbody>
                   {figures.kinds.map((k) => (
                     <tr key={k.kind} data-testid={`figure-${k.kind}`} className={k.expectedToDate !== null && k.held < k.expectedToDate ? 'practices-short' : ''}>
-                      <td>{k.label}</td><td className="num">{k.held}</td><td className="num">{k.expectedToDate ?? '—'}</td><td className="num">{k.expected ?? '—'}</td>
+                      <td>{t(`practices.orgLife.kinds.${k.kind as 'congress'}`, { defaultValue: k.label })}</td><td className="num">{k.held}</td><td className="num">{k.expectedToDate ?? '—'}</td><td className="num">{k.expected ?? '—'}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -40,7 +40,7 @@ export function PairingTab({ year, today }: PracticeTabProps) {
   }, [pairs]);
   const columns = useMemo<ColDef<Pair>[]>(() => [
     { field: 'name', headerName: t('practices.pairing.name'), flex: 1, minWidth: 220 },
-    { field: 'kindLabel', headerName: t('practices.pairing.kind'), width: 160 },
+    { colId: 'kind', headerName: t('practices.pairing.kind'), width: 160, valueGetter: (p) => (p.data ? t(`practices.pairing.kinds.${p.data.kind as 'industry'}`, { defaultValue: p.data.kindLabel }) : '') },
     { field: 'startDate', headerName: t('practices.pairing.startDate'), width: 115 },
     { headerName: t('practices.pairing.measures'), width: 115, type: 'numericColumn', valueGetter: (p) => p.data?.year.measures },
     { headerName: t('practices.pairing.problemsSolved'), width: 140, type: 'numericColumn', valueGetter: (p) => p.data?.year.problemsSolved },
@@ -72,7 +72,7 @@ export function PairingTab({ year, today }: PracticeTabProps) {
         {record && selected === record.pair.id && (
           <aside className="practices-side" data-testid="pair-panel">
             <h3>{record.pair.name}</h3>
-            <p className="small">{record.pair.kindLabel} · {t('practices.pairing.startDate')} {record.pair.startDate}</p>
+            <p className="small">{t(`practices.pairing.kinds.${record.pair.kind as 'industry'}`, { defaultValue: record.pair.kindLabel })} · {t('practices.pairing.startDate')} {record.pair.startDate}</p>
             <p className="small">{t('practices.pairing.helper')}:{record.pair.units.filter((u) => u.role === 'helper').map((u) => u.name).join('、')}</p>
             <p className="small">{t('practices.pairing.helped')}:{record.pair.units.filter((u) => u.role === 'helped').map((u) => u.name).join('、')}</p>
             <p className="small">{t('practices.pairing.jointOrg')}:{record.pair.jointOrgName ?? t('practices.pairing.noJointOrg')}</p>

@@ -42,7 +42,7 @@ export function PostsTab({ year, today }: PracticeTabProps) {
   const postColumns = useMemo<ColDef<Post>[]>(() => [
     { field: 'name', headerName: t('practicesCare.posts.member'), width: 100 },
     { field: 'orgName', headerName: t('practicesCare.training.branch'), flex: 1, minWidth: 200 },
-    { field: 'kindLabel', headerName: t('practicesCare.posts.kind'), width: 120 },
+    { colId: 'kind', headerName: t('practicesCare.posts.kind'), width: 120, valueGetter: (p) => (p.data ? t(`practicesCare.posts.kinds.${p.data.kind as 'pioneer'}`, { defaultValue: p.data.kindLabel }) : '') },
     { field: 'post', headerName: t('practicesCare.posts.post'), width: 170 },
     { field: 'area', headerName: t('practicesCare.posts.area'), width: 150 },
     { field: 'fromDate', headerName: t('practicesCare.posts.from'), width: 115 },
@@ -53,7 +53,7 @@ export function PostsTab({ year, today }: PracticeTabProps) {
     { field: 'orgName', headerName: t('practicesCare.training.branch'), width: 230 },
     { field: 'commitment', headerName: t('practicesCare.posts.commitment'), flex: 1, minWidth: 240, tooltipField: 'commitment' },
     { field: 'madeDate', headerName: t('practicesCare.posts.madeDate'), width: 115 },
-    { headerName: t('practicesCare.posts.result'), width: 110, valueGetter: (p) => p.data?.reviewLabel ?? t('practicesCare.posts.notReviewed') },
+    { headerName: t('practicesCare.posts.result'), width: 110, valueGetter: (p) => (p.data?.reviewResult ? t(`practicesCare.posts.results.${p.data.reviewResult as 'fulfilled'}`, { defaultValue: p.data.reviewLabel ?? '' }) : t('practicesCare.posts.notReviewed')) },
     { field: 'reviewDate', headerName: t('practicesCare.posts.reviewDate'), width: 115 },
   ], [t]);
   const liaisonColumns = useMemo<ColDef<Liaison>[]>(() => [

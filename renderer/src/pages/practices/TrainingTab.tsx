@@ -30,12 +30,15 @@ export function TrainingTab({ year, today }: PracticeTabProps) {
   const { value: summary } = useCall('trainingSummary', { year }, { refresh, onError: toastError });
 
   const open = (id: string) => call('getTrainingSession', { id }).then(setSelected, (e: unknown) => onToast('error', messageOf(e)));
-  const remove = async (id: string) => {
-    if (!window.confirm(t('practicesCare.training.confirmDelete'))) return;
+  // The reason typed for deleting the chosen session; null while no deletion is asked for.
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const remove = async (id: string, reason: string) => {
     try {
-      await call('deleteTrainingSession', { id });
+      await call('deleteTrainingSession', { id, reason });
+      setDeleting(null);
       setSelected(null);
       setRefresh((r) => r + 1);
+      onToast('info', t('practicesCare.training.deleted'));
     } catch (e) {
       onToast('error', messageOf(e));
     }
@@ -43,7 +46,7 @@ export function TrainingTab({ year, today }: PracticeTabProps) {
   const columns = useMemo<ColDef<Session>[]>(() => [
     { field: 'date', headerName: t('practicesCare.training.date'), width: 135, sort: 'desc' },
     { field: 'topic', headerName: t('practicesCare.training.topic'), flex: 1, minWidth: 200 },
-    { field: 'placeKindLabel', headerName: t('practicesCare.training.placeKind'), width: 130 },
+    { colId: 'placeKind', headerName: t('practicesCare.training.placeKind'), width: 130, valueGetter: (p) => (p.data ? t(`practicesCare.training.placeKinds.${p.data.placeKind as (typeof PLACE_KINDS)[number]}`, { defaultValue: p.data.placeKindLabel }) : '') },
     { field: 'place', headerName: t('practicesCare.training.place'), width: 200 },
     { field: 'hours', headerName: t('practicesCare.training.hours'), width: 80, type: 'numericColumn' },
     { field: 'attendees', headerName: t('practicesCare.training.attendees'), width: 100, type: 'numericColumn' },
@@ -86,17 +89,25 @@ export function TrainingTab({ year, today }: PracticeTabProps) {
       {view === 'sessions' && (
         <div className="practices-columns">
           <div className="practices-main">
-            <PracticeGrid testId="training-grid" rows={sessions} columns={columns} rowId={(r) => r.id} selectedId={selected?.id} onSelect={(r) => void open(r.id)} height={440} />
+            <PracticeGrid testId="training-grid" rows={sessions} columns={columns} rowId={(r) => r.id} selectedId={selected?.id} onSelect={(r) => { setDeleting(null); void open(r.id); }} height={440} />
           </div>
           {selected && (
             <aside className="practices-side" data-testid="training-panel">
               <h3>{selected.topic}</h3>
-              <p className="small">{selected.date} · {selected.placeKindLabel} · {selected.place} · {selected.hours} {t('practicesCare.training.hours')} · {selected.organizer}</p>
+              <p className="small">{selected.date} · {t(`practicesCare.training.placeKinds.${selected.placeKind as (typeof PLACE_KINDS)[number]}`, { defaultValue: selected.placeKindLabel })} · {selected.place} · {selected.hours} {t('practicesCare.training.hours')} · {selected.organizer}</p>
               <div className="dev-actions">
                 <button type="button" className="btn" onClick={() => setPrinting(() => () => call('printTrainingSignIn', { id: selected.id }))} data-testid="training-print">{t('practicesCare.training.printSheet')}</button>
-                <button type="button" className="btn" onClick={() => setEditing(selected)} data-testid="training-edit">{t('practicesCare.training.edit')}</button>
-                <button type="button" className="btn" onClick={() => void remove(selected.id)} data-testid="training-delete">{t('practicesCare.training.delete')}</button>
+                <button type="button" className="btn" onClick={() => setEditing(selected)} data-testid="training-edit">{t('practicesCare.training.correct')}</button>
+                <button type="button" className="btn danger-outline" onClick={() => setDeleting('')} data-testid="training-delete">{t('practicesCare.training.delete')}</button>
               </div>
+              {deleting !== null && (
+                <div className="alert warn" data-testid="training-delete-confirm">
+                  <p>{t('practicesCare.training.deleteWarn')}</p>
+                  <input value={deleting} placeholder={t('practicesCare.training.deleteReason')} onChange={(e) => setDeleting(e.target.value)} data-testid="training-delete-reason" maxLength={500} />{' '}
+                  <button type="button" className="btn" onClick={() => setDeleting(null)}>{t('practices.common.cancel')}</button>{' '}
+                  <button type="button" className="btn danger" data-testid="training-delete-submit" onClick={() => void remove(selected.id, deleting)}>{t('practicesCare.training.delete')}</button>
+                </div>
+              )}
               <h4>{t('practicesCare.training.attendeeList')}({selected.attendeeList.length})</h4>
               <ul className="care-names" data-testid="training-attendees">
                 {selected.attendeeList.map((a) => <li key={a.memberId} title={a.orgName}>{a.name}</li>)}
@@ -160,11 +171,14 @@ function SessionForm({ session, today, onCancel, onSaved }: { session: SessionDe
     date: session?.date ?? today, topic: session?.topic ?? '', placeKind: session?.placeKind ?? 'party_school', place: session?.place ?? '', hours: session ? String(session.hours) : '', organizer: session?.organizer ?? '',
   });
   const [attendees, setAttendees] = useState<PickedMember[]>(session?.attendeeList.map((a) => ({ id: a.memberId, name: a.name, orgName: a.orgName })) ?? []);
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const submit = async () => {
     try {
-      onSaved(await call('saveTrainingSession', { id: session?.id ?? null, ...v, hours: v.hours.trim() === '' || Number.isNaN(Number(v.hours)) ? null : Number(v.hours), attendeeIds: attendees.map((a) => a.id) }));
+      onSaved(await call('saveTrainingSession', {
+        id: session?.id ?? null, ...v, hours: v.hours.trim() === '' || Number.isNaN(Number(v.hours)) ? null : Number(v.hours), attendeeIds: attendees.map((a) => a.id), reason: session ? reason : null,
+      }));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -187,6 +201,7 @@ function SessionForm({ session, today, onCancel, onSaved }: { session: SessionDe
       </div>
       <label>{t('practicesCare.training.attendeeList')}</label>
       <CareMemberPicker value={attendees} onChange={setAttendees} testId="training-picker" />
+      {session && <label>{t('practicesCare.training.correctReason')} *<input value={reason} onChange={(e) => setReason(e.target.value)} data-testid="training-reason" maxLength={500} /></label>}
       {error && <div className="alert error" role="alert" data-testid="training-error">{error}</div>}
       <div className="form-actions">
         <button type="button" className="btn" onClick={onCancel}>{t('practices.common.cancel')}</button>

@@ -39,7 +39,7 @@ export function VillageAffairsTab({ year, today }: PracticeTabProps) {
     { field: 'proposedDate', headerName: t('practices.affairs.proposedDate'), width: 135, sort: 'desc' },
     { field: 'title', headerName: t('practices.affairs.title'), flex: 1, minWidth: 160 },
     { field: 'orgName', headerName: t('practices.affairs.village'), width: 230 },
-    { field: 'stageLabel', headerName: t('practices.affairs.stage'), width: 175 },
+    { colId: 'stage', headerName: t('practices.affairs.stage'), width: 175, valueGetter: (p) => (p.data ? t(`words.enums.matterStage.${p.data.stage}`, { defaultValue: p.data.stageLabel }) : '') },
     { field: 'deadline', headerName: t('practices.affairs.deadline'), width: 150, valueFormatter: (p) => (p.value ? `${p.value}${p.data?.overdue ? ` ${t('practices.affairs.overdue')}` : ''}` : '') },
   ], [t]);
   const funnelFor = orgId ? summary?.villages.find((v) => v.orgId === orgId) : summary?.township;
@@ -131,7 +131,7 @@ function MatterPanel({ matter: m, today, onChanged }: { matter: Matter; today: s
   ];
   return (
     <aside className="practices-side" data-testid="matter-panel">
-      <h3>{m.title} <span className="badge">{m.stageLabel}</span></h3>
+      <h3>{m.title} <span className="badge">{t(`words.enums.matterStage.${m.stage}`, { defaultValue: m.stageLabel })}</span></h3>
       <p className="muted small">{m.orgName}</p>
       <ol className="practices-steps" data-testid="matter-steps">
         {done.map(([label, date, text]) => (
