@@ -1,0 +1,73 @@
+// The roll of a day, worked out once: every member on the roll on D with where their membership sat and
+// every attribute a table sorts by, in a TEMP table of the connection. Nine tables read the roll of D and
+// one the roll of 上年底; working the history out once per day (instead of once per table) keeps a county's
+// report within a second. The tables are dropped as soon as the archive has been written to.
+import type { Archive } from '../../../../db/connection';
+import { PROVINCES, provinceShortName } from './provinces';
+import { LOST_SINCE, ageSql, dateLit, lit, memberAttrsSql, onRollSql, probationarySql, withFacts, type ReportSql } from './reportSql';
+import { ROLL_AGE_BANDS, bandIndexSql, periodSql } from './bands';
+
+/** The kind of unit an organization is in, from its 组织类别. */
+export function unitKindSql(sector: string): string {
+  return `(CASE ${sector} WHEN 'rural' THEN 'village' WHEN 'community' THEN 'community' WHEN 'agency' THEN 'agency'
+    WHEN 'school' THEN 'institution' WHEN 'institution' THEN 'institution' WHEN 'soe' THEN 'enterprise' WHEN 'private' THEN 'enterprise'
+    WHEN 'social' THEN 'social' ELSE 'other' END)`;
+}
+
+function rollSelect(r: ReportSql, day: string): string {
+  const d = dateLit(day);
+  const own = lit(provinceShortName(PROVINCES[r.provinceCode] ?? ''));
+  const months = `((CAST(substr(${d}, 1, 4) AS INTEGER) - CAST(substr(${LOST_SINCE}, 1, 4) AS INTEGER)) * 12 + CAST(substr(${d}, 6, 2) AS INTEGER) - CAST(substr(${LOST_SINCE}, 6, 2) AS INTEGER) - (substr(${d}, 9, 2) < substr(${LOST_SINCE}, 9, 2)))`;
+  const province = `replace(replace(replace(replace(replace(replace(replace(m.mobile_province, '壮族自治区', ''), '回族自治区', ''), '维吾尔自治区', ''), '特别行政区', ''), '自治区', ''), '省', ''), '市', '')`;
+  return `${withFacts(r)},
+    first_move AS MATERIALIZED (SELECT member_id, from_org FROM (SELECT member_id, from_org, row_number() OVER (PARTITION BY member_id ORDER BY event_date, seq) AS rn FROM moves WHERE event_date > ${d}) WHERE rn = 1),
+    away AS MATERIALIZED (SELECT member_id, max(nullif(trim(certificate_no), '') IS NOT NULL) AS certificate FROM ${r.S}.mobile_records WHERE since <= ${d} AND (end_date IS NULL OR end_date > ${d}) GROUP BY member_id)
+    SELECT m.id AS item_id, coalesce(fm.from_org, m.org_id) AS org_then,
+      CASE WHEN o.parent_id IS NULL THEN 'township' ELSE ${unitKindSql('o.sector')} END AS place, ${unitKindSql('o.sector')} AS unit_kind,
+      ${memberAttrsSql(d)}, ${probationarySql(d)} AS probationary, ${periodSql('m.join_date')} AS period,
+      ${bandIndexSql(ageSql('m.birth_date', d), ROLL_AGE_BANDS)} AS age_band, ${ageSql('m.join_date', d)} AS party_years,
+      (aw.member_id IS NOT NULL) AS away, coalesce(aw.certificate, 0) AS certificate,
+      CASE WHEN nullif(trim(m.mobile_province), '') IS NULL THEN 'unknown' WHEN ${province} = ${own} THEN 'within' ELSE 'across' END AS flow,
+      (m.is_lost = 1 AND (${LOST_SINCE} IS NULL OR ${LOST_SINCE} <= ${d})) AS lost, ${months} AS lost_months, coalesce(m.lost_reason, 'unknown') AS reason,
+      f.created_date AS created_date
+    FROM ${r.S}.members m JOIN facts f ON f.id = m.id
+    LEFT JOIN first_move fm ON fm.member_id = m.id
+    LEFT JOIN ${r.S}.organizations o ON o.id = coalesce(fm.from_org, m.org_id)
+    LEFT JOIN away aw ON aw.member_id = m.id
+    WHERE ${onRollSql(r, d)}`;
+}
+
+const made = new WeakMap<Archive, { version: number; tables: Map<string, Promise<string>>; next: number }>();
+
+/** Make sure the rolls of D and of 上年底 exist for these rows; sets r.rolls. */
+export async function prepareRolls(archive: Archive, r: ReportSql): Promise<void> {
+  let state = made.get(archive);
+  if (!state || state.version !== archive.version) {
+    const old = state;
+    state = { version: archive.version, tables: new Map(), next: old?.next ?? 0 };
+    made.set(archive, state);
+    if (old) for (const name of old.tables.values()) await archive.exec(`DROP TABLE IF EXISTS ${await name.catch(() => 'temp.none')}`);
+  }
+  for (const day of [r.asOf, r.prevEnd]) {
+    const key = `${r.sourceKey}|${day}`;
+    let table = state.tables.get(key);
+    if (!table) {
+      const name = `temp.annual_roll_${++state.next}`;
+      table = archive.exec(`CREATE TABLE ${name} AS ${rollSelect(r, day)}`).then(() => name);
+      state.tables.set(key, table);
+      table.catch(() => state!.tables.delete(key));
+    }
+    r.rolls.set(day, await table);
+  }
+}
+
+/** Forget the rolls of a source whose rows were replaced (the county's copy of a township). */
+export async function dropRolls(archive: Archive, sourceKey: string): Promise<void> {
+  const state = made.get(archive);
+  if (!state) return;
+  for (const [key, name] of [...state.tables]) {
+    if (!key.startsWith(`${sourceKey}|`)) continue;
+    state.tables.delete(key);
+    await archive.exec(`DROP TABLE IF EXISTS ${await name.catch(() => 'temp.none')}`);
+  }
+}
