@@ -10,6 +10,7 @@ import { organizationCalls } from './calls/organizations';
 import { memberCalls } from './calls/members';
 import { memberLifeCalls } from './calls/memberLife';
 import { statisticsCalls } from './calls/statistics';
+import { annualReportCalls } from './calls/annualReport';
 import { importExportCalls } from './calls/importExport';
 import { developmentCalls } from './calls/development';
 import { printingCalls } from './calls/printing';
@@ -27,6 +28,7 @@ export const contract = {
   ...memberCalls,
   ...memberLifeCalls,
   ...statisticsCalls,
+  ...annualReportCalls,
   ...importExportCalls,
   ...developmentCalls,
   ...printingCalls,

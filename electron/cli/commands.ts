@@ -2,6 +2,7 @@
 import type { CliCommand } from './command';
 import { archiveCommands } from './archiveCommands';
 import { statisticsCommands } from './statisticsCommands';
+import { reportCommands } from './reportCommands';
 import { memberLifeCommands } from './memberLifeCommands';
 import { importExportCommands } from './importExportCommands';
 import { printCommands } from './printCommands';
@@ -14,4 +15,4 @@ import { auditCommands } from './auditCommands';
 import { exchangeCommands } from './exchangeCommands';
 import { correctionCommands } from './correctionCommands';
 
-export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands];
+export const COMMANDS: CliCommand[] = [...archiveCommands, ...statisticsCommands, ...reportCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands];

@@ -47,6 +47,10 @@ export interface AnnualReport {
   scope: { orgId: string | null; name: string; township: string | null };
   county: boolean;
   tables: ReportTable[];
+  /** County: each township counted, with the date of its last package (stale: older than the report date). */
+  townships?: { code: string; name: string; packageDate: string | null; stale: boolean }[];
+  /** County: 汇总表, the key figures with one column per township. */
+  summary?: ReportTable;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
