@@ -139,7 +139,7 @@ async function verifyAll(day: string, scope: string[] | null, orgId: string | nu
     : 'SELECT 0');
   const party = "'withdrawal','self_lapse','refused_advice','removal','expulsion','probation_cancelled'";
   const change: Record<string, () => Promise<number>> = {
-    prev: () => n(`SELECT count(*) FROM t_prev WHERE created IS NULL OR created <= '${prevEnd}'`),
+    prev: () => n(`SELECT count(*) FROM t_prev p JOIN t_member f ON f.id = p.id WHERE p.created IS NULL OR p.created <= '${prevEnd}' OR f.developed_here OR f.came_by = 'letter'`),
     in_developed: () => n(`SELECT count(*) ${arrivals} AND f.came_by = 'admission'`),
     in_readmitted: () => n(`SELECT count(*) ${arrivals} AND f.came_by = 'admission' AND m.join_type = '重新入党'`),
     in_restored: () => n(`SELECT count(*) ${returns} AND coalesce(${returnReason}, '') <> 'transfer_out'`),

@@ -75,12 +75,13 @@ export async function townshipSql(ctx: ServiceContext, asOf: string, orgId: stri
 const cache = new WeakMap<object, { version: number; values: Map<string, ReportTable[]> }>();
 
 /** Every table for one source of rows (cached until the archive's next write). */
-export async function countAll(ctx: ServiceContext, sql: ReportSql, cacheKey: string): Promise<ReportTable[]> {
+export async function countAll(ctx: ServiceContext, sql: ReportSql, cacheKey: string, prepare?: () => Promise<void>): Promise<ReportTable[]> {
   let c = cache.get(ctx.archive);
   if (!c || c.version !== ctx.archive.version) cache.set(ctx.archive, (c = { version: ctx.archive.version, values: new Map() }));
-  const key = `${cacheKey}|${sql.S}|${sql.asOf}|${sql.orgId ?? ''}`;
+  const key = `${cacheKey}|${sql.sourceKey}|${sql.asOf}|${sql.orgId ?? ''}`;
   const hit = c.values.get(key);
   if (hit) return hit;
+  if (prepare) await prepare();
   await prepareRolls(ctx.archive, sql);
   const tables: ReportTable[] = [];
   for (const spec of TABLE_SPECS) tables.push(await countTable(ctx.archive, spec, sql));

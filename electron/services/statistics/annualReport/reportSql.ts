@@ -64,6 +64,7 @@ export function factsSql(r: ReportSql): string {
   return `SELECT m.id AS id,
       CASE WHEN ${arrivedByLetter} THEN fi.d WHEN dv.member_id IS NOT NULL THEN dv.approval_date ELSE m.join_date END AS entry_date,
       CASE WHEN ${arrivedByLetter} THEN 'transfer' ELSE 'developed' END AS entry_kind,
+      (${arrivedByLetter} OR dv.member_id IS NOT NULL) AS entry_recorded,
       ev.created AS created_date
     FROM ${S}.members m
     LEFT JOIN (SELECT member_id, min(transfer_date) AS d FROM ${S}.transfers WHERE direction = 'in' AND status = 'completed' GROUP BY member_id) fi ON fi.member_id = m.id
@@ -126,7 +127,7 @@ export const PARTY_EXITS = ['withdrawal', 'self_lapse', 'refused_advice', 'remov
 
 /**
  * The roll's movements, one row each: what = prev (on the roll at 上年底, as reported then: a record made
- * after that day was not in last year's figures) | in | out | now, with kind (developed, restored, transfer,
+ * after that day was not in last year's figures, unless its admission or letter of that time is on record) | in | out | now, with kind (developed, restored, transfer,
  * or the exit reason) and sub (重新入党 / 停止党籍后恢复 / 镇内 for a branch change across the scope).
  */
 export function movementsSql(r: ReportSql): string {
@@ -141,7 +142,7 @@ export function movementsSql(r: ReportSql): string {
     WHERE mv.event_date BETWEEN ${from} AND ${to} AND mv.to_org IS NOT NULL AND mv.from_org <> mv.to_org
       AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.member_id = mv.member_id AND g.gap_to = mv.event_date)`;
   const parts = [
-    `SELECT item_id, 'prev' AS what, '' AS kind, '' AS sub, org_then AS org_at FROM ${r.rolls.get(r.prevEnd)} WHERE created_date IS NULL OR created_date <= ${prev}`,
+    `SELECT item_id, 'prev' AS what, '' AS kind, '' AS sub, org_then AS org_at FROM ${r.rolls.get(r.prevEnd)} WHERE created_date IS NULL OR created_date <= ${prev} OR entry_recorded = 1`,
     `SELECT item_id, 'now', '', '', org_then FROM ${r.rolls.get(r.asOf)}`,
     `SELECT m.id, 'in', f.entry_kind, CASE WHEN f.entry_kind = 'developed' AND m.join_type = '重新入党' THEN 'readmitted' ELSE '' END, ${orgOnSql(r, 'f.entry_date')} ${base}
        WHERE f.entry_date BETWEEN ${from} AND ${to}`,

@@ -29,7 +29,7 @@ function rollSelect(r: ReportSql, day: string): string {
       (aw.member_id IS NOT NULL) AS away, coalesce(aw.certificate, 0) AS certificate,
       CASE WHEN nullif(trim(m.mobile_province), '') IS NULL THEN 'unknown' WHEN ${province} = ${own} THEN 'within' ELSE 'across' END AS flow,
       (m.is_lost = 1 AND (${LOST_SINCE} IS NULL OR ${LOST_SINCE} <= ${d})) AS lost, ${months} AS lost_months, coalesce(m.lost_reason, 'unknown') AS reason,
-      f.created_date AS created_date
+      f.created_date AS created_date, f.entry_recorded AS entry_recorded
     FROM ${r.S}.members m JOIN facts f ON f.id = m.id
     LEFT JOIN first_move fm ON fm.member_id = m.id
     LEFT JOIN ${r.S}.organizations o ON o.id = coalesce(fm.from_org, m.org_id)
