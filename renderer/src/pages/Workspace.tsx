@@ -89,6 +89,7 @@ export function Workspace({ setup, onLanguage }: Props) {
           <PageSuspense>
             {page === 'dashboard' && <Pages.dashboard township={township} onOpenMembers={openMembers} onOpenChecks={() => setPage('checks')} />}
             {page === 'stats' && <Pages.stats rootOrgId={setup.rootOrgId} />}
+            {page === 'annual' && <Pages.annual rootOrgId={setup.rootOrgId} county={setup.role === 'county'} onOpenMember={setup.role === 'county' ? undefined : openMember} />}
             {page === 'checks' && <Pages.checks refreshKey={checksKey} onOpenMember={openMember} onOpenOrg={(orgId) => openMembers({ orgId })} />}
             {page === 'development' && <Pages.development key={`${devKey}-${devFocus ?? ''}`} focusId={devFocus} onOpenMember={openMember} />}
             {page === 'reminders' && (

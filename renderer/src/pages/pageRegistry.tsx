@@ -32,6 +32,7 @@ export const Pages = {
   members: page(() => import('./MainPage').then((m) => m.MainPage)),
   countyMembers: page(() => import('./countyExchange/CountyMembersPage').then((m) => m.CountyMembersPage)),
   stats: page(() => import('./StatsPage').then((m) => m.StatsPage)),
+  annual: page(() => import('./AnnualReportPage').then((m) => m.AnnualReportPage)),
   checks: page(() => import('./ChecksPage').then((m) => m.ChecksPage)),
   development: page(() => import('./DevelopmentPage').then((m) => m.DevelopmentPage)),
   reminders: page(() => import('./RemindersPage').then((m) => m.RemindersPage)),

@@ -19,6 +19,8 @@ export interface ReportSql {
   sourceKey: string;
   /** The rolls of D and of 上年底, materialized once per archive version (rollTable.ts). */
   rolls: Map<string, string>;
+  /** The per-member facts, gaps and moves, materialized likewise (rollTable.ts); absent: worked out in each statement. */
+  base?: { facts: string; gaps: string; moves: string };
   /** The report date D and the period it closes: 1 January of D's year to D; 上年底 is 31 December before. */
   asOf: string;
   yearStart: string;
@@ -90,6 +92,7 @@ export function movesSql(r: ReportSql): string {
 
 /** The CTEs every roll and movement query reads: facts, gaps, moves (each computed once per statement). */
 export function withFacts(r: ReportSql): string {
+  if (r.base) return `WITH facts AS (SELECT * FROM ${r.base.facts}), gaps AS (SELECT * FROM ${r.base.gaps}), moves AS (SELECT * FROM ${r.base.moves})`;
   return `WITH facts AS MATERIALIZED (${factsSql(r)}), gaps AS MATERIALIZED (${gapsSql(r)}), moves AS MATERIALIZED (${movesSql(r)})`;
 }
 

@@ -1,10 +1,12 @@
 // The roll of a day, worked out once: every member on the roll on D with where their membership sat and
-// every attribute a table sorts by, in a TEMP table of the connection. Nine tables read the roll of D and
+// every attribute a table sorts by, in an in-memory table of the connection. Nine tables read the roll of D and
 // one the roll of 上年底; working the history out once per day (instead of once per table) keeps a county's
 // report within a second. The tables are dropped as soon as the archive has been written to.
 import type { Archive } from '../../../../db/connection';
 import { PROVINCES, provinceShortName } from './provinces';
-import { LOST_SINCE, ageSql, dateLit, lit, memberAttrsSql, onRollSql, probationarySql, withFacts, type ReportSql } from './reportSql';
+import codes from '../../../../resources/codes/codes.json';
+import { annualRowSql } from '../../members/nationalCodes';
+import { LOST_SINCE, ageSql, dateLit, factsSql, gapsSql, lit, movesSql, onRollSql, probationarySql, withFacts, type ReportSql } from './reportSql';
 import { ROLL_AGE_BANDS, bandIndexSql, periodSql } from './bands';
 
 /** The kind of unit an organization is in, from its 组织类别. */
@@ -24,7 +26,9 @@ function rollSelect(r: ReportSql, day: string): string {
     away AS MATERIALIZED (SELECT member_id, max(nullif(trim(certificate_no), '') IS NOT NULL) AS certificate FROM ${r.S}.mobile_records WHERE since <= ${d} AND (end_date IS NULL OR end_date > ${d}) GROUP BY member_id)
     SELECT m.id AS item_id, coalesce(fm.from_org, m.org_id) AS org_then,
       CASE WHEN o.parent_id IS NULL THEN 'township' ELSE ${unitKindSql('o.sector')} END AS place, ${unitKindSql('o.sector')} AS unit_kind,
-      ${memberAttrsSql(d)}, ${probationarySql(d)} AS probationary, ${periodSql('m.join_date')} AS period,
+      m.gender AS gender, (m.ethnicity <> '01') AS minority, ${ageSql('m.birth_date', d)} AS age, m.education AS education,
+      coalesce(jr.row, ${annualRowSql("''", 'm.occupation')}) AS occ_row, m.is_migrant_worker AS migrant, (m.job_post = '外出务工经商人员') AS outworker,
+      ${probationarySql(d)} AS probationary, ${periodSql('m.join_date')} AS period,
       ${bandIndexSql(ageSql('m.birth_date', d), ROLL_AGE_BANDS)} AS age_band, ${ageSql('m.join_date', d)} AS party_years,
       (aw.member_id IS NOT NULL) AS away, coalesce(aw.certificate, 0) AS certificate,
       CASE WHEN nullif(trim(m.mobile_province), '') IS NULL THEN 'unknown' WHEN ${province} = ${own} THEN 'within' ELSE 'across' END AS flow,
@@ -34,25 +38,53 @@ function rollSelect(r: ReportSql, day: string): string {
     LEFT JOIN first_move fm ON fm.member_id = m.id
     LEFT JOIN ${r.S}.organizations o ON o.id = coalesce(fm.from_org, m.org_id)
     LEFT JOIN away aw ON aw.member_id = m.id
+    LEFT JOIN rpt.annual_job_rows jr ON jr.post = m.job_post
     WHERE ${onRollSql(r, d)}`;
 }
 
-const made = new WeakMap<Archive, { version: number; tables: Map<string, Promise<string>>; next: number }>();
+const made = new WeakMap<Archive, { version: number; tables: Map<string, Promise<string>>; next: number; jobRows?: Promise<void>; attached?: Promise<void> }>();
 
 /** Make sure the rolls of D and of 上年底 exist for these rows; sets r.rolls. */
 export async function prepareRolls(archive: Archive, r: ReportSql): Promise<void> {
   let state = made.get(archive);
   if (!state || state.version !== archive.version) {
     const old = state;
-    state = { version: archive.version, tables: new Map(), next: old?.next ?? 0 };
+    state = { version: archive.version, tables: new Map(), next: old?.next ?? 0, jobRows: old?.jobRows, attached: old?.attached };
     made.set(archive, state);
-    if (old) for (const name of old.tables.values()) await archive.exec(`DROP TABLE IF EXISTS ${await name.catch(() => 'temp.none')}`);
+    if (old) for (const name of old.tables.values()) await archive.exec(`DROP TABLE IF EXISTS ${await name.catch(() => 'rpt.none')}`);
   }
+  const base = (name: string, select: string, index: string) => {
+    const key = `${r.sourceKey}|${name}`;
+    let table = state!.tables.get(key);
+    if (!table) {
+      const t = `rpt.annual_${name}_${++state!.next}`;
+      table = archive.exec(`CREATE TABLE ${t} AS ${select}; CREATE INDEX ${t}_ix ON ${t.slice(4)}(${index})`).then(() => t);
+      state!.tables.set(key, table);
+      table.catch(() => state!.tables.delete(key));
+    }
+    return table;
+  };
+  // In memory: written to the connection's temp file, the day's roll of a county took seconds.
+  state.attached ??= archive.exec("ATTACH DATABASE ':memory:' AS rpt");
+  await state.attached;
+  if (!state.jobRows) {
+    // The 工作岗位 leaves and their 年报 rows, as a lookup the roll joins (faster than a CASE over every leaf).
+    state.jobRows = (async () => {
+      await archive.exec('DROP TABLE IF EXISTS rpt.annual_job_rows; CREATE TABLE rpt.annual_job_rows (post TEXT PRIMARY KEY, row TEXT NOT NULL) WITHOUT ROWID');
+      await archive.run('INSERT INTO rpt.annual_job_rows SELECT json_extract(value, \'$.code\'), json_extract(value, \'$.annualRow\') FROM json_each(?)', [JSON.stringify(codes.jobPost.map((p) => ({ code: p.code, annualRow: p.annualRow })))]);
+    })();
+  }
+  await state.jobRows;
+  r.base = {
+    facts: await base('facts', factsSql(r), 'id'),
+    gaps: await base('gaps', gapsSql(r), 'member_id'),
+    moves: await base('moves', movesSql(r), 'member_id, event_date'),
+  };
   for (const day of [r.asOf, r.prevEnd]) {
     const key = `${r.sourceKey}|${day}`;
     let table = state.tables.get(key);
     if (!table) {
-      const name = `temp.annual_roll_${++state.next}`;
+      const name = `rpt.annual_roll_${++state.next}`;
       table = archive.exec(`CREATE TABLE ${name} AS ${rollSelect(r, day)}`).then(() => name);
       state.tables.set(key, table);
       table.catch(() => state!.tables.delete(key));
@@ -68,6 +100,6 @@ export async function dropRolls(archive: Archive, sourceKey: string): Promise<vo
   for (const [key, name] of [...state.tables]) {
     if (!key.startsWith(`${sourceKey}|`)) continue;
     state.tables.delete(key);
-    await archive.exec(`DROP TABLE IF EXISTS ${await name.catch(() => 'temp.none')}`);
+    await archive.exec(`DROP TABLE IF EXISTS ${await name.catch(() => 'rpt.none')}`);
   }
 }
