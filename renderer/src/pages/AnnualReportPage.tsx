@@ -2,7 +2,7 @@
 // organization, or — at the county — one township or all of them. The list of tables on the left; the chosen
 // table as the form lays it out (numbered rows, merged heads); every number opens the list of the members
 // (or organizations) it counts; 报表校核 lists the failures with the members behind them; print and Excel.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, type CallOutput } from '../api';
 import { PrintPreview, type PrintDocument } from '../components/PrintPreview';
@@ -42,11 +42,8 @@ export function AnnualReportPage({ rootOrgId, county, onOpenMember }: Props) {
   const input = { asOf, orgId: !county && scope ? scope : null, township: county && scope ? scope : null };
   const loaded = useCall('annualReport', validDate ? input : null, { onError: toastError });
   const report: Report | null = loaded.value ?? null;
-  // The townships to choose from: those of the report of all of them.
-  const [townships, setTownships] = useState<{ code: string; name: string }[]>([]);
-  useEffect(() => {
-    if (county && !scope && report?.townships) setTownships(report.townships);
-  }, [county, scope, report]);
+  // The townships to choose from: those the report counts (all of them until one is chosen).
+  const townships = report?.townships ?? [];
 
   const tables: Table[] = report ? [...report.tables, ...(report.summary ? [report.summary] : [])] : [];
   const table = tables.find((x) => x.id === tableId) ?? tables[0];
