@@ -145,7 +145,7 @@ export function movementsSql(r: ReportSql): string {
     WHERE mv.event_date BETWEEN ${from} AND ${to} AND mv.to_org IS NOT NULL AND mv.from_org <> mv.to_org
       AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.member_id = mv.member_id AND g.gap_to = mv.event_date)`;
   const parts = [
-    `SELECT item_id, 'prev' AS what, '' AS kind, '' AS sub, org_then AS org_at FROM ${r.rolls.get(r.prevEnd)} WHERE created_date IS NULL OR created_date <= ${prev} OR entry_recorded = 1`,
+    `SELECT item_id, 'prev' AS what, '' AS kind, '' AS sub, org_then AS org_at FROM ${r.rolls.get(`${r.prevEnd}|slim`)} WHERE created_date IS NULL OR created_date <= ${prev} OR entry_recorded = 1`,
     `SELECT item_id, 'now', '', '', org_then FROM ${r.rolls.get(r.asOf)}`,
     `SELECT m.id, 'in', f.entry_kind, CASE WHEN f.entry_kind = 'developed' AND m.join_type = '重新入党' THEN 'readmitted' ELSE '' END, ${orgOnSql(r, 'f.entry_date')} ${base}
        WHERE f.entry_date BETWEEN ${from} AND ${to}`,

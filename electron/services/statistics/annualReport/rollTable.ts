@@ -16,6 +16,16 @@ export function unitKindSql(sector: string): string {
     WHEN 'social' THEN 'social' ELSE 'other' END)`;
 }
 
+/** The roll of 上年底 is only counted (党员数量变化): who, where, and whether their record was there then. */
+function slimRollSelect(r: ReportSql, day: string): string {
+  const d = dateLit(day);
+  return `${withFacts(r)},
+    first_move AS MATERIALIZED (SELECT member_id, from_org FROM (SELECT member_id, from_org, row_number() OVER (PARTITION BY member_id ORDER BY event_date, seq) AS rn FROM moves WHERE event_date > ${d}) WHERE rn = 1)
+    SELECT m.id AS item_id, coalesce(fm.from_org, m.org_id) AS org_then, f.created_date AS created_date, f.entry_recorded AS entry_recorded
+    FROM ${r.S}.members m JOIN facts f ON f.id = m.id LEFT JOIN first_move fm ON fm.member_id = m.id
+    WHERE ${onRollSql(r, d)}`;
+}
+
 function rollSelect(r: ReportSql, day: string): string {
   const d = dateLit(day);
   const own = lit(provinceShortName(PROVINCES[r.provinceCode] ?? ''));
@@ -80,16 +90,16 @@ export async function prepareRolls(archive: Archive, r: ReportSql): Promise<void
     gaps: await base('gaps', gapsSql(r), 'member_id'),
     moves: await base('moves', movesSql(r), 'member_id, event_date'),
   };
-  for (const day of [r.asOf, r.prevEnd]) {
-    const key = `${r.sourceKey}|${day}`;
+  for (const [day, slim] of [[r.asOf, false], [r.prevEnd, true]] as const) {
+    const key = `${r.sourceKey}|${day}${slim ? '|slim' : ''}`;
     let table = state.tables.get(key);
     if (!table) {
       const name = `rpt.annual_roll_${++state.next}`;
-      table = archive.exec(`CREATE TABLE ${name} AS ${rollSelect(r, day)}`).then(() => name);
+      table = archive.exec(`CREATE TABLE ${name} AS ${slim ? slimRollSelect(r, day) : rollSelect(r, day)}`).then(() => name);
       state.tables.set(key, table);
       table.catch(() => state!.tables.delete(key));
     }
-    r.rolls.set(day, await table);
+    r.rolls.set(slim ? `${day}|slim` : day, await table);
   }
 }
 
