@@ -10,6 +10,7 @@ import { organizationCalls } from './calls/organizations';
 import { memberCalls } from './calls/members';
 import { memberLifeCalls } from './calls/memberLife';
 import { statisticsCalls } from './calls/statistics';
+import { annualReportCalls } from './calls/annualReport';
 import { importExportCalls } from './calls/importExport';
 import { nationalCompareCalls } from './calls/nationalCompare';
 import { developmentCalls } from './calls/development';
@@ -29,6 +30,7 @@ export const contract = {
   ...memberCalls,
   ...memberLifeCalls,
   ...statisticsCalls,
+  ...annualReportCalls,
   ...importExportCalls,
   ...nationalCompareCalls,
   ...developmentCalls,

@@ -2,6 +2,7 @@
 import type { CliCommand } from './command';
 import { archiveCommands } from './archiveCommands';
 import { statisticsCommands } from './statisticsCommands';
+import { reportCommands } from './reportCommands';
 import { memberLifeCommands } from './memberLifeCommands';
 import { importExportCommands } from './importExportCommands';
 import { compareCommands } from './compareCommands';
@@ -18,4 +19,4 @@ import { correctionCommands, recordCorrectionCommands } from './correctionComman
 import { withCountyVariants } from './countyCommands';
 
 // At a county archive some commands answer over every township's records (countyCommands).
-export const COMMANDS: CliCommand[] = withCountyVariants([...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands, ...yearlyCommands, ...compareCommands, ...recordCorrectionCommands]);
+export const COMMANDS: CliCommand[] = withCountyVariants([...archiveCommands, ...statisticsCommands, ...memberLifeCommands, ...printCommands, ...developmentCommands, ...practicesCommands, ...careCommands, ...importExportCommands, ...backupCommands, ...accountCommands, ...auditCommands, ...exchangeCommands, ...correctionCommands, ...yearlyCommands, ...compareCommands, ...recordCorrectionCommands, ...reportCommands]);

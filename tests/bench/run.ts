@@ -8,6 +8,7 @@
 //   window         Chromium, logged in: a township's dashboard (6,000 and 150,000 members) and grid first rows,
 //                  and a county's member page after one full package (needs `npm run build`)
 //   print batch    150 members' 党员基本信息表 into one PDF in Chromium
+//   annual         (BENCH_ONLY=annual) every 年报 table, township and county (≤ 1 s)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,7 @@ import { measurePrintBatch } from './printBatch';
 import { measureRosterImport } from './rosterImport';
 import { benchExchange } from './exchange';
 import { benchScale } from './scale';
+import { benchAnnualReport } from './annualReport';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 150_000);
 /** BENCH_ONLY=rosterImport: only the bulk inserts (the raw baseline) and the roster import; =window: the window's figures; =exchange. */
@@ -73,6 +75,11 @@ async function main() {
   if (process.env.BENCH_SCALE === '1') {
     // BENCH_SCALE=1: only the growth of a county archive towards a city's (scale.ts).
     await benchScale(path.join(root, 'scale'), report).catch((e: Error) => report('scale', `failed: ${e.message.split('\n')[0]}`, '', false));
+    return finish(root);
+  }
+  if (ONLY === 'annual') {
+    // BENCH_ONLY=annual: only the 党内统计年报 (township and county of MEMBERS members).
+    await benchAnnualReport(path.join(root, 'annual'), MEMBERS, report).catch((e: Error) => report('annual report', `failed: ${e.message.split('\n')[0]}`, '', false));
     return finish(root);
   }
   if (ONLY === 'exchange') {

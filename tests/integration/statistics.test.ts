@@ -52,7 +52,7 @@ function age(birth: string, on: string): number {
 }
 function ageBand(a: number): string {
   if (a <= 30) return '30岁及以下';
-  if (a >= 61) return '61岁及以上';
+  if (a >= 71) return '71岁及以上';
   const hi = Math.ceil((a - 30) / 5) * 5 + 30;
   return `${hi - 4}—${hi}岁`;
 }

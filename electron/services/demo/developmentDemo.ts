@@ -13,6 +13,12 @@ import { createRng, type Rng } from './township/random';
 import { CLAN_SURNAMES } from './township/names';
 import { makeIdNumber } from '../members/idNumber';
 import { addMonths } from '../members/life/lifeCommon';
+import { updateMember } from '../members/members';
+
+/** A 工作岗位 of each 职业 class the demo's applicants have. */
+const ADMITTED_POST: Record<string, string> = {
+  '1': '非公有企业工勤岗位', '2': '农牧渔业生产人员', '3': '非公有经济控制企业专业技术岗位', '7': '个体工商户中的从业人员',
+};
 import {
   admitProbationary, approveAdmission, createApplicant, makeActivist, makeCandidate, recordActivistReview, recordPoliticalReview, recordPublicity,
   recordTalk, recordTraining, withdrawDevelopment,
@@ -103,10 +109,13 @@ async function runPlan(ctx: ServiceContext, rng: Rng, plan: Plan, p: Awaited<Ret
   if (plan === 'candidate') return;
   const publicityStart = mondayOnOrBefore(addDays(meeting!, -14));
   await recordPublicity(ctx, id, { date: publicityStart, endDate: addDays(publicityStart, 4), decidedBy: '党支部', documents: [{ name: '公示报告', date: addDays(publicityStart, 4) }] });
-  await admitProbationary(ctx, id, {
+  const admitted = await admitProbationary(ctx, id, {
     date: meeting!, decidedBy: '支部党员大会', introducers: formal.slice(1, 3), vote: { entitled: 15, present: 13, yes: 13, no: 0, abstain: 0 },
     documents: [{ name: '入党志愿书', date: meeting! }],
   });
+  // The development records know only the 职业 class; the clerk fills in the 工作岗位 on the new member's
+  // record, as the 年报 counts members by it.
+  if (admitted.member) await updateMember(ctx, admitted.member.id, { jobPost: ADMITTED_POST[p.occupation] });
   if (plan === 'awaitingApproval') return;
   await approveAdmission(ctx, id, { date: addMonths(meeting!, 1), decidedBy: '镇党委' });
 }

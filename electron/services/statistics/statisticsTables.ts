@@ -76,7 +76,7 @@ export const TABLE_TITLES: Record<StatTableId, [zh: string, en: string, group: S
 export const NO_DATA_NOTE = '尚无数据:相应的登记功能尚未启用';
 export const NO_DATA_NOTE_EN = 'No data yet: the records this is counted from are not kept yet';
 
-/** Age bands of 党内统计, as of the report date: ≤30, 31–35, …, 56–60, ≥61. */
+/** Age bands of the 年报 (annualReport/bands.ts ROLL_AGE_BANDS), as of the report date: ≤30, 31–35, …, 66–70, ≥71. */
 export const AGE_BANDS: { code: string; zh: string; en: string; max: number }[] = [
   { code: 'a30', zh: '30岁及以下', en: '30 and under', max: 30 },
   { code: 'a35', zh: '31—35岁', en: '31–35', max: 35 },
@@ -85,7 +85,9 @@ export const AGE_BANDS: { code: string; zh: string; en: string; max: number }[] 
   { code: 'a50', zh: '46—50岁', en: '46–50', max: 50 },
   { code: 'a55', zh: '51—55岁', en: '51–55', max: 55 },
   { code: 'a60', zh: '56—60岁', en: '56–60', max: 60 },
-  { code: 'a61', zh: '61岁及以上', en: '61 and over', max: Infinity },
+  { code: 'a65', zh: '61—65岁', en: '61–65', max: 65 },
+  { code: 'a70', zh: '66—70岁', en: '66–70', max: 70 },
+  { code: 'a71', zh: '71岁及以上', en: '71 and over', max: Infinity },
 ];
 
 /** 入党时间 periods: each ends (exclusive) on the day the next begins. */
@@ -118,7 +120,7 @@ export function shiftYearsText(date: string, years: number): string {
  */
 export function ageBandSql(birthColumn: string, asOf: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`bad date ${asOf}`);
-  return `CASE ${AGE_BANDS.filter((b) => b.max !== Infinity).map((b) => `WHEN ${birthColumn} > '${shiftYearsText(asOf, -(b.max + 1))}' THEN '${b.code}'`).join(' ')} ELSE 'a61' END`;
+  return `CASE ${AGE_BANDS.filter((b) => b.max !== Infinity).map((b) => `WHEN ${birthColumn} > '${shiftYearsText(asOf, -(b.max + 1))}' THEN '${b.code}'`).join(' ')} ELSE 'a71' END`;
 }
 
 /** Age in whole years on `date` (both YYYY-MM-DD). */

@@ -24,7 +24,7 @@ function nextDay(date: string): string {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
-const AGE_LIMITS: Record<string, [number, number]> = { a30: [0, 30], a35: [31, 35], a40: [36, 40], a45: [41, 45], a50: [46, 50], a55: [51, 55], a60: [56, 60], a61: [61, 200] };
+const AGE_LIMITS: Record<string, [number, number]> = { a30: [0, 30], a35: [31, 35], a40: [36, 40], a45: [41, 45], a50: [46, 50], a55: [51, 55], a60: [56, 60], a65: [61, 65], a70: [66, 70], a71: [71, 200] };
 
 /** The birth dates of members aged `band` on `asOf`, as the grid's date filter. */
 export function birthRangeFilter(band: string, asOf: string) {

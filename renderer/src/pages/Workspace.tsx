@@ -89,6 +89,7 @@ export function Workspace({ setup, onLanguage }: Props) {
           <PageSuspense>
             {page === 'dashboard' && <Pages.dashboard township={township} onOpenMembers={openMembers} onOpenChecks={() => setPage('checks')} onFiguresShown={preloadMembers} />}
             {page === 'stats' && <Pages.stats rootOrgId={setup.rootOrgId} />}
+            {page === 'annual' && <Pages.annual rootOrgId={setup.rootOrgId} county={setup.role === 'county'} onOpenMember={setup.role === 'county' ? undefined : openMember} />}
             {page === 'compare' && <Pages.compare onOpenMember={openMember} />}
             {page === 'checks' && setup.role === 'county' && <Pages.countyChecks onOpenMember={(townshipCode, id) => setCountyRecord({ townshipCode, id })} />}
             {page === 'checks' && setup.role !== 'county' && <Pages.checks refreshKey={checksKey} onOpenMember={openMember} onOpenOrg={(orgId) => openMembers({ orgId })} />}
