@@ -152,7 +152,7 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
     await page.getByTestId('app-title').screenshot({ path: path.join(screenshotDir(), 'county-title.png') });
     expect(await a.page.title()).toBe('乡镇党员档案 · 东城镇');
     const navs = await page.locator('.top-nav > button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')));
-    expect(navs).toEqual(['nav-members', 'nav-checks', 'nav-countyImport', 'nav-users', 'nav-audit', 'nav-backup']);
+    expect(navs).toEqual(['nav-members', 'nav-annual', 'nav-checks', 'nav-countyImport', 'nav-users', 'nav-audit', 'nav-backup']);
     await page.getByTestId('nav-countyImport').click();
     await page.getByTestId('county-import-page').waitFor();
     const pem = await call<{ text: string; fingerprint: string; fileName: string }>(a, 'exportPublicKey', {});

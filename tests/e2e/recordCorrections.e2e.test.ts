@@ -147,7 +147,8 @@ describe('corrections of training, care, dues and reviews (browser, demo townshi
     const old = payer.paid['2026-03'];
     await page.getByTestId('nav-yearly').click();
     await page.getByTestId('yearly-page').waitFor();
-    await page.getByTestId('yearly-branch').selectOption(branchId);
+    await page.getByTestId('yearly-branch').click();
+    await page.locator(`[data-testid="yearly-branch-option"][data-org-id="${branchId}"]`).click();
     await page.getByTestId('tab-dues').click();
     await page.getByTestId('dues-grid').waitFor();
     const cell = page.getByTestId(`dues-cell-${payer.memberId}-03`);

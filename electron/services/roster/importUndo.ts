@@ -23,10 +23,23 @@ export interface ImportRecord {
   previous: { value: string; seq: number } | null;
 }
 
+/**
+ * How many imports can be taken back one after another. Each record holds the one before it as text, and
+ * text inside text doubles its escapes: without a limit, a few dozen imports make a setting too long to write.
+ */
+const UNDOABLE_IMPORTS = 4;
+
+function keepUndoable(value: string, depth: number): string {
+  const record = JSON.parse(value) as ImportRecord;
+  if (record.previous) record.previous = depth > 1 ? { ...record.previous, value: keepUndoable(record.previous.value, depth - 1) } : null;
+  return JSON.stringify(record);
+}
+
 /** Inside the import's transaction: what the undo needs to know of it. */
 export async function recordImport(ctx: ServiceContext, r: Omit<ImportRecord, 'seq' | 'previous'>): Promise<void> {
   const seq = await ctx.archive.changeSeq();
-  const previous = (await ctx.archive.queryOne<{ value: string; seq: number }>('SELECT value, seq FROM settings WHERE key = ?', [LAST_IMPORT_KEY])) ?? null;
+  const stored = (await ctx.archive.queryOne<{ value: string; seq: number }>('SELECT value, seq FROM settings WHERE key = ?', [LAST_IMPORT_KEY])) ?? null;
+  const previous = stored && { value: keepUndoable(stored.value, UNDOABLE_IMPORTS - 1), seq: stored.seq };
   const record: ImportRecord = { ...r, seq, previous };
   await ctx.archive.run('INSERT INTO settings(key, value, seq) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, seq = excluded.seq', [LAST_IMPORT_KEY, JSON.stringify(record), seq]);
 }
