@@ -171,8 +171,8 @@ describe('the national card (browser, real archive)', () => {
     await cell.waitFor();
     await cell.dblclick();
     await page.getByTestId('member-form').waitFor();
-    const legends = await page.locator('[data-testid="member-form"] legend').allTextContents();
-    expect(legends).toEqual(['Basic information', 'Other information', 'Kept in this archive']);
+    // The form draws its sections once the record has loaded: wait for them rather than read them at once.
+    await expect.poll(() => page.locator('[data-testid="member-form"] legend').allTextContents()).toEqual(['Basic information', 'Other information', 'Kept in this archive']);
     await expect.poll(() => page.getByTestId('field-educationLevel').locator('option:checked').textContent()).toBe('High school');
     await page.getByTestId('field-partyAge').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'national-form-en-1366.png') });
