@@ -67,6 +67,7 @@ export const reportCommands: CliCommand[] = [
         return c.passed ? 0 : 1;
       }
       env.out(`报表校核 · ${c.unitName} · 截至 ${c.asOf}:共核对 ${c.checked} 项,${c.passed ? '全部通过' : `${c.failures.length} 项未通过`}`);
+      for (const n of c.notices) env.out(`注意:${n}`);
       for (const f of c.failures) {
         env.out('');
         env.out(`【${f.title}】${f.detail}`);

@@ -12,10 +12,11 @@ import { checkAnnualReport } from '../../electron/services/statistics/annualRepo
 import { createMember, exitMember } from '../../electron/services/members/members';
 import { undoExit } from '../../electron/services/members/undoExit';
 import { recordTransferReceipt, transferIn, transferOut, transferWithinTownship } from '../../electron/services/members/life/transfers';
-import { restoreMembership, suspendMembership } from '../../electron/services/members/life/lostContact';
+import { markFound, markLost, restoreMembership, suspendMembership } from '../../electron/services/members/life/lostContact';
 import { startMobile } from '../../electron/services/members/life/mobileMembers';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { openTestArchive, type TestArchive } from '../support/tempArchive';
+import { PROVINCES } from '../../electron/services/statistics/annualReport/provinces';
 
 const DATES = ['2025-12-31', '2026-06-30', '2026-12-31'];
 let t: TestArchive;
@@ -75,9 +76,13 @@ async function buildRoll(name: string, day: string, scope: string[] | null): Pro
       EXISTS (SELECT 1 FROM mobile_records r WHERE r.member_id = m.id AND r.since <= ${d} AND (r.end_date IS NULL OR r.end_date > ${d})) AS away,
       EXISTS (SELECT 1 FROM mobile_records r WHERE r.member_id = m.id AND r.since <= ${d} AND (r.end_date IS NULL OR r.end_date > ${d}) AND r.certificate_no <> '') AS cert,
       m.mobile_province AS province,
-      CASE WHEN m.is_lost = 1 AND coalesce(m.lost_date, m.lost_month || '-01', '0000') <= ${d} THEN 1 ELSE 0 END AS lost,
-      coalesce(m.lost_date, m.lost_month || '-01') AS lost_since, m.lost_reason
-    FROM members m JOIN t_member f ON f.id = m.id WHERE ${onRoll(d)})
+      CASE WHEN (m.is_lost = 1 AND coalesce(m.lost_date, m.lost_month || '-01', '0000') <= ${d}) OR ended.lost_since IS NOT NULL THEN 1 ELSE 0 END AS lost,
+      coalesce(ended.lost_since, m.lost_date, m.lost_month || '-01') AS lost_since, CASE WHEN ended.lost_since IS NOT NULL THEN ended.reason ELSE m.lost_reason END AS lost_reason
+    FROM members m JOIN t_member f ON f.id = m.id
+    -- 失联 that ended after the day: the 恢复联系 entry keeps when it began and why.
+    LEFT JOIN (SELECT e.member_id, json_extract(e.before, '$.lostDate') AS lost_since, json_extract(e.before, '$.lostReason') AS reason FROM member_events e
+      WHERE e.kind = 'lost' AND json_extract(e.after, '$.isLost') = 0 AND e.event_date > ${d} AND json_extract(e.before, '$.lostDate') <= ${d}) ended ON ended.member_id = m.id
+    WHERE ${onRoll(d)})
     ${scope ? `WHERE org IN (${scope.map((s) => `'${s}'`).join(',')})` : ''}`);
 }
 
@@ -215,6 +220,12 @@ async function verifyAll(day: string, scope: string[] | null, orgId: string | nu
   // 流动党员
   const own = "('山东', '山东省')";
   const mobileRows: Record<string, string> = { total: '1', across: `province IS NOT NULL AND trim(province) <> '' AND province NOT IN ${own}`, within: `province IN ${own}`, unknown: "province IS NULL OR trim(province) = ''", certificate: 'cert = 1' };
+  // 外出流向: the province's full name or its short one (山东省 / 山东, 广西壮族自治区 / 广西).
+  const names = (full: string) => `('${full}', '${full.replace(/(壮族|回族|维吾尔)?自治区$|特别行政区$|省$|市$/, '')}')`;
+  mobileRows.destination = '1';
+  for (const [code, full] of Object.entries(PROVINCES)) mobileRows[`to_${code}`] = `trim(province) IN ${names(full)}`;
+  mobileRows.to_unrecognized = `trim(province) <> '' AND ${Object.values(PROVINCES).map((full) => `trim(province) NOT IN ${names(full)}`).join(' AND ')}`;
+  mobileRows.to_unknown = mobileRows.unknown;
   await expectCells(tables.get('mobile')!, (row, j) => n(`SELECT count(*) FROM t_roll WHERE away = 1 AND (${mobileRows[row]}) AND (${headCols(j)})`));
 
   // 失去联系党员
@@ -283,9 +294,17 @@ beforeAll(async () => {
     await suspendMembership(ctx, planted.suspended, { date: '2026-04-01' });
     await restoreMembership(ctx, planted.suspended, { date: '2026-09-01', reason: '已恢复联系,经审查恢复党籍' });
   }
+  // Lost from March, found again in September: lost on 30 June, not at year end.
+  planted.lostAWhile = await pick(b, 5);
+  await markLost(ctx, planted.lostAWhile, { reason: 'migrant_work', date: '2026-03-01' });
+  await markFound(ctx, planted.lostAWhile, { date: '2026-09-01' });
   // Away from August on.
   planted.away = await pick(a, 4);
   await startMobile(ctx, planted.away, { destination: '青岛市', since: '2026-08-01', contact: '13800000000', certificateNo: 'LD2026001' });
+  await q("UPDATE members SET mobile_province = '广东省' WHERE id = ?", [planted.away]);
+  // A code no list has (an old roster's 性别 9): counted all the same, by the report's slower way.
+  planted.oddGender = await pick(a, 6);
+  await q("UPDATE members SET gender = '9' WHERE id = ?", [planted.oddGender]);
   await buildMemberFacts();
 }, 300_000);
 
@@ -326,6 +345,9 @@ describe('党内统计年报: every cell recomputed from the raw rows', () => {
     expect(endRoll).not.toContain(planted.outJuly);
     expect(endRoll).not.toContain(planted.died);
     expect(endRoll).toContain(planted.inSeptember);
+    expect(await cell('2026-06-30', 'lost', 'total', 'reason_migrant_work')).toContain(planted.lostAWhile);
+    expect(await cell('2026-06-30', 'lost', 'total', 'lost_months_l0')).toContain(planted.lostAWhile);
+    expect(await cell('2026-12-31', 'lost', 'total', 'total')).not.toContain(planted.lostAWhile);
     expect(await cell('2026-12-31', 'change', 'out_death', 'count')).toContain(planted.died);
     expect(await cell('2026-12-31', 'change', 'out_death', 'count')).not.toContain(planted.undone);
     expect(await cell('2026-12-31', 'change', 'out_transfer', 'count')).toEqual(expect.arrayContaining([planted.outJuly, planted.returned]));
@@ -337,6 +359,9 @@ describe('党内统计年报: every cell recomputed from the raw rows', () => {
       expect(await cell('2026-06-30', 'change', 'out_suspended', 'count')).toEqual([planted.suspended]);
     }
     expect(await cell('2026-12-31', 'mobile', 'total', 'total')).toContain(planted.away);
+    expect(await cell('2026-12-31', 'mobile', 'to_44', 'total')).toContain(planted.away);
+    expect(await cell('2026-12-31', 'basic', 'total', 'total')).toContain(planted.oddGender);
+    expect(await cell('2026-12-31', 'mobile', 'across', 'total')).toContain(planted.away);
     expect(await cell('2026-06-30', 'mobile', 'total', 'total')).not.toContain(planted.away);
     const report = await computeAnnualReport(t.ctx, { asOf: '2026-12-31' });
     const basic = report.tables.find((x) => x.id === 'basic')!;

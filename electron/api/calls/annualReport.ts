@@ -54,6 +54,7 @@ export const annualReportCalls = {
     output: z.object({
       asOf: date, unitName: z.string(), passed: z.boolean(), checked: z.number().int(),
       failures: z.array(z.object({ table: z.string(), title: z.string(), detail: z.string(), members: z.array(item) })),
+      notices: z.array(z.string()),
     }),
     run: (ctx, i) => checkAnnualReport(ctx, i),
   }),

@@ -53,6 +53,11 @@ export function annualRowSql(jobPostColumn: string, occupationColumn: string): s
   const leaves = codes.jobPost
     .map((e) => `WHEN '${e.code.replace(/'/g, "''")}' THEN '${e.annualRow}'`)
     .join(' ');
+  return `(CASE ${jobPostColumn} ${leaves} ELSE ${coarseAnnualRowSql(occupationColumn)} END)`;
+}
+
+/** The 年报 row a coarse 职业 class alone decides (null where it decides none). */
+export function coarseAnnualRowSql(occupationColumn: string): string {
   const coarse = ['2', '5', '6', '8'].map((c) => `WHEN '${c}' THEN '${annualRowOfCoarseClass(c)}'`).join(' ');
-  return `(CASE ${jobPostColumn} ${leaves} ELSE (CASE ${occupationColumn} ${coarse} ELSE NULL END) END)`;
+  return `(CASE ${occupationColumn} ${coarse} ELSE NULL END)`;
 }

@@ -1,5 +1,5 @@
-// Print of the 党内统计年报: A4 landscape, each table on its own page(s) with its title, 填报单位 and 截至日期,
-// the multi-level heads repeated on every page (thead), the numbered rows with their names (其中 lines
+// Print of the 党内统计年报: A4 landscape, each table on its own page(s), its title, 填报单位, 截至日期 and
+// multi-level heads repeated on every page (thead), the numbered rows with their names (其中 lines
 // indented) and page numbers.
 import type { AnnualReport } from '../statistics/annualReport/annualReport';
 import { headDepth, headLayout } from '../statistics/annualReport/headLayout';
@@ -15,10 +15,11 @@ function tableHtml(report: AnnualReport, t: ReportTable): string {
     .map((r, i) => `<tr><td class="item" style="padding-left:${1.5 + r.indent * 4}mm">${escapeHtml(r.name)}</td><td class="no">${r.no}</td>${t.cells[i].map((v) => `<td class="num">${v}</td>`).join('')}</tr>`)
     .join('');
   const small = t.columns.length > 16 ? ' narrow' : '';
+  // The title and 填报单位 line are the head's first row, so a table longer than a page repeats them with its heads.
+  const caption = `<tr class="caption"><th colspan="${2 + t.columns.length}"><h1>${escapeHtml(t.title)}</h1>
+<div class="meta"><span>填报单位:${escapeHtml(report.unitName)}</span><span>截至日期:${escapeHtml(report.asOf)}</span><span>单位:${escapeHtml(t.unit)}</span></div></th></tr>`;
   return `<section class="form${small}" data-table="${t.id}">
-<h1>${escapeHtml(t.title)}</h1>
-<div class="meta"><span>填报单位:${escapeHtml(report.unitName)}</span><span>截至日期:${escapeHtml(report.asOf)}</span><span>单位:${escapeHtml(t.unit)}</span></div>
-<table><thead>${heads.map((h) => `<tr>${h.join('')}</tr>`).join('')}</thead><tbody>${body}</tbody></table>
+<table><thead>${caption}${heads.map((h) => `<tr>${h.join('')}</tr>`).join('')}</thead><tbody>${body}</tbody></table>
 ${t.note ? `<p class="note">注:${escapeHtml(t.note)}</p>` : ''}
 </section>`;
 }
@@ -37,6 +38,7 @@ h1 { font-size: 15pt; text-align: center; margin: 0 0 2mm; letter-spacing: 0.08e
 .meta { display: flex; justify-content: space-between; font-size: 9.5pt; margin-bottom: 2mm; }
 th, td { border: 0.5pt solid #000; padding: 0.6mm 1mm; font-size: 8.5pt; }
 th { background: #eee; font-weight: bold; text-align: center; }
+tr.caption th { border: none; background: none; font-weight: normal; padding: 0 0 1mm; }
 td.item { white-space: nowrap; }
 td.no { text-align: center; width: 9mm; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }

@@ -143,6 +143,9 @@ export function AnnualReportPage({ rootOrgId, county, onOpenMember }: Props) {
           {check && check !== 'running' && (
             <section className="annual-check" data-testid="annual-check-result">
               <h3>{check.passed ? t('annual.checkPassed', { count: check.checked }) : t('annual.checkFailed', { count: check.failures.length, checked: check.checked })}</h3>
+              {check.notices.map((n, k) => (
+                <div key={`n${k}`} className="annual-notice" data-testid="annual-check-notice">{n}</div>
+              ))}
               {check.failures.map((f, k) => (
                 <div key={k} className="annual-failure" data-testid="annual-failure">
                   <div><strong>{f.title}</strong>:{f.detail}</div>

@@ -10,6 +10,7 @@ import { developedTable, pipelineTable } from './developmentTables';
 import { lostTable, mobileTable } from './mobileLostTables';
 import { organizationTable, townshipVillageTable } from './organizationTables';
 import { reportSql, type ReportSql } from './reportSql';
+import { rollGroups } from './rollGroups';
 import { prepareRolls } from './rollTable';
 import { basicTable, educationTable, joinPeriodTable } from './rollTables';
 import { cellItems, countTable, type ReportTable, type TableSpec } from './tableModel';
@@ -83,8 +84,9 @@ export async function countAll(ctx: ServiceContext, sql: ReportSql, cacheKey: st
   if (hit) return hit;
   if (prepare) await prepare();
   await prepareRolls(ctx.archive, sql);
+  const roll = TABLE_SPECS.some((t) => t.fromRoll) ? await rollGroups(ctx.archive, sql) : undefined;
   const tables: ReportTable[] = [];
-  for (const spec of TABLE_SPECS) tables.push(await countTable(ctx.archive, spec, sql));
+  for (const spec of TABLE_SPECS) tables.push(await countTable(ctx.archive, spec, sql, spec.fromRoll ? roll : undefined));
   c.values.set(key, tables);
   return tables;
 }

@@ -1,7 +1,7 @@
 // 党员数量变化情况: 上年底总数, the year's 增加 and 减少 by kind, 本年底应有数 (上年底 + 增加 − 减少) against
 // 本年底实有数 (counted on D). The two agree when every arrival and departure of the year is on record;
 // 校核 names the members behind a difference.
-import { PARTY_EXITS, movementsSql } from './reportSql';
+import { PARTY_EXITS, movementCountsSql, movementsSql } from './reportSql';
 import type { Attrs, RowSpec, TableSpec } from './tableModel';
 
 const is = (what: string, kind?: string | string[], sub?: string) => (a: Attrs) =>
@@ -34,6 +34,7 @@ export const changeTable: TableSpec = {
   unit: '人',
   entity: 'member',
   source: (r) => movementsSql(r),
+  grouped: (r) => movementCountsSql(r),
   attrs: ['what', 'kind', 'sub'],
   rows,
   columns: [{ key: 'count', heads: ['人数'], test: () => true }],

@@ -41,6 +41,7 @@ export const townshipVillageTable: TableSpec = {
   unit: '人',
   entity: 'member',
   source: (r) => rollSql(r),
+  fromRoll: true,
   attrs: ['place', 'probationary', 'gender', 'minority', 'age_band', 'away', 'lost'],
   rows: [
     { key: 'total', name: '乡(镇)党员总数', indent: 0, test: () => true },

@@ -24,6 +24,8 @@ export interface ReportCheck {
   passed: boolean;
   checked: number;
   failures: CheckFailure[];
+  /** What the clerk should know but is no fault in the figures (a township's package older than the date). */
+  notices: string[];
 }
 
 /** Members whose roll on D does not follow from last year's end and the year's movements. */
@@ -177,8 +179,8 @@ export async function checkAnnualReport(ctx: ServiceContext, q: AnnualReportQuer
     sql = (await townshipSql(ctx, reportDate(ctx, q), q.orgId ?? null)).sql;
     await prepareRolls(ctx.archive, sql);
   }
-  const { failures, checked } = report.county
+  const { failures, checked, notices } = report.county
     ? await (await import('./countyReport')).checkCountyReport(ctx, report, q.township ?? null)
-    : await checkTables(ctx.archive, sql, report.tables);
-  return { asOf: report.asOf, unitName: report.unitName, passed: failures.length === 0, checked, failures };
+    : { ...(await checkTables(ctx.archive, sql, report.tables)), notices: [] };
+  return { asOf: report.asOf, unitName: report.unitName, passed: failures.length === 0, checked, failures, notices };
 }

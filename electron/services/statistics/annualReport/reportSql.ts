@@ -12,6 +12,10 @@
 // Dates are validated YYYY-MM-DD and written into the SQL as literals; `S` is the schema the rows are read
 // from (the archive's own tables, or a township's rows copied out of a county archive).
 import { annualRowSql } from '../../members/nationalCodes';
+import { ROLL_AGE_BANDS, bandIndexSql } from './bands';
+
+/** The member's own attributes, kept apart from the roll of a day (rollGroups.ts MEMBER_ATTR_SQL). */
+const MEMBER_ATTRS = ['occ_row', 'migrant', 'outworker', 'gender', 'minority', 'period', 'education'];
 
 export interface ReportSql {
   S: string;
@@ -20,7 +24,7 @@ export interface ReportSql {
   /** The rolls of D and of 上年底, materialized once per archive version (rollTable.ts). */
   rolls: Map<string, string>;
   /** The per-member facts, gaps and moves, materialized likewise (rollTable.ts); absent: worked out in each statement. */
-  base?: { facts: string; gaps: string; moves: string };
+  base?: { facts: string; gaps: string; moves: string; attrs?: string };
   /** The report date D and the period it closes: 1 January of D's year to D; 上年底 is 31 December before. */
   asOf: string;
   yearStart: string;
@@ -98,7 +102,8 @@ export function withFacts(r: ReportSql): string {
 
 /** On the roll on `day` (a SQL date expression); `m` the member, `f` its facts. */
 export function onRollSql(_r: ReportSql, day: string): string {
-  return `(f.entry_date IS NOT NULL AND f.entry_date <= ${day} AND (m.exit_reason IS NULL OR m.exit_date > ${day})
+  // The unary + keeps SQLite from reading the whole roll through the index on entry_date (made for the year's entries).
+  return `(+f.entry_date IS NOT NULL AND +f.entry_date <= ${day} AND (m.exit_reason IS NULL OR m.exit_date > ${day})
     AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.member_id = m.id AND g.gap_from <= ${day} AND g.gap_to > ${day}))`;
 }
 
@@ -119,10 +124,12 @@ export function memberAttrsSql(day: string): string {
 }
 
 /** The roll of `day` (materialized by rollTable.ts), restricted to the scope. */
-export function rollSql(r: ReportSql, day = r.asOf): string {
+export function rollSql(r: ReportSql, day = r.asOf, memberAttrs = true): string {
   const table = r.rolls.get(day);
-  if (!table) throw new Error(`roll of ${day} not prepared`);
-  return `SELECT * FROM ${table} WHERE ${inScope(r, 'org_then')}`;
+  if (!table || !r.base?.attrs) throw new Error(`roll of ${day} not prepared`);
+  const attrs = memberAttrs ? `, ${MEMBER_ATTRS.map((a) => `a.${a} AS ${a}`).join(', ')}` : '';
+  const join = memberAttrs ? ` JOIN ${r.base.attrs} a ON a.id = x.item_id` : '';
+  return `SELECT x.*${attrs}, ${bandIndexSql('x.age', ROLL_AGE_BANDS)} AS age_band FROM ${table} x${join} WHERE ${inScope(r, 'x.org_then')}`;
 }
 
 /** Exit reasons by the 年报's 本年减少 lines. */
@@ -133,21 +140,19 @@ export const PARTY_EXITS = ['withdrawal', 'self_lapse', 'refused_advice', 'remov
  * after that day was not in last year's figures, unless its admission or letter of that time is on record) | in | out | now, with kind (developed, restored, transfer,
  * or the exit reason) and sub (重新入党 / 停止党籍后恢复 / 镇内 for a branch change across the scope).
  */
-export function movementsSql(r: ReportSql): string {
+export function movementsSql(r: ReportSql, rolls = true): string {
   const S = r.S;
   const from = dateLit(r.yearStart);
   const to = dateLit(r.asOf);
-  const prev = dateLit(r.prevEnd);
-  const base = `FROM ${S}.members m JOIN facts f ON f.id = m.id`;
+  const base = `FROM facts f JOIN ${S}.members m ON m.id = f.id`;
   const gaps = `FROM ${S}.members m JOIN gaps g ON g.member_id = m.id`;
   // Moves while on the roll (a return is an entry, not a move).
   const moves = `SELECT mv.member_id AS member_id, mv.from_org, mv.to_org FROM moves mv
     WHERE mv.event_date BETWEEN ${from} AND ${to} AND mv.to_org IS NOT NULL AND mv.from_org <> mv.to_org
       AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.member_id = mv.member_id AND g.gap_to = mv.event_date)`;
   const parts = [
-    `SELECT item_id, 'prev' AS what, '' AS kind, '' AS sub, org_then AS org_at FROM ${r.rolls.get(`${r.prevEnd}|slim`)} WHERE created_date IS NULL OR created_date <= ${prev} OR entry_recorded = 1`,
-    `SELECT item_id, 'now', '', '', org_then FROM ${r.rolls.get(r.asOf)}`,
-    `SELECT m.id, 'in', f.entry_kind, CASE WHEN f.entry_kind = 'developed' AND m.join_type = '重新入党' THEN 'readmitted' ELSE '' END, ${orgOnSql(r, 'f.entry_date')} ${base}
+    ...(rolls ? [`SELECT item_id, 'prev' AS what, '' AS kind, '' AS sub, org_then AS org_at FROM (${prevRollSql(r)})`, `SELECT item_id, 'now', '', '', org_then FROM ${r.rolls.get(r.asOf)}`] : []),
+    `SELECT m.id AS item_id, 'in' AS what, f.entry_kind AS kind, CASE WHEN f.entry_kind = 'developed' AND m.join_type = '重新入党' THEN 'readmitted' ELSE '' END AS sub, ${orgOnSql(r, 'f.entry_date')} AS org_at ${base}
        WHERE f.entry_date BETWEEN ${from} AND ${to}`,
     `SELECT m.id, 'in', CASE WHEN g.reason = 'transfer_out' THEN 'transfer' ELSE 'restored' END, CASE WHEN g.reason = 'suspended' THEN 'after_suspension' ELSE '' END, ${orgOnSql(r, 'g.gap_to')} ${gaps}
        WHERE g.gap_to BETWEEN ${from} AND ${to}`,
@@ -160,6 +165,21 @@ export function movementsSql(r: ReportSql): string {
   return `${withFacts(r)} SELECT item_id, what, kind, sub FROM (${all}) WHERE ${inScope(r, 'org_at')}
     UNION ALL SELECT member_id, 'in', 'transfer', 'internal' FROM (${moves}) WHERE ${inScope(r, 'to_org')} AND NOT ${inScope(r, 'from_org')}
     UNION ALL SELECT member_id, 'out', 'transfer_out', 'internal' FROM (${moves}) WHERE ${inScope(r, 'from_org')} AND NOT ${inScope(r, 'to_org')}`;
+}
+
+/** 上年底's roll as reported then: a record made after that day was not in last year's figures, unless its admission or letter of that time is on record. */
+function prevRollSql(r: ReportSql): string {
+  return `SELECT item_id, org_then FROM ${r.rolls.get(`${r.prevEnd}|slim`)} WHERE created_date IS NULL OR created_date <= ${dateLit(r.prevEnd)} OR entry_recorded = 1`;
+}
+
+/**
+ * The movements counted, grouped (what, kind, sub, n): the two rolls are only counted, so the 150,000 rows
+ * of each are never sorted.
+ */
+export function movementCountsSql(r: ReportSql): string {
+  return `SELECT what, kind, sub, count(*) AS n FROM (${movementsSql(r, false)}) GROUP BY what, kind, sub
+    UNION ALL SELECT 'prev', '', '', count(*) FROM (${prevRollSql(r)}) WHERE ${inScope(r, 'org_then')}
+    UNION ALL SELECT 'now', '', '', count(*) FROM ${r.rolls.get(r.asOf)} WHERE ${inScope(r, 'org_then')}`;
 }
 
 /** The day a 失联 member was lost from: the day, else the first of the month the national form has. */

@@ -12,6 +12,7 @@ export const basicTable: TableSpec = {
   unit: '人',
   entity: 'member',
   source: (r) => rollSql(r),
+  fromRoll: true,
   attrs: [...ROW_ATTRS, 'gender', 'minority', 'probationary', 'age_band'],
   rows: occupationRows(),
   columns: [...headColumns(), ...bandIndexColumns('年龄', ROLL_AGE_BANDS, 'age_band')],
@@ -23,6 +24,7 @@ export const joinPeriodTable: TableSpec = {
   unit: '人',
   entity: 'member',
   source: (r) => rollSql(r),
+  fromRoll: true,
   attrs: [...ROW_ATTRS, 'period'],
   rows: occupationRows(),
   columns: [
@@ -40,6 +42,7 @@ export const educationTable: TableSpec = {
   unit: '人',
   entity: 'member',
   source: (r) => rollSql(r),
+  fromRoll: true,
   attrs: [...ROW_ATTRS, 'education'],
   rows: occupationRows(),
   columns: [{ key: 'total', heads: ['总数'], test: () => true }, ...educationColumns('学历')],

@@ -69,14 +69,18 @@ export interface TableSpec {
   rows: RowSpec[];
   columns: ColumnSpec[];
   note?: string;
+  /** The table counts the roll of D by its dimensions only (rollGroups.ts): it folds the roll's shared groups. */
+  fromRoll?: boolean;
+  /** The source already grouped (attributes and n), where grouping `source` row by row would be slow. */
+  grouped?: (r: ReportSql) => string;
 }
 
 export const ALL = (): boolean => true;
 
 /** Count a table: one grouped query, then each cell is the sum of the groups its row and column accept. */
-export async function countTable(archive: Archive, spec: TableSpec, r: ReportSql): Promise<ReportTable> {
+export async function countTable(archive: Archive, spec: TableSpec, r: ReportSql, shared?: (Attrs & { n: number })[]): Promise<ReportTable> {
   const list = spec.attrs.join(', ');
-  const groups = await archive.query<Attrs & { n: number }>(`SELECT ${list}, count(*) AS n FROM (${spec.source(r)}) GROUP BY ${list}`);
+  const groups = shared ?? (await archive.query<Attrs & { n: number }>(spec.grouped ? spec.grouped(r) : `SELECT ${list}, count(*) AS n FROM (${spec.source(r)}) GROUP BY ${list}`));
   const cells = spec.rows.map(() => spec.columns.map(() => 0));
   const counted = spec.rows.map((row, i) => ({ row, i })).filter(({ row }) => !row.formula);
   for (const g of groups) {

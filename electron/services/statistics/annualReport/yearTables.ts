@@ -61,13 +61,15 @@ export const probationTable: TableSpec = {
     const d = dateLit(r.asOf);
     const y0 = dateLit(r.yearStart);
     const ext = `coalesce((SELECT sum(pd.extend_months) FROM ${r.S}.probation_decisions pd WHERE pd.member_id = m.id AND pd.kind = 'extend' AND pd.meeting_date <= ${d}), 0)`;
-    return `${withFacts(r)} SELECT * FROM (SELECT m.id AS item_id, ${orgOnSql(r, d)} AS org_then,
+    // The outcome first: where the membership sat is worked out only for the few members it counts.
+    return `${withFacts(r)} SELECT item_id, outcome, org_then FROM (SELECT x.id AS item_id, x.outcome AS outcome, ${orgOnSql(r, d, 'x')} AS org_then FROM (SELECT m.id AS id, m.org_id AS org_id,
         CASE WHEN m.full_date BETWEEN ${y0} AND ${d} THEN 'full'
              WHEN m.exit_reason = 'probation_cancelled' AND m.exit_date BETWEEN ${y0} AND ${d} THEN 'cancel'
-             WHEN EXISTS (SELECT 1 FROM ${r.S}.probation_decisions pd WHERE pd.member_id = m.id AND pd.kind = 'extend' AND pd.meeting_date BETWEEN ${y0} AND ${d}) AND ${probationarySql(d)} THEN 'extend'
+             WHEN NOT ${probationarySql(d)} THEN NULL
+             WHEN EXISTS (SELECT 1 FROM ${r.S}.probation_decisions pd WHERE pd.member_id = m.id AND pd.kind = 'extend' AND pd.meeting_date BETWEEN ${y0} AND ${d}) THEN 'extend'
              WHEN m.id IN (SELECT item_id FROM ${r.rolls.get(r.asOf)} WHERE probationary = 1) AND date(m.join_date, '+1 year', '+' || ${ext} || ' months') <= ${d} THEN 'pending'
         END AS outcome
-      FROM ${r.S}.members m) WHERE outcome IS NOT NULL AND ${inScope(r, 'org_then')}`;
+      FROM ${r.S}.members m) x WHERE x.outcome IS NOT NULL) WHERE ${inScope(r, 'org_then')}`;
   },
   attrs: ['outcome'],
   rows: [
