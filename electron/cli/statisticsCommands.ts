@@ -1,33 +1,10 @@
-// 党内统计 and 数据校验 from the command line: `stats --as-of 2026-12-31 [--org ID] [--json]`, `checks [--json]`.
+// 首页's figures and 数据校验 from the command line: `dashboard [--as-of D] [--json]`, `checks [--json]`. The
+// 党内统计年报 is `report annual` (reportCommands.ts).
 import { writeFileAtomic } from '../services/core/atomicFile';
 import { CliError, flag } from './args';
 import type { CliCommand } from './command';
 
 export const statisticsCommands: CliCommand[] = [
-  {
-    name: 'stats',
-    usage: 'stats [--as-of YYYY-MM-DD] [--org ID] [--township CODE] [--json]   党内统计(默认截至今天;--township 县级档案用,暂未生效)',
-    async run(env, p) {
-      // Without --as-of the archive's own calendar day is used (the local day, as in the window).
-      const asOf = flag(p, 'as-of') ?? (await env.call('getSetup', {})).today;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of 应为 YYYY-MM-DD,收到“${asOf}”`);
-      const s = await env.call('statistics', { asOf, orgId: flag(p, 'org') ?? null, township: flag(p, 'township') ?? null });
-      if (p.flags.has('json')) {
-        env.out(JSON.stringify(s, null, 1));
-        return 0;
-      }
-      env.out(`${s.scope.name} 党内统计 · 截至 ${s.asOf}(本年自 ${s.yearStart} 起)· 在册党员 ${s.memberTotal} 名 · 党组织 ${s.organizationTotal} 个`);
-      for (const t of s.tables) {
-        env.out('');
-        env.out(`${t.title}${t.available ? '' : '(尚无数据)'}`);
-        const unit = t.unit === 'org' ? '个' : '人';
-        for (const r of t.rows) env.out(`  ${r.ofWhich && !r.label.startsWith('其中') ? '  其中:' : ''}${r.label}\t${r.count}${unit}`);
-        env.out(`  合计\t${t.total}${unit}`);
-        if (t.note && t.available) env.out(`  注:${t.note}`);
-      }
-      return 0;
-    },
-  },
   {
     name: 'dashboard',
     usage: 'dashboard [--as-of YYYY-MM-DD] [--json]                  首页的数字:在册、正式、预备、流动、失联、本年发展、转正、出党、党支部、待办',

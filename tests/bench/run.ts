@@ -4,7 +4,7 @@
 //   page           a page of 100 members, sorted and filtered, through the dispatcher (p50 / p95)
 //   search         pinyin-initials quick search, through the dispatcher (p50 / p95)
 //   bulk insert    insertMembersBulk vs a raw multi-row INSERT through sqlite3 of the same rows
-//   statistics     every 党内统计 table for the whole archive (≤ 2 s)
+//   dashboard      首页 with its charts for the whole archive (≤ 2 s)
 //   window         Chromium, logged in: a township's dashboard (6,000 and 150,000 members) and grid first rows,
 //                  and a county's member page after one full package (needs `npm run build`)
 //   print batch    150 members' 党员基本信息表 into one PDF in Chromium
@@ -199,17 +199,17 @@ async function main() {
   const searchP95 = quantile(searchTimes, 0.95);
   report('pinyin-initials search', `p50 ${ms(quantile(searchTimes, 0.5))}, p95 ${ms(searchP95)}`, 'p95 ≤ 50 ms', searchP95 <= 50);
 
-  // 党内统计: every table for the whole county (one cold computation each time: a write in between would
-  // end the cache, so the cache is bypassed by asking for a different date each run).
-  const statsTimes: number[] = [];
+  // 首页 with its charts for the whole archive (one cold computation each time: a write in between would end
+  // the cache, so each run asks for a different date). The 年报 has its own bench (annualReport.ts).
+  const dashTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    const r = await dispatcher.dispatch('statistics', { asOf: `2026-11-${String(20 + i).padStart(2, '0')}` }, { actor: 'bench', trusted: true });
-    if (!r.ok) throw new Error(`statistics: ${r.error.message}`);
-    statsTimes.push(performance.now() - t);
+    const r = await dispatcher.dispatch('dashboard', { asOf: `2026-11-${String(20 + i).padStart(2, '0')}` }, { actor: 'bench', trusted: true });
+    if (!r.ok) throw new Error(`dashboard: ${r.error.message}`);
+    dashTimes.push(performance.now() - t);
   }
-  const statsMax = Math.max(...statsTimes);
-  report('statistics, all tables', `p50 ${ms(quantile(statsTimes, 0.5))}, max ${ms(statsMax)}`, '≤ 2 s', statsMax <= 2000);
+  const dashMax = Math.max(...dashTimes);
+  report('dashboard with its charts', `p50 ${ms(quantile(dashTimes, 0.5))}, max ${ms(dashMax)}`, '≤ 2 s', dashMax <= 2000);
   await archive.close();
 
   await reportWindow(root, path.join(root, 'ours'));

@@ -3,12 +3,11 @@
 // county then gets more townships by plain SQL in one transaction (the first township's rows under other
 // codes and other ID numbers): 1, 4 and 10 townships, 150k, 600k and 1.5M members (BENCH_SCALE_SIZES=1,2
 // for other counts). For each size: open, a page of 100 of the county's members (p95), a search (p95),
-// every statistics table, the county import of one more township's package, and the file size; then the
-// growth factor between sizes. Only the measured operations go through the services.
+// every table of the 党内统计年报, the county import of one more township's package, and the file size; then
+// the growth factor between sizes. Only the measured operations go through the services.
 //
-// The county's own 党内统计 does not read the townships' rows yet (statistics.ts, county mode), so the
-// statistics column is the same passes over a township-shaped archive holding that many members: what
-// the statistics of a whole city would have to read.
+// The 年报 column is counted over a township-shaped archive holding that many members (one township's
+// rows copied): what a whole city's report would have to read, without building a city of packages.
 import fs from 'node:fs';
 import path from 'node:path';
 import { openArchive, type Archive } from '../../db/connection';
@@ -263,12 +262,12 @@ export async function benchScale(root: string, report: Report, options: ScaleOpt
     const fileMb = fs.statSync(archiveFile(dir)).size / 1048576;
     fs.rmSync(dir, { recursive: true, force: true });
 
-    // Every statistics table over the same number of members (a cold computation: a date not asked before).
+    // Every table of the 党内统计年报 over the same number of members (a cold computation: a date not asked before).
     const statsDispatcher = createDispatcher(statsArchive, { today: TODAY });
     const ts = performance.now();
-    const stats = await statsDispatcher.dispatch('statistics', { asOf: `2026-11-${String(10 + rows.length).padStart(2, '0')}` }, { actor: 'bench', trusted: true });
+    const stats = await statsDispatcher.dispatch('annualReport', { asOf: `2026-11-${String(10 + rows.length).padStart(2, '0')}` }, { actor: 'bench', trusted: true });
     const statsMs = performance.now() - ts;
-    if (!stats.ok) throw new Error(`statistics: ${stats.error.message}`);
+    if (!stats.ok) throw new Error(`annual report: ${stats.error.message}`);
     const statsMembers = (await statsArchive.queryOne<{ n: number }>('SELECT count(*) AS n FROM members'))?.n ?? 0;
     await statsArchive.close();
 
@@ -278,7 +277,7 @@ export async function benchScale(root: string, report: Report, options: ScaleOpt
     console.log(`  (pages by sort, max: ${[...bySort].map(([k, v]) => `${k} ${Math.max(...v).toFixed(0)} ms`).join(', ')})`);
     report(
       `scale: county of ${members.toLocaleString('en')}`,
-      `open ${row.openMs.toFixed(0)} ms, first page ${row.firstPageMs.toFixed(0)} ms, page p95 ${row.pageP95.toFixed(1)} ms (${row.pageSamples}), search p95 ${row.searchP95.toFixed(1)} ms (${row.searchSamples}), statistics (${statsMembers.toLocaleString('en')}) ${row.statsMs.toFixed(0)} ms, import ${EXTRA_MEMBERS.toLocaleString('en')} ${(row.importMs / 1000).toFixed(2)} s, ${row.fileMb.toFixed(0)} MB (built in ${(buildMs / 1000).toFixed(0)} s)`,
+      `open ${row.openMs.toFixed(0)} ms, first page ${row.firstPageMs.toFixed(0)} ms, page p95 ${row.pageP95.toFixed(1)} ms (${row.pageSamples}), search p95 ${row.searchP95.toFixed(1)} ms (${row.searchSamples}), 年报 (${statsMembers.toLocaleString('en')}) ${row.statsMs.toFixed(0)} ms, import ${EXTRA_MEMBERS.toLocaleString('en')} ${(row.importMs / 1000).toFixed(2)} s, ${row.fileMb.toFixed(0)} MB (built in ${(buildMs / 1000).toFixed(0)} s)`,
       '',
       null,
     );
@@ -293,7 +292,7 @@ export function printScaleTable(rows: ScaleRow[], extraMembers: number, log: (li
     ['first page ms', (r) => r.firstPageMs, 0],
     ['page p95 ms', (r) => r.pageP95, 1],
     ['search p95 ms', (r) => r.searchP95, 1],
-    ['statistics ms', (r) => r.statsMs, 0],
+    ['年报 ms', (r) => r.statsMs, 0],
     [`import ${extraMembers.toLocaleString('en')} s`, (r) => r.importMs / 1000, 2],
     ['file MB', (r) => r.fileMb, 0],
   ];

@@ -1,4 +1,4 @@
-// The dashboard (首页), the statistics tables and the data checks in Chromium against the demo township:
+// The dashboard (首页) and the data checks in Chromium against the demo township:
 // the charts draw, a click on a branch's bar opens the members grid on that branch, the tables show the
 // archive's figures, and the checks list opens a member. The README's screenshot is taken here.
 import fs from 'node:fs';
@@ -20,7 +20,7 @@ async function value<T>(harness: Harness, name: string, input: unknown = {}): Pr
   return r.value as T;
 }
 
-describe('dashboard, statistics and checks (browser, demo township)', () => {
+describe('dashboard and checks (browser, demo township)', () => {
   let harness: Harness;
   let app: WatchedPage;
   let page: Page;
@@ -45,8 +45,12 @@ describe('dashboard, statistics and checks (browser, demo township)', () => {
   it('opens on the dashboard with its figures and charts', async () => {
     await openApp(page, harness);
     await page.getByTestId('dashboard').waitFor({ timeout: LONG });
+    // 首页 counts the 年报's roll: a member admitted by the branch counts from the 党委's approval, so the
+    // members page (every record) may hold a few more.
+    const quick = await value<{ figures: { roll: number } }>(harness, 'dashboardFigures', {});
     const counts = await value<{ roll: number }>(harness, 'memberCounts', {});
-    await expect(page.getByTestId('kpi-roll').locator('.kpi-value').textContent()).resolves.toBe(String(counts.roll));
+    expect(quick.figures.roll).toBeGreaterThan(counts.roll * 0.99);
+    await expect(page.getByTestId('kpi-roll').locator('.kpi-value').textContent()).resolves.toBe(String(quick.figures.roll));
     for (const chart of ['chart-branches', 'chart-pyramid', 'chart-education', 'chart-occupation', 'chart-trend', 'chart-pipeline']) {
       await page.locator(`[data-testid="${chart}"] canvas`).first().waitFor();
     }
@@ -70,26 +74,6 @@ describe('dashboard, statistics and checks (browser, demo township)', () => {
     await expect(page.getByTestId('grid-total').textContent()).resolves.toContain(String(top.count));
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('dashboard').waitFor();
-  }, LONG);
-
-  it('the statistics page shows every table with the archive’s figures, and a print preview', async () => {
-    await page.getByTestId('nav-stats').click();
-    await page.getByTestId('stat-gender').waitFor();
-    const today = await page.getByTestId('stats-as-of').inputValue();
-    const stats = await value<{ memberTotal: number }>(harness, 'statistics', { asOf: today });
-    for (const id of ['gender', 'age', 'education', 'occupation', 'joinPeriod', 'category']) {
-      await expect(page.getByTestId(`stat-${id}-total`).textContent()).resolves.toBe(String(stats.memberTotal));
-    }
-    await page.getByTestId('stats-as-of').fill('2020-12-31');
-    const past = await value<{ memberTotal: number }>(harness, 'statistics', { asOf: '2020-12-31' });
-    await page.waitForFunction((n) => document.querySelector('[data-testid="stat-gender-total"]')?.textContent === String(n), past.memberTotal);
-    await page.getByTestId('stats-print').click();
-    const frame = page.frameLocator('[data-testid="print-preview"] iframe');
-    await expect(frame.locator('h1').textContent()).resolves.toContain('党内统计');
-    await page.getByTestId('print-close').click();
-    const download = page.waitForEvent('download');
-    await page.getByTestId('stats-export').click();
-    expect((await download).suggestedFilename()).toMatch(/党内统计.*\.xlsx$/);
   }, LONG);
 
   it('the checks page lists problems and opens a member', async () => {

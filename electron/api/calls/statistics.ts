@@ -1,48 +1,17 @@
-// 党内统计, the dashboard and 数据校验: read-only calls. Export and print return the document itself
+// The dashboard and 数据校验: read-only calls (the 党内统计年报 has its own, annualReport.ts). Export and print return the document itself
 // (xlsx bytes as base64, or self-contained HTML): the window offers the download or the print preview
 // and never handles a file path.
 import { z } from 'zod';
 import { defineCall } from '../defineCall';
 import { date, id, saidWords } from '../schemas';
-import { computeStatistics, STAT_TABLE_IDS } from '../../services/statistics/statistics';
 import { computeDashboard, computeDashboardFigures } from '../../services/statistics/dashboard';
 import { runDataChecks } from '../../services/statistics/dataChecks';
-import { statisticsToXlsx } from '../../services/statistics/statisticsExport';
-import { statsToHtml } from '../../services/print/statsToHtml';
-import { todayOf } from '../../services/core/context';
 import { getSetup } from '../../services/core/settings';
 import { dataChecksPrintList, dataChecksWorkbookList } from '../../services/statistics/dataChecksList';
 import { groupedListHtml } from '../../services/print/groupedListHtml';
 import { listWorkbook, safeFileName, XLSX_MIME } from '../../services/core/listWorkbook';
 
-const statisticsInput = z.object({
-  asOf: date,
-  orgId: id.nullable().optional(),
-  /** County mode: one township; accepted and ignored until the county holds township data. */
-  township: z.string().max(20).nullable().optional(),
-});
-
-const statRow = z.object({ code: z.string(), label: z.string(), labelEn: z.string(), count: z.number().int(), ofWhich: z.boolean().optional() });
-const statTable = z.object({
-  id: z.enum(STAT_TABLE_IDS),
-  group: z.enum(['members', 'organizations', 'year']),
-  title: z.string(),
-  titleEn: z.string(),
-  unit: z.enum(['person', 'org']),
-  rows: z.array(statRow),
-  total: z.number().int(),
-  available: z.boolean(),
-  note: z.string().optional(),
-  noteEn: z.string().optional(),
-});
-export const statisticsSchema = z.object({
-  asOf: date,
-  yearStart: date,
-  scope: z.object({ orgId: id, name: z.string(), township: z.string() }),
-  memberTotal: z.number().int(),
-  organizationTotal: z.number().int(),
-  tables: z.array(statTable),
-});
+const statRow = z.object({ code: z.string(), label: z.string(), labelEn: z.string(), count: z.number().int() });
 
 const dashboardFigures = z.object({
   roll: z.number(), formal: z.number(), probationary: z.number(), mobile: z.number(), lost: z.number(),
@@ -52,7 +21,7 @@ const dashboardSchema = z.object({
   asOf: date,
   figures: dashboardFigures,
   byBranch: z.array(z.object({ orgId: id, name: z.string(), count: z.number() })),
-  pyramid: z.array(z.object({ band: z.string(), label: z.string(), labelEn: z.string(), male: z.number(), female: z.number() })),
+  pyramid: z.array(z.object({ band: z.string(), label: z.string(), labelEn: z.string(), min: z.number().nullable(), max: z.number().nullable(), male: z.number(), female: z.number() })),
   education: z.array(statRow),
   occupation: z.array(statRow),
   pipeline: z.object({ available: z.boolean(), stages: z.array(z.object({ code: z.string(), label: z.string(), labelEn: z.string(), count: z.number() })) }),
@@ -78,7 +47,6 @@ const dataChecksSchema = z.object({
 });
 
 export const statisticsCalls = {
-  statistics: defineCall({ access: 'read', input: statisticsInput, output: statisticsSchema, run: (ctx, i) => computeStatistics(ctx, i) }),
   dashboardFigures: defineCall({ access: 'read', input: z.object({ asOf: date.optional() }).optional(), output: z.object({ asOf: date, figures: dashboardFigures }), run: (ctx, i) => computeDashboardFigures(ctx, { asOf: i?.asOf }) }),
   dashboard: defineCall({ access: 'read', input: z.object({ asOf: date.optional() }).optional(), output: dashboardSchema, run: (ctx, i) => computeDashboard(ctx, { asOf: i?.asOf }) }),
   dataChecks: defineCall({ access: 'read', input: z.object({}).optional(), output: dataChecksSchema, run: (ctx) => runDataChecks(ctx) }),
@@ -98,28 +66,7 @@ export const statisticsCalls = {
       return { fileName: safeFileName(`${list.title}_${list.asOf}.xlsx`), mimeType: XLSX_MIME, base64: (await listWorkbook(list)).toString('base64'), rows: checks.total };
     },
   }),
-  exportStatistics: defineCall({
-    access: 'read',
-    input: statisticsInput,
-    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
-    async run(ctx, i) {
-      const stats = await computeStatistics(ctx, i);
-      const bytes = await statisticsToXlsx(stats);
-      return {
-        fileName: `党内统计_${stats.scope.name}_${stats.asOf}.xlsx`.replace(/[\\/:*?"<>|]/g, '_'),
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        base64: bytes.toString('base64'),
-      };
-    },
-  }),
-  printStatistics: defineCall({
-    access: 'read',
-    input: statisticsInput,
-    output: z.object({ html: z.string() }),
-    run: async (ctx, i) => ({ html: statsToHtml(await computeStatistics(ctx, i), { printedOn: todayOf(ctx) }) }),
-  }),
 };
 
-export type StatisticsDto = z.output<typeof statisticsSchema>;
 export type DashboardDto = z.output<typeof dashboardSchema>;
 export type DataChecksDto = z.output<typeof dataChecksSchema>;

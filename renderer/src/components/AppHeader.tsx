@@ -9,8 +9,8 @@ import { useCall } from '../lib/useCall';
 import { useInstallTitle } from '../lib/identity';
 import { AccountMenu } from '../pages/accounts/AccountMenu';
 
-export type WorkspacePage = 'dashboard' | 'members' | 'development' | 'reminders' | 'yearly' | 'practices' | 'stats' | 'annual' | 'checks' | 'compare' | 'rules' | 'users' | 'audit' | 'backup' | 'countyExport' | 'countyImport';
-const PAGES: WorkspacePage[] = ['dashboard', 'members', 'development', 'reminders', 'yearly', 'practices', 'annual', 'stats', 'checks', 'compare', 'rules'];
+export type WorkspacePage = 'dashboard' | 'members' | 'development' | 'reminders' | 'yearly' | 'practices' | 'annual' | 'checks' | 'compare' | 'rules' | 'users' | 'audit' | 'backup' | 'countyExport' | 'countyImport';
+const PAGES: WorkspacePage[] = ['dashboard', 'members', 'development', 'reminders', 'yearly', 'practices', 'annual', 'checks', 'compare', 'rules'];
 // The county keeps no members of its own: its work is every township's members, from their packages.
 const COUNTY_PAGES: WorkspacePage[] = ['members', 'annual', 'checks'];
 // 用户管理 shows only for those who manage accounts (管理员, 安全管理员).

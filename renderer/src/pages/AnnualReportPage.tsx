@@ -76,7 +76,7 @@ export function AnnualReportPage({ rootOrgId, county, onOpenMember }: Props) {
     try {
       const file = await api.call('exportAnnualReport', input);
       saveFile(file);
-      onToast('info', t('stats.exported', { name: file.fileName }));
+      onToast('info', t('annual.exported', { name: file.fileName }));
     } catch (e) {
       onToast('error', messageOf(e));
     } finally {
@@ -104,20 +104,20 @@ export function AnnualReportPage({ rootOrgId, county, onOpenMember }: Props) {
         <label className="field-inline">
           {t('annual.scope')}
           <select value={scope} data-testid="annual-scope" onChange={(e) => setScope(e.target.value)}>
-            <option value="">{county ? t('annual.allTownships') : t('stats.wholeTownship')}</option>
+            <option value="">{county ? t('annual.allTownships') : t('annual.wholeTownship')}</option>
             {county
               ? townships.map((x) => <option key={x.code} value={x.code}>{x.name}</option>)
               : orgs.map((o) => <option key={o.id} value={o.id}>{o.shortName || o.name}</option>)}
           </select>
         </label>
-        {(!validDate || loaded.loading) && <span className="muted small">{t('stats.loading')}</span>}
+        {(!validDate || loaded.loading) && <span className="muted small">{t('annual.loading')}</span>}
         <div className="toolbar-actions">
           <button type="button" className="btn" data-testid="annual-check" disabled={!report || check === 'running'} onClick={() => void runCheck()}>
             {check === 'running' ? t('annual.checking') : t('annual.check')}
           </button>
-          <button type="button" className="btn" data-testid="annual-print" disabled={!report} onClick={openPreview}>{t('stats.print')}</button>
+          <button type="button" className="btn" data-testid="annual-print" disabled={!report} onClick={openPreview}>{t('annual.print')}</button>
           <button type="button" className="btn primary" data-testid="annual-export" disabled={!report || busy} onClick={() => void exportXlsx()}>
-            {busy ? t('stats.exporting') : t('stats.export')}
+            {busy ? t('annual.exporting') : t('annual.export')}
           </button>
         </div>
       </div>

@@ -24,11 +24,10 @@ function nextDay(date: string): string {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
-const AGE_LIMITS: Record<string, [number, number]> = { a30: [0, 30], a35: [31, 35], a40: [36, 40], a45: [41, 45], a50: [46, 50], a55: [51, 55], a60: [56, 60], a65: [61, 65], a70: [66, 70], a71: [71, 200] };
-
-/** The birth dates of members aged `band` on `asOf`, as the grid's date filter. */
-export function birthRangeFilter(band: string, asOf: string) {
-  const [lo, hi] = AGE_LIMITS[band];
+/** The birth dates of members aged `band` (whole years, inclusive; null: open) on `asOf`, as the grid's date filter. */
+export function birthRangeFilter(band: { min: number | null; max: number | null }, asOf: string) {
+  const lo = band.min ?? 0;
+  const hi = band.max ?? 200;
   return { filterType: 'date', type: 'inRange', dateFrom: `${nextDay(shiftYears(asOf, -(hi + 1)))} 00:00:00`, dateTo: `${shiftYears(asOf, -lo)} 00:00:00` };
 }
 const textEquals = (label: string) => ({ filterType: 'text', type: 'equals', filter: label });
@@ -117,7 +116,7 @@ export function DashboardCharts({ data, onOpenMembers }: Props) {
             option={charts.pyramid}
             onClick={(c) => {
               const band = data.pyramid[c.dataIndex];
-              if (band) onOpenMembers({ filters: { birthDate: birthRangeFilter(band.band, data.asOf), gender: textEquals(c.seriesIndex === 0 ? '男' : '女') } });
+              if (band) onOpenMembers({ filters: { birthDate: birthRangeFilter(band, data.asOf), gender: textEquals(c.seriesIndex === 0 ? '男' : '女') } });
             }}
           />
         </section>

@@ -1,5 +1,5 @@
 // The workspace after setup: a top navigation between 首页 (the dashboard, where the window opens),
-// 党员 (the members page), 统计报表 and 数据校验. Other pages send the clerk to the members page on a
+// 党员 (the members page), 党内统计年报, 数据校验 and the rest. Other pages send the clerk to the members page on a
 // subset (a branch, an age band) through a focus; the checks page opens a member in the member drawer.
 import { Suspense, useCallback, useState, type ReactNode } from 'react';
 import { api, messageOf, type OrgNodeDto, type SetupStatusDto } from '../api';
@@ -88,7 +88,6 @@ export function Workspace({ setup, onLanguage }: Props) {
         <div className="page-scroll">
           <PageSuspense>
             {page === 'dashboard' && <Pages.dashboard township={township} onOpenMembers={openMembers} onOpenChecks={() => setPage('checks')} onFiguresShown={preloadMembers} />}
-            {page === 'stats' && <Pages.stats rootOrgId={setup.rootOrgId} />}
             {page === 'annual' && <Pages.annual rootOrgId={setup.rootOrgId} county={setup.role === 'county'} onOpenMember={setup.role === 'county' ? undefined : openMember} />}
             {page === 'compare' && <Pages.compare onOpenMember={openMember} />}
             {page === 'checks' && setup.role === 'county' && <Pages.countyChecks onOpenMember={(townshipCode, id) => setCountyRecord({ townshipCode, id })} />}

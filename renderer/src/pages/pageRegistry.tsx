@@ -45,7 +45,6 @@ export const Pages = {
   dashboard: page(() => import('./DashboardPage').then((m) => m.DashboardPage)),
   members: page(() => import('./MainPage').then((m) => m.MainPage)),
   countyMembers: page(() => import('./countyExchange/CountyMembersPage').then((m) => m.CountyMembersPage)),
-  stats: page(() => import('./StatsPage').then((m) => m.StatsPage)),
   annual: page(() => import('./AnnualReportPage').then((m) => m.AnnualReportPage)),
   checks: page(() => import('./ChecksPage').then((m) => m.ChecksPage)),
   countyChecks: page(() => import('./countyExchange/CountyChecksPage').then((m) => m.CountyChecksPage)),

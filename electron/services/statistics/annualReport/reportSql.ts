@@ -79,8 +79,22 @@ export function factsSql(r: ReportSql): string {
     LEFT JOIN (SELECT member_id, max(approval_date) AS approval_date FROM ${S}.dev_people WHERE member_id IS NOT NULL GROUP BY member_id) dv ON dv.member_id = m.id`;
 }
 
+/**
+ * The same entry rule as factsSql, as one pass over the members for 首页's quick figures: entry_date and
+ * by_letter per member, without factsSql's aggregate of every member's events (the first exit is looked up
+ * only for the few who came by letter). dashboardFigures.test.ts holds the two to the same roll.
+ */
+export function entrySql(S: string): string {
+  const byLetter = `l.d IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${S}.member_events e WHERE e.member_id = m.id AND e.kind = 'exited' AND e.event_date < l.d)`;
+  return `SELECT m.*, CASE WHEN ${byLetter} THEN l.d WHEN dv.member_id IS NOT NULL THEN dv.approval_date ELSE m.join_date END AS entry_date,
+      coalesce(${byLetter}, 0) AS by_letter
+    FROM ${S}.members m
+    LEFT JOIN (SELECT member_id, min(transfer_date) AS d FROM ${S}.transfers WHERE direction = 'in' AND status = 'completed' GROUP BY member_id) l ON l.member_id = m.id
+    LEFT JOIN (SELECT member_id, max(approval_date) AS approval_date FROM ${S}.dev_people WHERE member_id IS NOT NULL GROUP BY member_id) dv ON dv.member_id = m.id`;
+}
+
 /** Past exits followed by a return: member_id, gap_from (exit day), gap_to (return day), reason. */
-export function gapsSql(r: ReportSql): string {
+export function gapsSql(r: Pick<ReportSql, 'S'>): string {
   return `SELECT member_id, event_date AS gap_from, next_date AS gap_to, json_extract(after, '$.exitReason') AS reason FROM (
       SELECT member_id, kind, event_date, after, lead(kind) OVER w AS next_kind, lead(event_date) OVER w AS next_date
       FROM ${r.S}.member_events WHERE kind IN ('exited', 'exit_undone', 'restored')
