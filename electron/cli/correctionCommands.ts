@@ -2,6 +2,8 @@
 // (--reason), through the same calls. The ids come from the listings' --json output.
 import { flag, CliError, type Parsed } from './args';
 import type { CliCommand } from './command';
+import type { CallName } from '../api/callNames';
+import type { CallInput, CallOutput } from '../api/contract';
 import { parseYuan } from '../services/core/validation';
 
 const idOf = (p: Parsed, what: string, usage: string) => {
@@ -10,6 +12,34 @@ const idOf = (p: Parsed, what: string, usage: string) => {
   return id;
 };
 const reasonOf = (p: Parsed) => flag(p, 'reason') ?? '';
+
+/**
+ * The common shape of a correction: one record's id, `--reason`, one call, one line said (or the result as
+ * `--json`). `what` names the record in the message when the id is missing.
+ */
+function reasoned<K extends CallName>(spec: {
+  command: `${string} ${string}`;
+  args: string;
+  does: string;
+  what: string;
+  call: K;
+  input: (id: string, reason: string) => CallInput<K>;
+  said: (result: CallOutput<K>) => string;
+  json?: boolean;
+}): CliCommand {
+  const [name, sub] = spec.command.split(' ');
+  const head = `${spec.command} ${spec.args}${spec.json ? ' [--json]' : ''}`;
+  return {
+    name,
+    sub,
+    usage: `${head.padEnd(59)}${spec.does}`,
+    async run(env, p) {
+      const result = await env.call(spec.call, spec.input(idOf(p, spec.what, spec.command), reasonOf(p)));
+      env.out(spec.json && p.flags.has('json') ? JSON.stringify(result, null, 1) : spec.said(result));
+      return 0;
+    },
+  };
+}
 
 export const correctionCommands: CliCommand[] = [
   {
@@ -27,17 +57,11 @@ export const correctionCommands: CliCommand[] = [
       return 0;
     },
   },
-  {
-    name: 'development',
-    sub: 'void-step',
-    usage: 'development void-step STEP --reason 原因 [--json]          作废误登记的最近一步,培养阶段回到此步之前',
-    async run(env, p) {
-      const r = await env.call('voidDevStep', { stepId: idOf(p, '步骤', 'development void-step'), reason: reasonOf(p) });
-      if (p.flags.has('json')) env.out(JSON.stringify(r, null, 1));
-      else env.out(`已作废;${r.person.name}现在的培养阶段:${r.steps.filter((s) => !s.voidedAt).at(-1)?.label ?? ''}`);
-      return 0;
-    },
-  },
+  reasoned({
+    command: 'development void-step', args: 'STEP --reason 原因', json: true, does: '作废误登记的最近一步,培养阶段回到此步之前', what: '步骤',
+    call: 'voidDevStep', input: (stepId, reason) => ({ stepId, reason }),
+    said: (r) => `已作废;${r.person.name}现在的培养阶段:${r.steps.filter((s) => !s.voidedAt).at(-1)?.label ?? ''}`,
+  }),
   {
     name: 'development',
     sub: 'correct-step',
@@ -52,37 +76,18 @@ export const correctionCommands: CliCommand[] = [
       return 0;
     },
   },
-  {
-    name: 'meetings',
-    sub: 'delete',
-    usage: 'meetings delete ID --reason 原因                            删除误登记(或重复登记)的会议记录',
-    async run(env, p) {
-      await env.call('deleteMeeting', { id: idOf(p, '会议', 'meetings delete'), reason: reasonOf(p) });
-      env.out('已删除会议记录');
-      return 0;
-    },
-  },
-  {
-    name: 'affairs',
-    sub: 'undo',
-    usage: 'affairs undo ID --reason 原因 [--json]                     撤回五事工作法事项最近登记的一步',
-    async run(env, p) {
-      const m = await env.call('undoMatterStep', { id: idOf(p, '事项', 'affairs undo'), reason: reasonOf(p) });
-      if (p.flags.has('json')) env.out(JSON.stringify(m, null, 1));
-      else env.out(`已撤回:“${m.title}”现在${m.stageLabel}`);
-      return 0;
-    },
-  },
-  {
-    name: 'pairing',
-    sub: 'delete-help',
-    usage: 'pairing delete-help ID --reason 原因                        删除误登记(或重复登记)的帮扶记录',
-    async run(env, p) {
-      await env.call('deleteHelpEntry', { id: idOf(p, '帮扶记录', 'pairing delete-help'), reason: reasonOf(p) });
-      env.out('已删除帮扶记录');
-      return 0;
-    },
-  },
+  reasoned({
+    command: 'meetings delete', args: 'ID --reason 原因', does: '删除误登记(或重复登记)的会议记录', what: '会议',
+    call: 'deleteMeeting', input: (id, reason) => ({ id, reason }), said: () => '已删除会议记录',
+  }),
+  reasoned({
+    command: 'affairs undo', args: 'ID --reason 原因', json: true, does: '撤回五事工作法事项最近登记的一步', what: '事项',
+    call: 'undoMatterStep', input: (id, reason) => ({ id, reason }), said: (m) => `已撤回:“${m.title}”现在${m.stageLabel}`,
+  }),
+  reasoned({
+    command: 'pairing delete-help', args: 'ID --reason 原因', does: '删除误登记(或重复登记)的帮扶记录', what: '帮扶记录',
+    call: 'deleteHelpEntry', input: (id, reason) => ({ id, reason }), said: () => '已删除帮扶记录',
+  }),
 ];
 
 /** 元 as typed on the command line (49, 49.5, 49.00) → 分. */
@@ -112,16 +117,10 @@ export const recordCorrectionCommands: CliCommand[] = [
       return 0;
     },
   },
-  {
-    name: 'training',
-    sub: 'delete',
-    usage: 'training delete ID --reason 原因                            删除误登记(或重复登记)的一期培训及其参加人员',
-    async run(env, p) {
-      await env.call('deleteTrainingSession', { id: idOf(p, '培训', 'training delete'), reason: reasonOf(p) });
-      env.out('已删除培训');
-      return 0;
-    },
-  },
+  reasoned({
+    command: 'training delete', args: 'ID --reason 原因', does: '删除误登记(或重复登记)的一期培训及其参加人员', what: '培训',
+    call: 'deleteTrainingSession', input: (id, reason) => ({ id, reason }), said: () => '已删除培训',
+  }),
   {
     name: 'care',
     sub: 'correct-aid',
@@ -137,16 +136,10 @@ export const recordCorrectionCommands: CliCommand[] = [
       return 0;
     },
   },
-  {
-    name: 'care',
-    sub: 'delete-aid',
-    usage: 'care delete-aid ID --reason 原因                            删除误登记(或重复登记)的关爱记录,金额退回基金',
-    async run(env, p) {
-      await env.call('deleteCareAid', { id: idOf(p, '关爱记录', 'care delete-aid'), reason: reasonOf(p) });
-      env.out('已删除关爱记录');
-      return 0;
-    },
-  },
+  reasoned({
+    command: 'care delete-aid', args: 'ID --reason 原因', does: '删除误登记(或重复登记)的关爱记录,金额退回基金', what: '关爱记录',
+    call: 'deleteCareAid', input: (id, reason) => ({ id, reason }), said: () => '已删除关爱记录',
+  }),
   {
     name: 'dues',
     sub: 'correct',

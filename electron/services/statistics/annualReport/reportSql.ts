@@ -24,7 +24,7 @@ export interface ReportSql {
   /** The rolls of D and of 上年底, materialized once per archive version (rollTable.ts). */
   rolls: Map<string, string>;
   /** The per-member facts, gaps and moves, materialized likewise (rollTable.ts); absent: worked out in each statement. */
-  base?: { facts: string; gaps: string; moves: string; attrs?: string };
+  base?: { facts: string; gaps: string; moves: string; attrs?: string; members?: string };
   /** The report date D and the period it closes: 1 January of D's year to D; 上年底 is 31 December before. */
   asOf: string;
   yearStart: string;
@@ -50,6 +50,14 @@ export function reportSql(S: string, sourceKey: string, asOf: string, orgId: str
   if (!DATE.test(asOf)) throw new Error(`bad date ${asOf}`);
   const year = Number(asOf.slice(0, 4));
   return { S, sourceKey, rolls: new Map(), asOf, yearStart: `${year}-01-01`, prevEnd: `${String(year - 1).padStart(4, '0')}-12-31`, orgId, provinceCode };
+}
+
+/**
+ * The members' table to scan for the dates on every record (exit, 转正, category, branch): the narrow per-member
+ * base of rollTable.ts when it is made, the archive's own wide rows otherwise.
+ */
+export function membersOf(r: ReportSql): string {
+  return r.base?.members ?? `${r.S}.members`;
 }
 
 /** `column` is one of the counted organizations. */
@@ -127,8 +135,8 @@ export function orgOnSql(_r: ReportSql, day: string, member = 'm'): string {
 }
 
 /** 预备党员 on `day`. */
-export function probationarySql(day: string): string {
-  return `(m.full_date > ${day} OR (m.full_date IS NULL AND m.category = 'probationary'))`;
+export function probationarySql(day: string, m = 'm'): string {
+  return `(${m}.full_date > ${day} OR (${m}.full_date IS NULL AND ${m}.category = 'probationary'))`;
 }
 
 /** The member attributes every roll table sorts by, on `day`. */
@@ -171,7 +179,7 @@ export function movementsSql(r: ReportSql, rolls = true): string {
     `SELECT m.id, 'in', CASE WHEN g.reason = 'transfer_out' THEN 'transfer' ELSE 'restored' END, CASE WHEN g.reason = 'suspended' THEN 'after_suspension' ELSE '' END, ${orgOnSql(r, 'g.gap_to')} ${gaps}
        WHERE g.gap_to BETWEEN ${from} AND ${to}`,
     `SELECT m.id, 'out', g.reason, '', ${orgOnSql(r, 'g.gap_from')} ${gaps} WHERE g.gap_from BETWEEN ${from} AND ${to}`,
-    `SELECT m.id, 'out', m.exit_reason, '', ${orgOnSql(r, 'm.exit_date')} FROM ${S}.members m WHERE m.exit_reason IS NOT NULL AND m.exit_date BETWEEN ${from} AND ${to}`,
+    `SELECT m.id, 'out', m.exit_reason, '', ${orgOnSql(r, 'm.exit_date')} FROM ${membersOf(r)} m WHERE m.exit_reason IS NOT NULL AND m.exit_date BETWEEN ${from} AND ${to}`,
   ];
   const all = parts.join(' UNION ALL ');
   if (!r.orgId) return `${withFacts(r)} SELECT item_id, what, kind, sub FROM (${all})`;

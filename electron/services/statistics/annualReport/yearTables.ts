@@ -2,7 +2,7 @@
 // period from 1 January of D's year to D, counted where the member's membership sat on D (出党: on the day
 // of the decision).
 import { EXIT_AGE_BANDS, bandColumns } from './bands';
-import { ageSql, dateLit, inScope, orgOnSql, probationarySql, rollSql, withFacts } from './reportSql';
+import { ageSql, dateLit, inScope, membersOf, orgOnSql, probationarySql, rollSql, withFacts } from './reportSql';
 import type { Attrs, TableSpec } from './tableModel';
 
 export const appraisalTable: TableSpec = {
@@ -69,7 +69,7 @@ export const probationTable: TableSpec = {
              WHEN EXISTS (SELECT 1 FROM ${r.S}.probation_decisions pd WHERE pd.member_id = m.id AND pd.kind = 'extend' AND pd.meeting_date BETWEEN ${y0} AND ${d}) THEN 'extend'
              WHEN m.id IN (SELECT item_id FROM ${r.rolls.get(r.asOf)} WHERE probationary = 1) AND date(m.join_date, '+1 year', '+' || ${ext} || ' months') <= ${d} THEN 'pending'
         END AS outcome
-      FROM ${r.S}.members m) x WHERE x.outcome IS NOT NULL) WHERE ${inScope(r, 'org_then')}`;
+      FROM ${membersOf(r)} m) x WHERE x.outcome IS NOT NULL) WHERE ${inScope(r, 'org_then')}`;
   },
   attrs: ['outcome'],
   rows: [
@@ -97,7 +97,7 @@ export const exitTable: TableSpec = {
   unit: '人',
   entity: 'member',
   source: (r) => `${withFacts(r)} SELECT * FROM (SELECT m.id AS item_id, m.exit_reason AS reason, ${ageSql('m.birth_date', 'm.exit_date')} AS age, ${orgOnSql(r, 'm.exit_date')} AS org_at
-      FROM ${r.S}.members m WHERE m.exit_reason IN (${EXIT_ROWS.map(([k]) => `'${k}'`).join(', ')}) AND m.exit_date BETWEEN ${dateLit(r.yearStart)} AND ${dateLit(r.asOf)})
+      FROM ${membersOf(r)} m WHERE m.exit_reason IN (${EXIT_ROWS.map(([k]) => `'${k}'`).join(', ')}) AND m.exit_date BETWEEN ${dateLit(r.yearStart)} AND ${dateLit(r.asOf)})
     WHERE ${inScope(r, 'org_at')}`,
   attrs: ['reason', 'age'],
   rows: [
