@@ -19,6 +19,7 @@ import { insertMembersBulk } from '../../electron/services/members/memberBulk';
 import { importPackages } from '../../electron/services/exchange/countyImport';
 import { writePackage } from '../../electron/services/exchange/packageWriter';
 import { connect, openInstall, type Install } from '../support/exchangeScenario';
+import { openPage } from '../support/nav';
 
 const TODAY = '2026-11-28';
 
@@ -101,7 +102,7 @@ export function measureTownshipWindow(dataDir: string): Promise<{ dashboardMs: n
     await page.getByTestId('chart-branches').waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     const t1 = performance.now();
-    await page.getByTestId('nav-members').click();
+    await openPage(page, 'members');
     await page.waitForFunction(firstFilledCell, '[data-testid="members-grid"]', { timeout: 30_000, polling: 10 });
     return { dashboardMs, loginMs, gridMs: performance.now() - t1 };
   });

@@ -12,6 +12,7 @@ import { launchBrowser } from '../harness/browser';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { HARNESS_ADMIN, loginAs, openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const SCREENSHOTS = screenshotDir();
 const LONG = 180_000;
@@ -70,7 +71,7 @@ describe('accounts (browser, real archive)', () => {
   it('the administrator logs in, sees 用户管理, unlocks the clerk and adds a user', async () => {
     await loginAs(page, HARNESS_ADMIN);
     await page.getByTestId('account-user').filter({ hasText: `${HARNESS_ADMIN.name} · 管理员` }).waitFor();
-    await page.getByTestId('nav-users').click();
+    await openPage(page, 'users');
     await page.getByTestId('users-page').waitFor();
     await page.getByTestId(`user-state-${CLERK.name}`).filter({ hasText: '已锁定' }).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'users.png') });
@@ -116,7 +117,7 @@ describe('accounts (browser, real archive)', () => {
     await loginAs(page, VIEWER);
     await page.getByTestId('account-user').filter({ hasText: `${VIEWER.name} · 查询员` }).waitFor();
     await expect(page.getByTestId('nav-users').count()).resolves.toBe(0);
-    await page.getByTestId('nav-members').click();
+    await openPage(page, 'members');
     await page.getByTestId('main-page').waitFor();
     await page.getByTestId('members-grid').waitFor();
     await expect(page.getByTestId('new-member').count()).resolves.toBe(0);

@@ -10,6 +10,7 @@ import { startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const SCREENSHOTS = screenshotDir();
 const LONG = 180_000;
@@ -45,7 +46,7 @@ describe('党内统计年报 page (browser, demo township)', () => {
 
   it('shows the tables with the archive’s figures; a number opens the members it counts; 校核 passes', async () => {
     await openApp(page, harness);
-    await page.getByTestId('nav-annual').click();
+    await openPage(page, 'annual');
     await page.getByTestId('annual-form-change').waitFor({ timeout: LONG });
     const report = await value<{ asOf: string; tables: Table[] }>(harness, 'annualReport', { asOf: '2026-12-31' });
     const cellOf = (id: string, row: string, col: string) => {

@@ -13,6 +13,7 @@ import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { updateMember } from '../../electron/services/members/members';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const LONG = 120_000;
 const TODAY = '2026-11-28';
@@ -54,7 +55,7 @@ describe('审计日志 (browser, real archive)', () => {
   });
 
   it('opens from the top navigation with the chain verified', async () => {
-    await page.getByTestId('nav-audit').click();
+    await openPage(page, 'audit');
     await page.getByTestId('audit-page').waitFor();
     await page.screenshot({ path: path.join(screenshotDir(), 'audit-log-open.png') });
     const banner = page.getByTestId('audit-banner');
@@ -104,8 +105,8 @@ describe('审计日志 (browser, real archive)', () => {
   it('shows a red banner naming the first broken row after a row is changed by hand', async () => {
     const row = await harness.archive.queryOne<{ id: number }>("SELECT id FROM audit_log WHERE actor = '李录入'");
     await harness.archive.run("UPDATE audit_log SET actor = 'admin' WHERE id = ?", [row!.id]);
-    await page.getByTestId('nav-dashboard').click();
-    await page.getByTestId('nav-audit').click();
+    await openPage(page, 'dashboard');
+    await openPage(page, 'audit');
     const banner = page.getByTestId('audit-banner');
     await expect.poll(() => banner.getAttribute('data-intact')).toBe('no');
     const text = await banner.innerText();

@@ -15,6 +15,7 @@ import { screenshotDir } from '../support/screenshots';
 import { decryptBackup } from '../../electron/services/backup/encryptedFile';
 import { backupToFolder } from '../../electron/services/backup/store';
 import { archiveFile } from '../../electron/services/core/dataDir';
+import { openPage } from '../support/nav';
 
 const LONG = 180_000;
 const PASS = '东城镇备份2026';
@@ -49,7 +50,7 @@ describe('备份与恢复 (browser, real archive)', () => {
   });
 
   it('lists the backups and backs up now', async () => {
-    await page.getByTestId('nav-backup').click();
+    await openPage(page, 'backup');
     await page.getByTestId('backup-page').waitFor();
     await expect.poll(() => page.getByTestId('backup-item').count()).toBe(1);
     const first = await page.getByTestId('backup-item').first().innerText();

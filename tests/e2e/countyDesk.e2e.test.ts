@@ -15,6 +15,7 @@ import { runCli } from '../support/cli';
 import { tempDir } from '../support/tempArchive';
 import { buildDeskScenario, DESK_TODAY, type DeskScenario } from '../support/countyDeskScenario';
 import type { Install } from '../support/exchangeScenario';
+import { openPage } from '../support/nav';
 
 const LONG = 240_000;
 
@@ -42,7 +43,7 @@ describe('the county’s desk (browser, three townships)', () => {
   });
 
   it('the checks page and `checks --json` list the duplicate, the transfer never received, the expired letter and the overdue township, with the same counts', async () => {
-    await page.getByTestId('nav-checks').click();
+    await openPage(page, 'checks');
     await page.getByTestId('county-checks-page').waitFor();
     const count = (id: string) => page.getByTestId(`county-check-${id}`).getByTestId('check-count').innerText();
     await expect.poll(() => count('duplicate')).toBe('2 条');
@@ -77,7 +78,7 @@ describe('the county’s desk (browser, three townships)', () => {
   }, LONG);
 
   it('the members page: totals agree with the township table and the CLI; the duplicate in both townships; double-click opens the record read-only', async () => {
-    await page.getByTestId('nav-members').click();
+    await openPage(page, 'members');
     await page.getByTestId('county-members-grid').waitFor();
     const total = (await roll(s.a)) + (await roll(s.b)) + (await roll(s.c));
     await expect.poll(() => page.getByTestId('grid-total').innerText()).toBe(`共 ${total} 名`);
@@ -146,12 +147,12 @@ describe('the county’s desk (browser, three townships)', () => {
 
   it('in English: the checks and the status column in English words', async () => {
     await page.getByTestId('lang-en').click();
-    await page.getByTestId('nav-checks').click();
+    await openPage(page, 'checks');
     await page.getByTestId('county-checks-page').waitFor();
     await expect.poll(() => page.getByTestId('county-check-duplicate').locator('h3').innerText()).toContain('On the roll in two townships');
     expect(await page.getByTestId('checks-total').innerText()).toBe('5 problems');
     await page.screenshot({ path: path.join(screenshotDir(), 'county-checks-en.png'), fullPage: true });
-    await page.getByTestId('nav-members').click();
+    await openPage(page, 'members');
     await page.getByTestId('cx-status-filter').selectOption('duplicate');
     await expect.poll(() => page.locator('.ag-row [col-id="status"]').allInnerTexts()).toEqual(['On two rolls', 'On two rolls']);
     await page.screenshot({ path: path.join(screenshotDir(), 'county-members-en.png') });

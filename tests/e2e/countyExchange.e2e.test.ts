@@ -22,6 +22,7 @@ import type { ServiceContext } from '../../electron/services/core/context';
 import { createMember, exitMember } from '../../electron/services/members/members';
 import { recordTransferReceipt, transferIn, transferOut } from '../../electron/services/members/life/transfers';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
+import { openPage } from '../support/nav';
 
 const LONG = 240_000;
 const TODAY = '2026-11-28';
@@ -65,7 +66,7 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
   /** 导出到县 in the township's window: the stick typed as the folder, the plan checked, written and verified. */
   async function exportThroughWindow(side: Side, expected: { kind: '全量' | '增量'; sequence: number; members: number }): Promise<void> {
     const page = side.page;
-    await page.getByTestId('nav-countyExport').click();
+    await openPage(page, 'countyExport');
     await page.getByTestId('county-export-page').waitFor();
     await page.getByTestId('cx-folder').fill(stick);
     await expect.poll(() => page.getByTestId('cx-plan-kind').innerText()).toContain(expected.kind);
@@ -87,7 +88,7 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
   /** 导入乡镇数据 in the county's window: the stick's packages found and imported, plus any typed paths. */
   async function importThroughWindow(typed: string[] = []): Promise<{ status: string; text: string }[]> {
     const page = county.page;
-    await page.getByTestId('nav-countyImport').click();
+    await openPage(page, 'countyImport');
     await page.getByTestId('county-import-page').waitFor();
     await page.getByTestId('cx-folder').fill(stick);
     await page.getByTestId('cx-find').click();
@@ -151,9 +152,10 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
     expect(await page.getByTestId('app-title').innerText()).toBe('县级党员档案汇总 · 寿光市');
     await page.getByTestId('app-title').screenshot({ path: path.join(screenshotDir(), 'county-title.png') });
     expect(await a.page.title()).toBe('乡镇党员档案 · 东城镇');
-    const navs = await page.locator('.top-nav > button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')));
-    expect(navs).toEqual(['nav-members', 'nav-annual', 'nav-checks', 'nav-countyImport', 'nav-users', 'nav-audit', 'nav-backup']);
-    await page.getByTestId('nav-countyImport').click();
+    const testIds = (selector: string) => page.locator(selector).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-testid')));
+    expect(await testIds('.top-nav > button, .top-nav > .nav-group > button')).toEqual(['nav-members', 'nav-group-reports', 'nav-countyImport', 'nav-group-system']);
+    expect(await testIds('.top-nav [data-testid^="nav-"]:not([data-testid^="nav-group-"])')).toEqual(['nav-members', 'nav-annual', 'nav-checks', 'nav-countyImport', 'nav-users', 'nav-audit', 'nav-backup']);
+    await openPage(page, 'countyImport');
     await page.getByTestId('county-import-page').waitFor();
     const pem = await call<{ text: string; fingerprint: string; fileName: string }>(a, 'exportPublicKey', {});
     await page.getByTestId('cx-reg-code').fill(a.code);
@@ -275,7 +277,7 @@ describe('导出到县 and 导入乡镇数据 (browser, three archives)', () => 
 
     // The county's members page: both townships, township as a column and a filter.
     const page = county.page;
-    await page.getByTestId('nav-members').click();
+    await openPage(page, 'members');
     await page.getByTestId('county-members-grid').waitFor();
     const roll = async (s: Side) => (await s.harness.archive.queryOne<{ n: number }>('SELECT count(*) AS n FROM members WHERE exit_reason IS NULL'))!.n;
     await expect.poll(() => page.getByTestId('grid-total').innerText()).toBe(`共 ${(await roll(a)) + (await roll(b))} 名`);

@@ -10,6 +10,7 @@ import { startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const SCREENSHOTS = screenshotDir();
 const LONG = 180_000;
@@ -72,12 +73,12 @@ describe('dashboard and checks (browser, demo township)', () => {
     await page.waitForFunction((name) => document.querySelector('[data-testid="grid-scope"]')?.textContent?.includes(name), top.name);
     await page.waitForFunction((n) => document.querySelector('[data-testid="grid-total"]')?.textContent?.includes(String(n)), top.count);
     await expect(page.getByTestId('grid-total').textContent()).resolves.toContain(String(top.count));
-    await page.getByTestId('nav-dashboard').click();
+    await openPage(page, 'dashboard');
     await page.getByTestId('dashboard').waitFor();
   }, LONG);
 
   it('the checks page lists problems and opens a member', async () => {
-    await page.getByTestId('nav-checks').click();
+    await openPage(page, 'checks');
     await page.getByTestId('check-missingFields').waitFor();
     await page.getByTestId('check-missingFields').getByTestId('check-open').first().click();
     await page.locator('.drawer').waitFor();

@@ -13,6 +13,7 @@ import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { nameSearchKeys } from '../../electron/services/members/searchKeys';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const SCREENSHOTS = screenshotDir();
 const LONG = 180_000;
@@ -35,7 +36,7 @@ describe('发展党员 (browser, real archive)', () => {
     name, gender: '1', idNumber: makeIdNumber('370783', birth, seq), ethnicity: '01', birthDate: birth, education: '40', occupation: '2', orgId: branchId, applicationDate,
   });
   async function openPerson(name: string) {
-    await page.getByTestId('nav-development').click();
+    await openPage(page, 'development');
     await page.getByTestId('development-page').waitFor();
     await page.getByTestId('dev-card').filter({ hasText: name }).click();
     await page.getByTestId('dev-record').filter({ hasText: name }).waitFor();
@@ -168,7 +169,7 @@ describe('发展党员 (browser, real archive)', () => {
   }, LONG);
 
   it('adds a 入党申请人 from the page: the ID number fills 出生日期 and 性别, a refusal stands under its field, then the card opens', async () => {
-    await page.getByTestId('nav-development').click();
+    await openPage(page, 'development');
     await page.getByTestId('new-applicant').click();
     const dialog = page.getByTestId('applicant-dialog');
     await dialog.waitFor();
@@ -194,7 +195,7 @@ describe('发展党员 (browser, real archive)', () => {
   }, LONG);
 
   it('lists reminders of every kind with the count in the navigation', async () => {
-    await page.getByTestId('nav-reminders').click();
+    await openPage(page, 'reminders');
     await page.getByTestId('reminders-page').waitFor();
     const r = await call<{ dueCount: number; greetingCount: number; counts: Record<string, number> }>('reminders', {});
     await expect.poll(() => page.getByTestId('reminders-badge').textContent()).toBe(String(r.dueCount));

@@ -11,6 +11,7 @@ import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const LONG = 180_000;
 const TODAY = '2026-11-28';
@@ -55,7 +56,7 @@ describe('printing the development forms (browser, real archive)', () => {
   });
 
   it('prints an activist’s 培养考察登记表 from the 发展党员 page', async () => {
-    await page.getByTestId('nav-development').click();
+    await openPage(page, 'development');
     await page.getByTestId('development-page').waitFor();
     await page.getByTestId('dev-card').filter({ hasText: activist.name }).first().click();
     await page.getByTestId('dev-record').filter({ hasText: activist.name }).waitFor();
@@ -83,7 +84,7 @@ describe('printing the development forms (browser, real archive)', () => {
   }, LONG);
 
   it('prints the 民主评议 results of a branch from 年度工作', async () => {
-    await page.getByTestId('nav-yearly').click();
+    await openPage(page, 'yearly');
     await page.getByTestId('yearly-page').waitFor();
     await page.getByTestId('yearly-branch').click();
     await page.locator(`[data-testid="yearly-branch-option"][data-org-id="${reviewed.orgId}"]`).click();
@@ -99,7 +100,7 @@ describe('printing the development forms (browser, real archive)', () => {
   }, LONG);
 
   it('prints the 转正表决结果 from the member’s 预备期', async () => {
-    await page.getByTestId('nav-members').click();
+    await openPage(page, 'members');
     await page.getByTestId('main-page').waitFor();
     await page.getByTestId('search').fill(member.name);
     await page.locator('[data-testid="members-grid"] .ag-row .ag-cell[col-id="name"]').filter({ hasText: member.name }).first().dblclick();

@@ -10,6 +10,7 @@ import { startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const SCREENSHOTS = screenshotDir();
 const LONG = 180_000;
@@ -44,7 +45,7 @@ describe('党费 entry (browser, demo township)', () => {
     page = app.page;
     await openApp(page, harness);
     await page.getByTestId('dashboard').waitFor({ timeout: LONG });
-    await page.getByTestId('nav-yearly').click();
+    await openPage(page, 'yearly');
     await page.getByTestId('yearly-page').waitFor();
     await page.getByTestId('yearly-branch').click();
     await page.locator(`[data-testid="yearly-branch-option"][data-org-id="${branchId}"]`).click();

@@ -14,6 +14,7 @@ import { startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const SCREENSHOTS = screenshotDir();
 const LONG = 240_000;
@@ -135,7 +136,7 @@ describe('the English UI (browser, demo township)', () => {
   });
 
   it('the members grid', async () => {
-    await page.getByTestId('nav-members').click();
+    await openPage(page, 'members');
     await page.locator('[data-testid="members-grid"] .ag-row .ag-cell[col-id="name"]').first().waitFor({ timeout: LONG });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'english-members.png') });
     expect(await chineseLeft('[data-testid="page-members"]')).toEqual([]);
@@ -156,21 +157,21 @@ describe('the English UI (browser, demo township)', () => {
   }, LONG);
 
   it('待办', async () => {
-    await page.getByTestId('nav-reminders').click();
+    await openPage(page, 'reminders');
     await page.getByTestId('reminders-table').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'english-reminders.png') });
     expect(await chineseLeft('[data-testid="reminders-page"]')).toEqual([]);
   }, LONG);
 
   it('数据校验', async () => {
-    await page.getByTestId('nav-checks').click();
+    await openPage(page, 'checks');
     await page.getByTestId('checks-total').waitFor({ timeout: LONG });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'english-checks.png') });
     expect(await chineseLeft('[data-testid="checks-page"]')).toEqual([]);
   }, LONG);
 
   it('the audit log', async () => {
-    await page.getByTestId('nav-audit').click();
+    await openPage(page, 'audit');
     await page.getByTestId('audit-page').waitFor();
     await page.locator('[data-testid="audit-page"] .ag-row').first().waitFor({ timeout: LONG });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'english-audit.png') });
@@ -178,7 +179,7 @@ describe('the English UI (browser, demo township)', () => {
   }, LONG);
 
   it('the rules', async () => {
-    await page.getByTestId('nav-rules').click();
+    await openPage(page, 'rules');
     await page.getByTestId('rules-page').waitFor();
     await page.getByTestId('rule-applicantAge').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'english-rules.png') });
@@ -186,7 +187,7 @@ describe('the English UI (browser, demo township)', () => {
   }, LONG);
 
   it('the meetings', async () => {
-    await page.getByTestId('nav-practices').click();
+    await openPage(page, 'practices');
     await page.getByTestId('practices-page').waitFor();
     await page.getByTestId('practices-tab-orgLife').click();
     await page.locator('[data-testid="practices-panel-orgLife"] .ag-row').first().waitFor({ timeout: LONG });

@@ -12,6 +12,7 @@ import { startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const LONG = 180_000;
 
@@ -49,7 +50,7 @@ describe('导出到县: the folder dialog (browser, stand-in window.folders)', (
   });
 
   it('the chosen folder becomes the target; a cancel keeps it; a refusal is shown', async () => {
-    await page.getByTestId('nav-countyExport').click();
+    await openPage(page, 'countyExport');
     const folder = page.getByTestId('cx-folder');
     await page.getByTestId('cx-folder-pick').click();
     await expect.poll(() => folder.inputValue()).toBe('/media/clerk/KINGSTON');

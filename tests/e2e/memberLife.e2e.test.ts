@@ -12,6 +12,7 @@ import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const SCREENSHOTS = screenshotDir();
 const LONG = 120_000;
@@ -67,7 +68,7 @@ describe('a member’s life (browser, real archive)', () => {
     // The window may open on another page (the dashboard); the members page is one click away.
     const members = page.getByTestId('main-page').or(page.getByTestId('nav-members'));
     await members.first().waitFor();
-    if (await page.getByTestId('nav-members').count()) await page.getByTestId('nav-members').click();
+    if (await page.getByTestId('nav-members').count()) await openPage(page, 'members');
     await page.getByTestId('main-page').waitFor();
   }, LONG);
 

@@ -14,6 +14,7 @@ import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { nameSearchKeys } from '../../electron/services/members/searchKeys';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const SCREENSHOTS = screenshotDir();
 const LONG = 180_000;
@@ -74,7 +75,7 @@ describe('members workspace (browser, real archive)', () => {
     await page.getByTestId('setup-submit').click();
     await page.getByTestId('setup-busy').waitFor();
     // The window opens on the dashboard (首页); the members page is one click away.
-    await page.getByTestId('nav-members').click({ timeout: LONG });
+    await openPage(page, 'members', { timeout: LONG });
     await page.getByTestId('main-page').waitFor({ timeout: LONG });
 
     await expect(page.getByTestId('app-title').textContent()).resolves.toContain('纪台镇');

@@ -13,6 +13,7 @@ import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const LONG = 120_000;
 const OFFICE = { width: 1366, height: 768 };
@@ -65,7 +66,7 @@ describe('the national card (browser, real archive)', () => {
     page = app.page;
     await page.setViewportSize(OFFICE);
     await openApp(page, harness);
-    await page.getByTestId('nav-members').click();
+    await openPage(page, 'members');
     await page.getByTestId('main-page').waitFor();
   }, LONG);
 

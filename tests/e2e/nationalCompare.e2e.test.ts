@@ -13,6 +13,7 @@ import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 import { nationalRows, writeNationalXlsx } from '../support/nationalExport';
+import { openPage } from '../support/nav';
 
 const LONG = 240_000;
 
@@ -78,7 +79,7 @@ describe('信息比对 page (browser, real archive)', () => {
 
   it('lists the 20 differences by kind and writes nothing', async () => {
     const before = await total();
-    await page.getByTestId('nav-compare').click({ timeout: LONG });
+    await openPage(page, 'compare', { timeout: LONG });
     await page.getByTestId('compare-page').waitFor();
     await page.screenshot({ path: path.join(screenshotDir(), 'compare-empty.png') });
     await page.getByTestId('compare-file').setInputFiles(copyFile);

@@ -12,6 +12,7 @@ import { startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const SCREENSHOTS = screenshotDir();
 const LONG = 180_000;
@@ -57,7 +58,7 @@ describe('党建实务 (browser, real archive)', () => {
   it('records a 支部党员大会 with attendance and shows it in the branch’s yearly figures', async () => {
     const before = await call<BranchYear>('branchYear', { orgId: village.id, year: 2026 });
     const heldBefore = before.kinds.find((k) => k.kind === 'congress')!.held;
-    await page.getByTestId('nav-practices').click();
+    await openPage(page, 'practices');
     await page.getByTestId('practices-page').waitFor();
     await page.getByTestId('practices-tab-orgLife').click();
     await page.getByTestId('orglife-branch').selectOption(village.id);

@@ -11,6 +11,7 @@ import { startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const SCREENSHOTS = screenshotDir();
 const LONG = 180_000;
@@ -28,7 +29,7 @@ describe('培训, 党内关爱, 设岗定责 (browser, real archive)', () => {
     return r.value as T;
   }
   async function openTab(key: string) {
-    await page.getByTestId('nav-practices').click();
+    await openPage(page, 'practices');
     await page.getByTestId('practices-page').waitFor();
     await page.getByTestId(`practices-tab-${key}`).click();
     await page.getByTestId(`practices-panel-${key}`).waitFor();

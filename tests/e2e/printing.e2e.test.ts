@@ -10,6 +10,7 @@ import { APP_VIEWPORT, openWatchedPage, type WatchedPage } from '../support/brow
 import { openApp } from '../support/appSession';
 import { makeIdNumber } from '../../electron/services/members/idNumber';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const LONG = 120_000;
 
@@ -42,7 +43,7 @@ describe('printing (browser, real archive)', () => {
     app = await openWatchedPage({ consoleErrors: true });
     page = app.page;
     await openApp(page, harness);
-    await page.getByTestId('nav-members').click();
+    await openPage(page, 'members');
     await page.getByTestId('main-page').waitFor();
   }, LONG);
 

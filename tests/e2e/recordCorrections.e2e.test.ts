@@ -11,6 +11,7 @@ import { startHarness, type Harness } from '../harness/server';
 import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
+import { openPage } from '../support/nav';
 
 const SCREENSHOTS = screenshotDir();
 const LONG = 180_000;
@@ -32,7 +33,7 @@ describe('corrections of training, care, dues and reviews (browser, demo townshi
   }
   const auditLine = async (action: string) => (await call<AuditRows>('listAuditLog', { kind: action.split('.')[0], limit: 200 })).rows.find((r) => r.action === action);
   async function openTab(key: string) {
-    await page.getByTestId('nav-practices').click();
+    await openPage(page, 'practices');
     await page.getByTestId('practices-page').waitFor();
     await page.getByTestId(`practices-tab-${key}`).click();
     await page.getByTestId(`practices-panel-${key}`).waitFor();
@@ -145,7 +146,7 @@ describe('corrections of training, care, dues and reviews (browser, demo townshi
     const grid = await call<{ memberId: string; name: string; monthlyFen: number | null; paid: Record<string, number> }[]>('duesGrid', { year: 2026, orgId: branchId });
     const payer = grid.find((r) => r.monthlyFen && r.paid['2026-03'] !== undefined)!;
     const old = payer.paid['2026-03'];
-    await page.getByTestId('nav-yearly').click();
+    await openPage(page, 'yearly');
     await page.getByTestId('yearly-page').waitFor();
     await page.getByTestId('yearly-branch').click();
     await page.locator(`[data-testid="yearly-branch-option"][data-org-id="${branchId}"]`).click();

@@ -16,6 +16,7 @@ import { openWatchedPage, type WatchedPage } from '../support/browserPage';
 import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 import { people, STANDARD_HEADER, standardRow, writeBigXlsx, writeXlsx, type Person } from '../fixtures/rosters';
+import { openPage } from '../support/nav';
 
 const LONG = 240_000;
 const BIG_ROWS = 60_000;
@@ -75,7 +76,7 @@ describe('roster import wizard and Excel export (browser, real archive)', () => 
     app = await openWatchedPage({ acceptDownloads: true, consoleErrors: true });
     page = app.page;
     await openApp(page, harness);
-    await page.getByTestId('nav-members').click({ timeout: LONG });
+    await openPage(page, 'members', { timeout: LONG });
     await page.getByTestId('main-page').waitFor();
   }, LONG);
 

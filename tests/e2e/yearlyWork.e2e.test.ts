@@ -14,6 +14,7 @@ import { openApp } from '../support/appSession';
 import { screenshotDir } from '../support/screenshots';
 import { htmlToPdf, pdfText } from '../support/pdf';
 import { csvText, people, STANDARD_HEADER, standardRow } from '../fixtures/rosters';
+import { openPage } from '../support/nav';
 
 const LONG = 240_000;
 const TODAY = '2026-11-28';
@@ -83,7 +84,7 @@ describe('年度工作, 待办 and 数据校验 in the window (browser, demo tow
     page = app.page;
     await openApp(page, harness);
     await page.getByTestId('dashboard').waitFor({ timeout: LONG });
-    await page.getByTestId('nav-yearly').click();
+    await openPage(page, 'yearly');
     await page.getByTestId('yearly-page').waitFor();
   }, LONG);
 
@@ -156,7 +157,7 @@ describe('年度工作, 待办 and 数据校验 in the window (browser, demo tow
     expect(pdf).toContain('限期改正(改正期限至2027-05-31)');
     expect(pdf).toContain(unqualified.name);
 
-    await page.getByTestId('nav-reminders').click();
+    await openPage(page, 'reminders');
     await page.getByTestId('reminders-page').waitFor();
     await page.getByTestId('reminder-scope-dueSoon').click();
     await page.getByTestId('reminder-kind-correctionDue').click();
@@ -169,7 +170,7 @@ describe('年度工作, 待办 and 数据校验 in the window (browser, demo tow
 
   it('待办: the heading, 全部待办 and the badge say one count; the list prints', async () => {
     const r = await call<{ dueCount: number; overdueCount: number; dueSoonCount: number; greetingCount: number }>('reminders', {});
-    await page.getByTestId('nav-reminders').click();
+    await openPage(page, 'reminders');
     await page.getByTestId('reminder-scope-due').click();
     await expect(page.getByTestId('reminders-heading').textContent()).resolves.toContain(`${r.dueCount} 项(已超期 ${r.overdueCount} 项,即将到期 ${r.dueSoonCount} 项)`);
     await expect(page.getByTestId('reminder-scope-due').textContent()).resolves.toContain(String(r.dueCount));
@@ -185,7 +186,7 @@ describe('年度工作, 待办 and 数据校验 in the window (browser, demo tow
 
   it('数据校验: groups per rule with counts, a short page, each line opening its record; the list prints', async () => {
     const checks = await call<{ total: number; checks: { id: string; title: string; problems: unknown[] }[] }>('dataChecks', {});
-    await page.getByTestId('nav-checks').click();
+    await openPage(page, 'checks');
     await page.getByTestId('checks-page').waitFor();
     for (const c of checks.checks) {
       await expect(page.getByTestId(`check-${c.id}`).getByTestId('check-count').textContent()).resolves.toBe(c.problems.length ? `${c.problems.length} 条` : '✓');
@@ -202,7 +203,7 @@ describe('年度工作, 待办 and 数据校验 in the window (browser, demo tow
   }, LONG);
 
   it('党费: 月标准 set on the imported branch in one grid, then a month’s dues entered', async () => {
-    await page.getByTestId('nav-yearly').click();
+    await openPage(page, 'yearly');
     await page.getByTestId('yearly-page').waitFor();
     await chooseBranch('新庄', imported.orgId);
     await page.getByTestId('tab-dues').click();
@@ -230,7 +231,7 @@ describe('年度工作, 待办 and 数据校验 in the window (browser, demo tow
   }, LONG);
 
   it('导入花名册 says the last import can no longer be undone once its members have records of their own', async () => {
-    await page.getByTestId('nav-members').click();
+    await openPage(page, 'members');
     await page.getByTestId('import-roster').click();
     await page.getByTestId('import-wizard').waitFor();
     await expect.poll(() => page.getByTestId('last-import').textContent()).toContain('上一次导入:新庄村花名册.csv');

@@ -1,9 +1,10 @@
 // A branch chosen the way the organization tree reads: 党委 → 党总支 → 党支部, with a search box that keeps a
 // matching branch's parents as headings, so that 127 branches (imported ones among them) are found by a few
 // characters of their name. Only 党支部 and 联合党支部 in use can be chosen; the others are headings.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgNodeDto } from '../api';
+import { usePopupDismiss } from '../lib/usePopupDismiss';
 
 interface Props {
   nodes: OrgNodeDto[];
@@ -58,14 +59,8 @@ export function BranchPicker({ nodes, value, onChange, testId = 'branch-picker' 
     return lines.filter((l) => keep.has(l.node.id));
   }, [lines, nodes, query]);
   const current = nodes.find((n) => n.id === value);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  const button = useRef<HTMLButtonElement>(null);
+  usePopupDismiss(open, () => setOpen(false), box, { returnFocus: button });
   const choose = (id: string) => {
     onChange(id);
     setOpen(false);
@@ -74,7 +69,7 @@ export function BranchPicker({ nodes, value, onChange, testId = 'branch-picker' 
   const branchesShown = shown.filter((l) => isBranch(l.node));
   return (
     <div className="branch-picker" ref={box}>
-      <button type="button" className="btn branch-picker-button" data-testid={testId} aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button ref={button} type="button" className="btn branch-picker-button" data-testid={testId} aria-expanded={open} onClick={() => setOpen(!open)}>
         {current ? current.shortName || current.name : t('branchPicker.choose')} <span aria-hidden="true">▾</span>
       </button>
       {open && (
@@ -88,7 +83,6 @@ export function BranchPicker({ nodes, value, onChange, testId = 'branch-picker' 
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && branchesShown.length) choose(branchesShown[0].node.id);
-              if (e.key === 'Escape') setOpen(false);
             }}
           />
           <ul className="branch-picker-list">

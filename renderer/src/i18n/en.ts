@@ -328,6 +328,7 @@ export const en: Messages = {
     backup: 'Backup',
     countyExport: 'Export to county',
     countyImport: 'Import townships',
+    groups: { work: 'Party work', reports: 'Reports & checks', system: 'System' },
   },
   development: {
     heading: 'Party development',

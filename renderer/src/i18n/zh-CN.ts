@@ -327,6 +327,8 @@ export const zhCN = {
     backup: '备份',
     countyExport: '导出到县',
     countyImport: '导入乡镇数据',
+    // The menus of the top navigation; a menu that would hold one page is that page's own button.
+    groups: { work: '党务工作', reports: '统计与校核', system: '系统管理' },
   },
   development: {
     heading: '发展党员',

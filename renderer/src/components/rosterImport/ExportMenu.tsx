@@ -2,11 +2,12 @@
 // column filters, sort and the columns the clerk shows) as an xlsx; or the 花名册 in the offices' layout
 // (title row, 序号), one sheet per branch on request; or the member library in the national system's layout. The archive writes the workbook; the window only
 // offers it as a download.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, type CallInput } from '../../api';
 import { saveFile } from '../../lib/saveFile';
 import { useToast } from '../../lib/toasts';
+import { usePopupDismiss } from '../../lib/usePopupDismiss';
 
 type MemberQuery = CallInput<'exportMembers'>['query'];
 
@@ -23,22 +24,10 @@ export function ExportMenu({ currentView, rosterScope }: Props) {
   const [open, setOpen] = useState(false);
   const [perBranch, setPerBranch] = useState(true);
   const [busy, setBusy] = useState(false);
-  const panel = useRef<HTMLDivElement>(null);
+  const anchor = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (panel.current && target && !panel.current.contains(target) && !target.closest('[data-testid="export-menu"]')) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  usePopupDismiss(open, () => setOpen(false), anchor, { returnFocus: button });
 
   async function run(make: () => Promise<{ fileName: string; mimeType: string; base64: string; rows: number }>) {
     setBusy(true);
@@ -55,12 +44,12 @@ export function ExportMenu({ currentView, rosterScope }: Props) {
   }
 
   return (
-    <div className="popover-anchor">
-      <button type="button" className="btn" data-testid="export-menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+    <div className="popover-anchor" ref={anchor}>
+      <button ref={button} type="button" className="btn" data-testid="export-menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         {t('rosterExport.button')}
       </button>
       {open && (
-        <div className="popover rexport-panel" ref={panel} role="dialog" aria-label={t('rosterExport.button')} data-testid="export-panel">
+        <div className="popover rexport-panel" role="dialog" aria-label={t('rosterExport.button')} data-testid="export-panel">
           <div className="popover-title">{t('rosterExport.viewTitle')}</div>
           <p className="muted small">{t('rosterExport.viewHint')}</p>
           <button

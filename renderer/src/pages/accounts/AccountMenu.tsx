@@ -1,9 +1,10 @@
 // The logged-in user in the navigation bar: name and role, 修改密码, 锁定 (the clerk leaves the desk), 退出登录.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiCallError, messageOf } from '../../api';
 import { FieldError } from '../../components/FieldError';
 import { useSession } from '../../lib/session';
+import { usePopupDismiss } from '../../lib/usePopupDismiss';
 
 export function AccountMenu() {
   const { t } = useTranslation();
@@ -11,19 +12,8 @@ export function AccountMenu() {
   const [changing, setChanging] = useState(false);
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const away = (e: MouseEvent) => {
-      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
-    };
-    const escape = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    document.addEventListener('mousedown', away);
-    document.addEventListener('keydown', escape);
-    return () => {
-      document.removeEventListener('mousedown', away);
-      document.removeEventListener('keydown', escape);
-    };
-  }, [open]);
+  const button = useRef<HTMLButtonElement>(null);
+  usePopupDismiss(open, () => setOpen(false), box, { returnFocus: button });
   if (!user) return null;
   const choose = (action: () => void) => () => {
     setOpen(false);
@@ -31,7 +21,7 @@ export function AccountMenu() {
   };
   return (
     <div className="accounts-menu" ref={box} data-testid="account-menu">
-      <button type="button" className="accounts-user" title={t('accounts.menu.label')} aria-haspopup="menu" aria-expanded={open} data-testid="account-user" onClick={() => setOpen((o) => !o)}>
+      <button ref={button} type="button" className="accounts-user" title={t('accounts.menu.label')} aria-haspopup="menu" aria-expanded={open} data-testid="account-user" onClick={() => setOpen((o) => !o)}>
         {user.name} · {t(`accounts.users.roles.${user.role}`)} ▾
       </button>
       {open && (

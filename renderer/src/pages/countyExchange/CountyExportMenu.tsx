@@ -1,11 +1,12 @@
 // 导出Excel on the county's members page: the list of the grid's township and status with the columns the
 // clerk ticks (所在乡镇 always first), or the 花名册 with a sheet per township. The archive writes the
 // workbook; the window offers it as a download.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, messageOf, type CallInput } from '../../api';
 import { saveFile } from '../../lib/saveFile';
 import { useToast } from '../../lib/toasts';
+import { usePopupDismiss } from '../../lib/usePopupDismiss';
 
 type Status = NonNullable<CallInput<'exportCountyMembers'>['status']>;
 
@@ -18,22 +19,10 @@ export function CountyExportMenu({ townshipCode, status, townshipName }: { towns
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [chosen, setChosen] = useState<Set<string>>(DEFAULT);
-  const panel = useRef<HTMLDivElement>(null);
+  const anchor = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (panel.current && target && !panel.current.contains(target) && !target.closest('[data-testid="county-export-menu"]')) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  usePopupDismiss(open, () => setOpen(false), anchor, { returnFocus: button });
 
   async function run(make: () => Promise<{ fileName: string; mimeType: string; base64: string; rows: number }>) {
     setBusy(true);
@@ -51,12 +40,12 @@ export function CountyExportMenu({ townshipCode, status, townshipName }: { towns
 
   const columns = ['townshipName', ...COLUMNS.filter((c) => chosen.has(c))];
   return (
-    <div className="popover-anchor">
-      <button type="button" className="btn" data-testid="county-export-menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+    <div className="popover-anchor" ref={anchor}>
+      <button ref={button} type="button" className="btn" data-testid="county-export-menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         {t('countyDesk.export.button')}
       </button>
       {open && (
-        <div className="popover rexport-panel county-export-panel" ref={panel} role="dialog" aria-label={t('countyDesk.export.button')} data-testid="county-export-panel">
+        <div className="popover rexport-panel county-export-panel" role="dialog" aria-label={t('countyDesk.export.button')} data-testid="county-export-panel">
           <p className="muted small">{t('countyDesk.export.scope', { township: townshipName, list: t(`countyDesk.lists.${status}`) })}</p>
           <div className="popover-title">{t('countyDesk.export.listTitle')}</div>
           <div className="county-export-columns">
